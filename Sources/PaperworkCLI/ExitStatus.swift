@@ -1,0 +1,16 @@
+import PaperworkOOXML
+
+/// The exit statuses `paperwork` documents in its help.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let invalidData: Int32 = 1
+    static let unreadableInput: Int32 = 2
+    static let outputFailed: Int32 = 3
+
+    static func of(_ failure: LocalizedFailure) -> Int32 {
+        switch failure {
+        case is OutputError: outputFailed
+        default: unreadableInput
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Why an output file could not be written.
+public enum OutputError: LocalizedFailure, Equatable {
+    case exists(path: String)
+    case folderMissing(path: String)
+    case failed(path: String, reason: String)
+
+    public func message(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.exists(p), .zh): "\(p)：文件已存在；如需覆盖请加 --force"
+        case let (.exists(p), .en): "\(p): file exists; add --force to replace it"
+        case let (.folderMissing(p), .zh): "\(p)：输出目录不存在"
+        case let (.folderMissing(p), .en): "\(p): the output folder does not exist"
+        case let (.failed(p, r), .zh): "\(p)：写入失败（\(r)），未留下不完整的文件"
+        case let (.failed(p, r), .en): "\(p): could not be written (\(r)); no partial file was left"
+        }
+    }
+}
+
+/// Writes files so that readers see either the old file or the complete new one, never a part.
+///
+/// The bytes go to a hidden temporary file in the target folder, are flushed to disk, and
+/// the temporary file is then linked (no overwrite) or renamed (overwrite) into place.
+public enum AtomicFile {
+    /// The suffix of temporary files, so that an interrupted run's leftovers can be recognised.
+    public static let temporarySuffix = ".paperwork-tmp"
+
+    /// Writes `bytes` to `path`; an existing file is replaced only when `overwrite` is true.
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(OutputError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw .folderMissing(path: path)
+        }
+        if !overwrite && FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
+        var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX" + temporarySuffix).utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(temporarySuffix.utf8.count)) }
+        guard fd >= 0 else { throw .failed(path: path, reason: errnoText()) }
+        let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var renamed = false
+        defer { if !renamed { unlink(temp) } }
+        do {
+            defer { close(fd) }
+            try writeAll(bytes, fd: fd, path: path)
+            fchmod(fd, 0o666 & ~processUmask)
+            guard fsync(fd) == 0 else { throw OutputError.failed(path: path, reason: errnoText()) }
+        }
+        if overwrite {
+            guard rename(temp, path) == 0 else { throw .failed(path: path, reason: errnoText()) }
+            renamed = true
+        } else if link(temp, path) != 0 {
+            if errno == EEXIST { throw .exists(path: path) }
+            if FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
+            guard rename(temp, path) == 0 else { throw .failed(path: path, reason: errnoText()) }
+            renamed = true
+        }
+        syncFolder(folder)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(OutputError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .failed(path: path, reason: errnoText())
+            }
+            offset += n
+        }
+    }
+
+    private static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    private static let processUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// An Office Open XML package (.docx, .xlsx): its parts, content types and relationships.
+///
+/// Reading never changes the source; edits are recorded and applied when the package is
+/// serialised. Unchanged parts are copied compressed as they are; changed parts are deflated;
+/// `[Content_Types].xml` comes first; timestamps are fixed, so output is deterministic.
+public struct OOXMLPackage: Sendable {
+    /// The file's path, or a label for bytes; used in every message.
+    public let label: String
+    public private(set) var contentTypes: ContentTypes
+    private(set) var archive: ZipArchive
+    private var order: [String]
+    private var replaced: [String: [UInt8]] = [:]
+
+    static let contentTypesPart = "[Content_Types].xml"
+    /// Largest file accepted as a template.
+    public static let maxFileSize = 256 << 20
+
+    /// Opens the package stored in a file.
+    public init(contentsOf path: String, limits: ZipLimits = ZipLimits()) throws(PackageError) {
+        let bytes = try Self.readFile(path)
+        try self.init(bytes: bytes, label: path, limits: limits)
+    }
+
+    /// Opens a package from bytes; `label` names it in messages.
+    public init(bytes: [UInt8], label: String, limits: ZipLimits = ZipLimits()) throws(PackageError) {
+        self.label = label
+        do { archive = try ZipArchive(bytes: bytes, label: label, limits: limits) } catch { throw .zip(error) }
+        order = archive.entries.map(\.name)
+        guard let ctEntry = archive.entries.first(where: { $0.name == Self.contentTypesPart }) else {
+            throw .missingContentTypes(file: label)
+        }
+        let ctBytes: [UInt8]
+        do { ctBytes = try archive.read(ctEntry) } catch { throw .zip(error) }
+        do { contentTypes = ContentTypes(try XMLParser.parse(ctBytes, part: Self.contentTypesPart)) } catch {
+            throw .xml(file: label, error)
+        }
+        let main = try mainDocumentPart()
+        guard contains(main) else { throw .missingPart(file: label, part: main) }
+    }
+
+    /// The names of all parts, in archive order (folders excluded).
+    public var partNames: [String] { order.filter { !$0.hasSuffix("/") } }
+
+    /// True when the package holds a part of this name.
+    public func contains(_ part: String) -> Bool {
+        order.contains(part)
+    }
+
+    /// The uncompressed size of a part.
+    public func size(of part: String) -> Int? {
+        if let r = replaced[part] { return r.count }
+        return entry(part).map { Int($0.size) }
+    }
+
+    /// The raw bytes of a part.
+    public func data(of part: String) throws(PackageError) -> [UInt8] {
+        if part == Self.contentTypesPart { return contentTypes.serialized() }
+        if let r = replaced[part] { return r }
+        guard let e = entry(part) else { throw .missingPart(file: label, part: part) }
+        do { return try archive.read(e) } catch { throw .zip(error) }
+    }
+
+    /// A part parsed as XML.
+    public func xml(of part: String) throws(PackageError) -> XMLDocument {
+        let bytes = try data(of: part)
+        do { return try XMLParser.parse(bytes, part: part) } catch { throw .xml(file: label, error) }
+    }
+
+    /// The relationships of a part (`""` for the package's own `_rels/.rels`); none when it has no `.rels`.
+    public func relationships(of part: String) throws(PackageError) -> [Relationship] {
+        let relsPart = PartName.relationshipsPart(of: part)
+        guard contains(relsPart) else { return [] }
+        return Relationship.list(in: try xml(of: relsPart), source: part)
+    }
+
+    /// The main part (`word/document.xml`, `xl/workbook.xml`), found through `_rels/.rels`.
+    public func mainDocumentPart() throws(PackageError) -> String {
+        let rel = try relationships(of: "").first { $0.kind == "officeDocument" && !$0.isExternal }
+        guard let part = rel?.targetPart else { throw .missingMainPart(file: label) }
+        return part
+    }
+
+    /// The parts a part points to, with relationships of the given kind (`header`, `worksheet`).
+    public func related(to part: String, kind: String) throws(PackageError) -> [String] {
+        try relationships(of: part).filter { $0.kind == kind }.compactMap(\.targetPart).filter { contains($0) }
+    }
+
+    /// Every part with its content type and uncompressed size, in archive order.
+    public var inventory: [(part: String, contentType: String?, size: Int)] {
+        partNames.map { ($0, contentType(of: $0), size(of: $0) ?? 0) }
+    }
+
+    /// The content type of a part.
+    public func contentType(of part: String) -> String? { contentTypes.type(of: part) }
+
+    /// Replaces a part's bytes, or adds a new part (with its content type when given).
+    public mutating func setPart(_ part: String, bytes: [UInt8], contentType: String? = nil) {
+        if !order.contains(part) { order.append(part) }
+        replaced[part] = bytes
+        if let contentType, contentTypes.type(of: part) != contentType {
+            contentTypes.setOverride(part, type: contentType)
+        }
+    }
+
+    /// Replaces a part with a serialised XML document.
+    public mutating func setPart(_ part: String, xml: XMLDocument, contentType: String? = nil) {
+        setPart(part, bytes: XMLSerializer.serialize(xml), contentType: contentType)
+    }
+
+    /// Removes a part and its content-type override.
+    public mutating func removePart(_ part: String) {
+        order.removeAll { $0 == part }
+        replaced[part] = nil
+        contentTypes.setOverride(part, type: nil)
+    }
+
+    /// The package as bytes: `[Content_Types].xml` first, then the parts in order.
+    public func serialized() throws(PackageError) -> [UInt8] {
+        var entries: [ZipOutputEntry] = [.data(name: Self.contentTypesPart, bytes: contentTypes.serialized())]
+        for name in order where name != Self.contentTypesPart {
+            if let bytes = replaced[name] {
+                entries.append(.data(name: name, bytes: bytes))
+            } else if let e = entry(name) {
+                entries.append(.copy(name: name, entry: e))
+            }
+        }
+        do { return try archive.withLock { () throws(ZipError) in try ZipWriter.archive(entries, copyingFrom: archive) } } catch {
+            throw .zip(error)
+        }
+    }
+
+    /// The same package on its own zip handle, so that another thread can read and write it without waiting.
+    public func independentCopy() throws(PackageError) -> OOXMLPackage {
+        var copy = self
+        do { copy.archive = try archive.reopened() } catch { throw .zip(error) }
+        return copy
+    }
+
+    /// Writes the package to a file atomically; an existing file is replaced only with `overwrite`.
+    public func write(to path: String, overwrite: Bool) throws {
+        try AtomicFile.write(try serialized(), to: path, overwrite: overwrite)
+    }
+
+    private func entry(_ part: String) -> ZipEntry? {
+        archive.entry(named: part)
+    }
+
+    private static func readFile(_ path: String) throws(PackageError) -> [UInt8] {
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
+            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        }
+        if attributes[.type] as? FileAttributeType == .typeDirectory { throw .unreadable(file: path, reason: "is a folder") }
+        if let size = attributes[.size] as? Int, size > maxFileSize { throw .tooLarge(file: path, bytes: size) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(file: path, reason: "permission denied")
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,154 @@
+import CLibZip
+import Foundation
+
+/// One entry of an archive's central directory.
+public struct ZipEntry: Sendable, Equatable {
+    public var index: Int
+    public var name: String
+    public var size: UInt64
+    public var compressedSize: UInt64
+}
+
+/// A read-only zip archive held in memory, checked against `ZipLimits` when opened.
+///
+/// Every instance owns its own libzip handle; give each thread its own instance
+/// (`reopened()`) since libzip handles are not safe to share between threads.
+public final class ZipArchive: @unchecked Sendable {
+    /// The name used in messages: the file's path, or a label for bytes.
+    public let label: String
+    public let entries: [ZipEntry]
+    let handle: OpaquePointer
+    private let bytes: UnsafeMutableRawBufferPointer
+    private let limits: ZipLimits
+    private let byName: [String: Int]
+    private let lock = NSLock()
+
+    /// Opens an archive from bytes, checking names, sizes, encryption and ratios.
+    public init(bytes source: [UInt8], label: String, limits: ZipLimits = ZipLimits()) throws(ZipError) {
+        self.label = label
+        self.limits = limits
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
+        source.withUnsafeBytes { copy.copyMemory(from: $0) }
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let src = zip_source_buffer_create(copy.baseAddress, UInt64(source.count), 0, &error) else {
+            copy.deallocate()
+            throw .damaged(file: label, reason: "out of memory")
+        }
+        zip_source_keep(src)
+        defer { zip_source_free(src) }
+        var za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error)
+        if za == nil && zip_error_code_zip(&error) == ZIP_ER_EXISTS {
+            za = zip_open_from_source(src, ZIP_RDONLY, nil)
+        }
+        guard let za else {
+            let code = zip_error_code_zip(&error)
+            zip_source_free(src)
+            copy.deallocate()
+            if code == ZIP_ER_NOZIP || source.count < 22 { throw .notAZip(file: label) }
+            throw .damaged(file: label, reason: String(cString: zip_error_strerror(&error)))
+        }
+        do {
+            self.entries = try Self.readDirectory(za, label: label, limits: limits)
+        } catch {
+            zip_discard(za)
+            copy.deallocate()
+            throw error
+        }
+        self.handle = za
+        self.bytes = copy
+        self.byName = Dictionary(entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    deinit {
+        zip_discard(handle)
+        bytes.deallocate()
+    }
+
+    /// A second, independent handle on the same bytes, for use on another thread.
+    public func reopened() throws(ZipError) -> ZipArchive {
+        try ZipArchive(bytes: Array(bytes), label: label, limits: limits)
+    }
+
+    /// The entry with this exact name.
+    public func entry(named name: String) -> ZipEntry? {
+        byName[name].map { entries[$0] }
+    }
+
+    /// Runs `body` while holding this handle's lock.
+    func withLock<T>(_ body: () throws(ZipError) -> T) throws(ZipError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// The uncompressed bytes of an entry, CRC-checked by libzip.
+    public func read(_ entry: ZipEntry) throws(ZipError) -> [UInt8] {
+        try withLock { () throws(ZipError) in try unlockedRead(entry) }
+    }
+
+    private func unlockedRead(_ entry: ZipEntry) throws(ZipError) -> [UInt8] {
+        guard let file = zip_fopen_index(handle, UInt64(entry.index), 0) else {
+            throw .damaged(file: label, reason: "\(entry.name): " + String(cString: zip_strerror(handle)))
+        }
+        defer { zip_fclose(file) }
+        var out = [UInt8](repeating: 0, count: Int(entry.size))
+        var filled = 0
+        while filled < out.count {
+            let n = out.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress! + filled, UInt64($0.count - filled)) }
+            if n < 0 { throw .damaged(file: label, reason: "\(entry.name): " + String(cString: zip_file_strerror(file))) }
+            if n == 0 { break }
+            filled += Int(n)
+        }
+        guard filled == out.count else { throw .damaged(file: label, reason: "\(entry.name): shorter than declared") }
+        var probe: UInt8 = 0
+        if zip_fread(file, &probe, 1) < 0 {
+            throw .damaged(file: label, reason: "\(entry.name): " + String(cString: zip_file_strerror(file)))
+        }
+        return out
+    }
+
+    private static func readDirectory(_ za: OpaquePointer, label: String, limits: ZipLimits) throws(ZipError) -> [ZipEntry] {
+        let count = Int(zip_get_num_entries(za, 0))
+        guard count <= limits.maxEntries else {
+            throw .tooManyEntries(file: label, count: count, limit: limits.maxEntries)
+        }
+        var entries: [ZipEntry] = []
+        entries.reserveCapacity(count)
+        var seen = Set<String>()
+        var total: UInt64 = 0
+        for i in 0..<count {
+            var st = zip_stat_t()
+            zip_stat_init(&st)
+            guard zip_stat_index(za, UInt64(i), UInt32(ZIP_FL_ENC_GUESS), &st) == 0, let cName = st.name else {
+                throw .damaged(file: label, reason: "entry \(i): " + String(cString: zip_strerror(za)))
+            }
+            let name = String(cString: cName)
+            guard isSafe(name) else { throw .unsafeName(file: label, entry: name) }
+            guard seen.insert(name.lowercased()).inserted else { throw .duplicateName(file: label, entry: name) }
+            if st.encryption_method != UInt16(ZIP_EM_NONE) { throw .encrypted(file: label, entry: name) }
+            let method = Int32(st.comp_method)
+            if method != ZIP_CM_STORE && method != ZIP_CM_DEFLATE { throw .unsupportedCompression(file: label, entry: name) }
+            if st.size > limits.maxEntrySize {
+                throw .bomb(file: label, entry: name, reason: "\(st.size) bytes")
+            }
+            if st.size > limits.ratioThreshold && st.size / max(st.comp_size, 1) > limits.maxRatio {
+                throw .bomb(file: label, entry: name, reason: "ratio \(st.size / max(st.comp_size, 1)):1")
+            }
+            total += st.size
+            if total > limits.maxTotalSize {
+                throw .bomb(file: label, entry: name, reason: "total \(total) bytes")
+            }
+            entries.append(ZipEntry(index: i, name: name, size: st.size, compressedSize: st.comp_size))
+        }
+        return entries
+    }
+
+    /// A name is safe when it is relative, uses `/` only and never climbs out with `..`.
+    static func isSafe(_ name: String) -> Bool {
+        if name.isEmpty || name.hasPrefix("/") || name.contains("\\") || name.contains("\0") { return false }
+        if name.count >= 2, name.dropFirst().first == ":" { return false }
+        return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+}

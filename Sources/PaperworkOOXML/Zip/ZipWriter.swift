@@ -1,0 +1,88 @@
+import CLibZip
+import Foundation
+
+/// What goes into one entry of a new archive.
+public enum ZipOutputEntry: Sendable {
+    /// Copy an entry of the source archive as it is, compressed bytes untouched.
+    case copy(name: String, entry: ZipEntry)
+    /// New content, deflated.
+    case data(name: String, bytes: [UInt8])
+
+    var name: String {
+        switch self {
+        case .copy(let name, _), .data(let name, _): name
+        }
+    }
+}
+
+/// Builds a zip archive in memory, in the given entry order, with fixed timestamps.
+///
+/// Same entries in, same bytes out: every entry is dated 1980-01-01 00:00 in DOS time,
+/// so output does not depend on the clock or the time zone.
+public enum ZipWriter {
+    /// The archive's bytes; `.copy` entries are read from `source`.
+    public static func archive(_ entries: [ZipOutputEntry], copyingFrom source: ZipArchive?) throws(ZipError) -> [UInt8] {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw .writeFailed(reason: "out of memory") }
+        zip_source_keep(buffer)
+        defer { zip_source_free(buffer) }
+        guard let za = zip_open_from_source(buffer, ZIP_TRUNCATE, &error) else {
+            throw .writeFailed(reason: String(cString: zip_error_strerror(&error)))
+        }
+        do {
+            for entry in entries { try add(entry, to: za, source: source) }
+        } catch {
+            zip_discard(za)
+            throw error
+        }
+        guard zip_close(za) == 0 else {
+            let reason = String(cString: zip_strerror(za))
+            zip_discard(za)
+            throw .writeFailed(reason: reason)
+        }
+        return try readAll(buffer)
+    }
+
+    private static func add(_ entry: ZipOutputEntry, to za: OpaquePointer, source: ZipArchive?) throws(ZipError) {
+        let src: OpaquePointer?
+        switch entry {
+        case .copy(_, let original):
+            guard let source else { throw .writeFailed(reason: "no source archive for \(original.name)") }
+            src = zip_source_zip(za, source.handle, UInt64(original.index), 0, 0, -1)
+        case .data(_, let bytes):
+            let memory = malloc(max(bytes.count, 1))
+            bytes.withUnsafeBytes { if let base = $0.baseAddress { memory?.copyMemory(from: base, byteCount: $0.count) } }
+            src = zip_source_buffer(za, memory, UInt64(bytes.count), 1)
+            if src == nil { free(memory) }
+        }
+        guard let src else { throw .writeFailed(reason: String(cString: zip_strerror(za))) }
+        let index = zip_file_add(za, entry.name, src, UInt32(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(src)
+            throw .writeFailed(reason: "\(entry.name): " + String(cString: zip_strerror(za)))
+        }
+        if case .data = entry {
+            zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, 6)
+        }
+        zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
+    }
+
+    private static func readAll(_ buffer: OpaquePointer) throws(ZipError) -> [UInt8] {
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_source_stat(buffer, &st) == 0, zip_source_open(buffer) == 0 else {
+            throw .writeFailed(reason: "cannot read back the archive")
+        }
+        defer { zip_source_close(buffer) }
+        var out = [UInt8](repeating: 0, count: Int(st.size))
+        var filled = 0
+        while filled < out.count {
+            let n = out.withUnsafeMutableBytes { zip_source_read(buffer, $0.baseAddress! + filled, UInt64($0.count - filled)) }
+            guard n > 0 else { throw .writeFailed(reason: "short read of the archive") }
+            filled += Int(n)
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import PaperworkOOXML
+
+@Suite struct HostileInputTests {
+    static let cases: [(file: String, expected: String)] = [
+        ("not-a-zip.docx", "notAZip"),
+        ("truncated.docx", "notAZip"),
+        ("encrypted.docx", "encrypted"),
+        ("bomb-ratio.docx", "bomb"),
+        ("bomb-size.docx", "bomb"),
+        ("dotdot.docx", "unsafeName"),
+        ("absolute.docx", "unsafeName"),
+        ("backslash.docx", "unsafeName"),
+        ("duplicate.docx", "duplicateName"),
+        ("no-content-types.docx", "missingContentTypes"),
+        ("no-main-part.docx", "missingPart"),
+    ]
+
+    @Test(arguments: cases)
+    func refusedWithClearErrorQuickly(file: String, expected: String) {
+        let start = Date()
+        do {
+            _ = try OOXMLPackage(contentsOf: Fixture.path("hostile/" + file))
+            Issue.record("\(file) was accepted")
+        } catch {
+            #expect(kind(of: error) == expected, "\(file): \(error)")
+            let line = error.message(.zh)
+            #expect(line.contains(file), "message names the file: \(line)")
+            #expect(!line.contains("\n"))
+        }
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
+    @Test(arguments: ["malformed.docx", "billion-laughs.docx", "external-entity.docx"])
+    func badDocumentXMLIsRefusedWithItsPart(file: String) throws {
+        let package = try OOXMLPackage(contentsOf: Fixture.path("hostile/" + file))
+        let start = Date()
+        #expect {
+            _ = try package.xml(of: "word/document.xml")
+        } throws: { error in
+            let message = (error as? PackageError)?.message(.en) ?? ""
+            return message.contains("word/document.xml") && message.contains(file)
+        }
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
+    @Test func corruptedEntryFailsOnReadNotWithGarbage() throws {
+        let package = try OOXMLPackage(contentsOf: Fixture.path("hostile/bit-flipped.docx"))
+        #expect(throws: PackageError.self) { _ = try package.data(of: "word/document.xml") }
+    }
+
+    @Test func tensOfThousandsOfEntriesAreRefused() throws {
+        let entries = (0..<20_000).map { ZipOutputEntry.data(name: "f\($0).xml", bytes: []) }
+        let bytes = try ZipWriter.archive(entries, copyingFrom: nil)
+        #expect(throws: PackageError.zip(.tooManyEntries(file: "many.docx", count: 20_000, limit: 10_000))) {
+            _ = try OOXMLPackage(bytes: bytes, label: "many.docx")
+        }
+    }
+
+    @Test func unsafeNamesAreRecognised() {
+        for name in ["../a", "a/../../b", "/a", "a\\b", "C:/a", ""] { #expect(!ZipArchive.isSafe(name), "\(name)") }
+        for name in ["word/document.xml", "[Content_Types].xml", "a..b/c"] { #expect(ZipArchive.isSafe(name), "\(name)") }
+    }
+
+    private func kind(of error: PackageError) -> String {
+        switch error {
+        case .zip(let z): String(describing: z).components(separatedBy: "(").first!
+        default: String(describing: error).components(separatedBy: "(").first!
+        }
+    }
+}
