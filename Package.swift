@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "paperwork",
     products: [
-        .library(name: "Paperwork", targets: ["PaperworkOOXML"]),
+        .library(name: "Paperwork", targets: ["PaperworkOOXML", "PaperworkTemplate"]),
         .executable(name: "paperwork", targets: ["PaperworkCLI"]),
     ],
     dependencies: [
@@ -19,15 +19,19 @@ let package = Package(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
         .target(name: "PaperworkOOXML", dependencies: ["CLibXML2", "CLibZip"]),
+        .target(name: "PaperworkTemplate", dependencies: ["PaperworkOOXML"]),
         .executableTarget(
             name: "PaperworkCLI",
             dependencies: [
-                "PaperworkOOXML",
+                "PaperworkOOXML", "PaperworkTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(
             name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PaperworkTemplateTests", dependencies: ["PaperworkTemplate", "PaperworkOOXML"],
             resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Why a filter could not be applied.
+public enum FilterFailure: Error, Sendable, Equatable {
+    case unknown(String)
+    case badArguments(filter: String, expected: String)
+    case wrongKind(filter: String, value: String, expected: String)
+}
+
+/// The formatters of the tag language, applied left to right.
+enum Filters {
+    static let names: Set<String> = [
+        "rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default",
+    ]
+
+    /// Checks a call's name and arguments when the template is compiled.
+    static func check(_ call: FilterCall) throws(FilterFailure) {
+        guard names.contains(call.name) else { throw .unknown(call.name) }
+        let a = call.arguments
+        switch call.name {
+        case "number", "percent":
+            guard a.isEmpty || (a.count == 1 && places(a[0]) != nil) else {
+                throw .badArguments(filter: call.name, expected: "\(call.name)(小数位数 0–10)")
+            }
+        case "date":
+            guard a.isEmpty || (a.count == 1 && isString(a[0])) else {
+                throw .badArguments(filter: "date", expected: "date(\"yyyy-MM-dd\")")
+            }
+        case "default":
+            guard a.count == 1 else { throw .badArguments(filter: "default", expected: "default(\"…\")") }
+        default:
+            guard a.isEmpty else { throw .badArguments(filter: call.name, expected: call.name) }
+        }
+    }
+
+    /// Applies one filter. `default` is the only one that accepts a missing value.
+    static func apply(_ call: FilterCall, to value: TemplateValue) throws(FilterFailure) -> TemplateValue {
+        switch call.name {
+        case "default":
+            if value == .null || value == .string("") { return literal(call.arguments[0]) }
+            return value
+        case "rmb":
+            return .string(DecimalFormat.money(try number(value, call)))
+        case "rmb_upper":
+            guard let text = ChineseAmount.capitals(try number(value, call)) else {
+                throw .wrongKind(filter: call.name, value: display(value), expected: "0 至 1 万亿之间的金额")
+            }
+            return .string(text)
+        case "number":
+            let n = try number(value, call)
+            return .string(call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n))
+        case "percent":
+            let n = try number(value, call) * 100
+            let text = call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n)
+            return .string(text + "%")
+        case "date", "date_upper":
+            let date = try self.date(value, call)
+            if call.name == "date_upper" { return .string(ChineseDate.upper(date)) }
+            if case .string(let pattern)? = call.arguments.first { return .string(ChineseDate.formatted(date, pattern: pattern)) }
+            return .string(ChineseDate.official(date))
+        case "check":
+            return .string(value.isTruthy ? "☑" : "☐")
+        default:
+            throw .unknown(call.name)
+        }
+    }
+
+    /// The text a value prints as, when it is a scalar.
+    static func text(of value: TemplateValue) -> String? {
+        switch value {
+        case .string(let s): s
+        case .number(let n): DecimalFormat.plain(n)
+        case .bool(let b): b ? "是" : "否"
+        case .null, .list, .object: nil
+        }
+    }
+
+    static func display(_ value: TemplateValue) -> String {
+        text(of: value).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? value.kindName
+    }
+
+    private static func number(_ value: TemplateValue, _ call: FilterCall) throws(FilterFailure) -> Decimal {
+        switch value {
+        case .number(let n): return n
+        case .string(let s):
+            if let n = DecimalFormat.parseAmount(s) { return n }
+        default: break
+        }
+        throw .wrongKind(filter: call.name, value: display(value), expected: "数字")
+    }
+
+    private static func date(_ value: TemplateValue, _ call: FilterCall) throws(FilterFailure) -> CalendarDate {
+        if case .string(let s) = value, let d = CalendarDate.parse(s) { return d }
+        throw .wrongKind(filter: call.name, value: display(value), expected: "日期（如 2020-05-14）")
+    }
+
+    private static func places(_ a: FilterArgument) -> Int? {
+        guard case .number(let n) = a, n >= 0, n <= 10, n == DecimalFormat.rounded(n, places: 0) else { return nil }
+        return NSDecimalNumber(decimal: n).intValue
+    }
+
+    private static func isString(_ a: FilterArgument) -> Bool {
+        if case .string = a { return true }
+        return false
+    }
+
+    private static func literal(_ a: FilterArgument) -> TemplateValue {
+        switch a {
+        case .string(let s): .string(s)
+        case .number(let n): .number(n)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// What a value path names: the item itself, a loop counter, or dotted keys.
+public enum ValuePath: Sendable, Equatable, CustomStringConvertible {
+    /// `{{this}}` — the current item (with `keys`, `this.a.b`).
+    case this([String])
+    /// `{{@index}}` — the loop position from 0.
+    case index
+    /// `{{@number}}` — the loop position from 1, for 序号.
+    case number
+    /// `{{乙方.名称}}` — keys resolved on the innermost item first, then outward.
+    case keys([String])
+
+    public var description: String {
+        switch self {
+        case .this(let keys): (["this"] + keys).joined(separator: ".")
+        case .index: "@index"
+        case .number: "@number"
+        case .keys(let keys): keys.joined(separator: ".")
+        }
+    }
+}
+
+/// A literal argument of a filter: `"yyyy-MM-dd"` or `2`.
+public enum FilterArgument: Sendable, Equatable {
+    case string(String)
+    case number(Decimal)
+}
+
+/// One filter of a chain: `percent(1)`.
+public struct FilterCall: Sendable, Equatable {
+    public var name: String
+    public var arguments: [FilterArgument]
+}
+
+/// A value with its filters: `金额 | rmb`.
+public struct Expression: Sendable, Equatable {
+    public var path: ValuePath
+    public var filters: [FilterCall]
+}
+
+/// The three kinds of block.
+public enum BlockKind: String, Sendable, Equatable {
+    case each
+    case `if`
+    case unless
+}
+
+/// A parsed tag.
+public enum Tag: Sendable, Equatable {
+    case value(Expression)
+    case open(BlockKind, Expression)
+    case otherwise
+    case close(BlockKind)
+
+    /// True for tags that open, divide or close a block.
+    public var isBlockTag: Bool {
+        if case .value = self { return false }
+        return true
+    }
+}

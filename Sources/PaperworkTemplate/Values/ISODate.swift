@@ -1,0 +1,80 @@
+import Foundation
+
+/// A calendar date without a time or a zone, as official papers use.
+public struct CalendarDate: Sendable, Equatable, Comparable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// A date only when it exists in the Gregorian calendar.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+              day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Reads `2020-05-14`, `2020/5/14`, `2020.5.14`, `2020年5月14日` and `20200514`.
+    public static func parse(_ text: String) -> CalendarDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 8, trimmed.allSatisfy(\.isASCII), let n = Int(trimmed) {
+            return CalendarDate(year: n / 10000, month: n / 100 % 100, day: n % 100)
+        }
+        var s = trimmed
+        if s.count > 10, let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = String(s[..<t]) }
+        let parts = s.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts[1].count <= 2, parts[2].count <= 2 else { return nil }
+        if s.contains("年") && !(s.hasSuffix("日")) { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// Days since 1899-12-30, Excel's date serial.
+    public var excelSerial: Int {
+        let a = (14 - month) / 12
+        let y = year + 4800 - a
+        let m = month + 12 * a - 3
+        let jdn = day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+        return jdn - 2_415_019
+    }
+
+    /// The date of an Excel serial (1900 date system).
+    public init?(excelSerial serial: Int) {
+        guard serial > 60, serial < 2_958_466 else { return nil }
+        let jdn = serial + 2_415_019
+        let a = jdn + 32044
+        let b = (4 * a + 3) / 146097
+        let c = a - 146097 * b / 4
+        let d = (4 * c + 3) / 1461
+        let e = c - 1461 * d / 4
+        let m = (5 * e + 2) / 153
+        self.init(year: 100 * b + d - 4800 + m / 10, month: m + 3 - 12 * (m / 10), day: e - (153 * m + 2) / 5 + 1)
+    }
+
+    /// `2020-05-14`.
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+enum ISODate {
+    static func string(from date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!.iso
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A JSON-like value tree that templates are filled from.
+public enum TemplateValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// Numbers are decimal, never binary floating point: `12345.67` stays exact.
+    case number(Decimal)
+    case string(String)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// The member at `key`, when this is an object.
+    public subscript(key: String) -> TemplateValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// The truthiness of `#if`: missing, null, false, 0, empty string and empty list are false.
+    public var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let b): b
+        case .number(let n): !n.isZero
+        case .string(let s): !s.isEmpty
+        case .list(let l): !l.isEmpty
+        case .object: true
+        }
+    }
+
+    /// A short name of the value's kind, for messages.
+    public var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "text"
+        case .list: "list"
+        case .object: "object"
+        }
+    }
+}
+
+extension TemplateValue: Decodable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let b = try? container.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? container.decode(Decimal.self) {
+            self = .number(n)
+        } else if let s = try? container.decode(String.self) {
+            self = .string(s)
+        } else if let l = try? container.decode([TemplateValue].self) {
+            self = .list(l)
+        } else {
+            self = .object(try container.decode([String: TemplateValue].self))
+        }
+    }
+}
+
+extension TemplateValue {
+    /// Reads JSON text; numbers keep their decimal digits exactly.
+    public static func fromJSON(_ data: Data) throws -> TemplateValue {
+        try JSONDecoder().decode(TemplateValue.self, from: data)
+    }
+
+    /// Converts any `Encodable` (through JSON, so numbers stay decimal).
+    public static func from<T: Encodable>(_ value: T) throws -> TemplateValue {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(ISODate.string(from: date))
+        }
+        return try fromJSON(try encoder.encode(value))
+    }
+}
