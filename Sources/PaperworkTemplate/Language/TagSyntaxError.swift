@@ -1,5 +1,5 @@
 /// Why the text inside `{{ }}` is not a tag.
-public enum TagSyntaxError: Error, Sendable, Equatable {
+public enum TagSyntaxError: Error, Sendable, Hashable {
     case unclosed
     case empty
     case badPath(String)

@@ -1,0 +1,33 @@
+import PaperworkOOXML
+
+/// One part of a template, compiled: its nodes and the tags they refer to.
+struct CompiledPart: Sendable {
+    var name: String
+    var nodes: [CompiledNode]
+    var tags: [TagOccurrence]
+    var templateSize: Int
+
+    /// Compiles a part, or returns every problem its tags have.
+    static func compile(_ document: XMLDocument, part: String, plain: Bool, size: Int) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
+        let stream = Tokenizer.tokenize(document, part: part, mode: plain ? .plain : .word)
+        guard !stream.tags.isEmpty else { return (nil, [], []) }
+        let layout = BlockLayout(stream, allowBlocks: !plain)
+        guard layout.problems.isEmpty else { return (nil, stream.tags, layout.problems) }
+        switch Emitter.emit(stream, layout) {
+        case .failure(let problem):
+            return (nil, stream.tags, [problem])
+        case .success(var nodes):
+            var prolog = XMLSerializer.declaration
+            for node in document.prolog { XMLSerializer.write(node, into: &prolog) }
+            if case .bytes(let first)? = nodes.first { nodes[0] = .bytes(prolog + first) } else { nodes.insert(.bytes(prolog), at: 0) }
+            return (CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size), stream.tags, [])
+        }
+    }
+
+    /// The filled part's bytes, or every data problem found.
+    func render(_ data: TemplateValue, options: RenderOptions) -> (bytes: [UInt8], problems: [TemplateProblem]) {
+        var renderer = Renderer(tags: tags, data: data, options: options, capacity: templateSize + templateSize / 2)
+        renderer.render(nodes)
+        return (renderer.out, renderer.problems)
+    }
+}

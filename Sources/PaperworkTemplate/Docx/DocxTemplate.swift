@@ -1,0 +1,94 @@
+import Foundation
+import PaperworkOOXML
+
+/// A Word template, compiled once and filled many times.
+///
+/// Tags are found in the body, headers, footers, footnotes, endnotes, text boxes, content controls
+/// and the document title. Parts without tags are copied into each output as they are.
+public struct DocxTemplate: Sendable {
+    /// The template's file or label, used in messages.
+    public var label: String { package.label }
+    /// Every tag, in part order, with its place.
+    public let tags: [TagInfo]
+    private var package: OOXMLPackage
+    private let parts: [CompiledPart]
+
+    /// Opens and compiles a template file; throws `PackageError` or `TemplateProblems`.
+    public init(contentsOf path: String) throws {
+        try self.init(package: try OOXMLPackage(contentsOf: path))
+    }
+
+    /// Compiles a template package; throws `PackageError` or `TemplateProblems` with every problem found.
+    public init(package: OOXMLPackage) throws {
+        let inspection = try Self.inspection(package)
+        guard inspection.problems.isEmpty else {
+            throw TemplateProblems(file: package.label, problems: inspection.problems)
+        }
+        self.package = package
+        self.parts = inspection.parts
+        self.tags = inspection.tags
+    }
+
+    /// The tags and the template problems of a package, without failing on the problems.
+    public static func inspect(_ package: OOXMLPackage) throws -> (tags: [TagInfo], problems: [TemplateProblem]) {
+        let result = try inspection(package)
+        return (result.tags, result.problems)
+    }
+
+    /// Fills the template; throws `TemplateProblems` listing every data problem, or `PackageError`.
+    public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
+        var output = package
+        var problems: [TemplateProblem] = []
+        for part in parts {
+            let filled = part.render(data, options: options)
+            problems += filled.problems
+            if filled.problems.isEmpty { output.setPart(part.name, bytes: filled.bytes) }
+        }
+        guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
+        return output
+    }
+
+    /// Fills the template from any `Encodable` value.
+    public func render<T: Encodable>(encoding value: T, options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
+        try render(try TemplateValue.from(value), options: options)
+    }
+
+    /// Fills the template and writes the document atomically; an existing file is replaced only with `overwrite`.
+    public func render(_ data: TemplateValue, to path: String, overwrite: Bool, options: RenderOptions = RenderOptions()) throws {
+        try render(data, options: options).write(to: path, overwrite: overwrite)
+    }
+
+    /// The same template on its own zip handle, for rendering on another thread without waiting.
+    public func independentCopy() throws -> DocxTemplate {
+        var copy = self
+        copy.package = try package.independentCopy()
+        return copy
+    }
+
+    private static func inspection(_ package: OOXMLPackage) throws -> (parts: [CompiledPart], tags: [TagInfo], problems: [TemplateProblem]) {
+        var parts: [CompiledPart] = []
+        var tags: [TagInfo] = []
+        var problems: [TemplateProblem] = []
+        for (name, plain) in try textParts(package) {
+            let bytes = try package.data(of: name)
+            guard bytes.contains(UInt8(ascii: "{")) else { continue }
+            let document = try package.xml(of: name)
+            let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, plain: plain, size: bytes.count)
+            tags += found.map { TagInfo(source: $0.source, place: $0.place) }
+            problems += partProblems
+            if let compiled { parts.append(compiled) }
+        }
+        return (parts, tags, problems)
+    }
+
+    /// The parts that can hold tags: the main document and what it points to, and the core properties.
+    private static func textParts(_ package: OOXMLPackage) throws -> [(String, Bool)] {
+        let main = try package.mainDocumentPart()
+        var result: [(String, Bool)] = [(main, false)]
+        for kind in ["header", "footer", "footnotes", "endnotes"] {
+            result += try package.related(to: main, kind: kind).sorted().map { ($0, false) }
+        }
+        result += try package.related(to: "", kind: "core-properties").map { ($0, true) }
+        return result
+    }
+}

@@ -1,0 +1,183 @@
+import PaperworkOOXML
+
+/// Flattens a part into tokens and gathers every tag, even one split across runs, into the run where it starts.
+///
+/// Word, WPS and LibreOffice split text into runs at spell-check marks, revision ids, bookmarks and
+/// formatting changes. The text of all `w:t` of a paragraph is joined, tags are found in the joined
+/// text, and each tag's text is moved into the `w:t` where it begins; the other runs keep the rest.
+struct Tokenizer {
+    enum Mode { case word, plain }
+
+    static let wordNamespaces: Set<String> = [
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    ]
+
+    let part: String
+    let mode: Mode
+    private(set) var stream = TokenStream()
+    private var namespaces: [[String: String]] = [[:]]
+    private var paragraphs: [(ordinal: Int, slots: [Int])] = []
+    private var paragraphCount = 0
+    private var tables: [(ordinal: Int, row: Int, cell: Int)] = []
+    private var tableCount = 0
+
+    init(part: String, mode: Mode) {
+        self.part = part
+        self.mode = mode
+    }
+
+    static func tokenize(_ document: XMLDocument, part: String, mode: Mode) -> TokenStream {
+        var t = Tokenizer(part: part, mode: mode)
+        t.walk(document.root, parent: -1)
+        return t.stream
+    }
+
+    private mutating func append(_ token: Token, parent: Int, role: Role = .other) -> Int {
+        stream.tokens.append(token)
+        stream.parent.append(parent)
+        stream.match.append(-1)
+        stream.role.append(role)
+        return stream.tokens.count - 1
+    }
+
+    private mutating func walk(_ element: XMLElement, parent: Int) {
+        var scope = namespaces.last!
+        for a in element.attributes where a.name == "xmlns" || a.name.hasPrefix("xmlns:") {
+            scope[a.name == "xmlns" ? "" : String(a.name.dropFirst(6))] = a.value
+        }
+        namespaces.append(scope)
+        defer { namespaces.removeLast() }
+        let role = self.role(of: element, scope: scope)
+        var shell = element
+        shell.children = []
+        if element.children.isEmpty && role != .paragraph && role != .cell {
+            _ = append(.empty(shell), parent: parent, role: role)
+            return
+        }
+        let me = append(.open(shell), parent: parent, role: role)
+        enter(role)
+        for child in element.children {
+            switch child {
+            case .element(let e):
+                walk(e, parent: me)
+            case .text(let text) where mode == .plain || role == .text:
+                let slot = append(.text([.literal(text)]), parent: me)
+                if mode == .plain {
+                    paragraphCount += 1
+                    gather(slots: [slot], ordinal: 0)
+                } else if !paragraphs.isEmpty {
+                    paragraphs[paragraphs.count - 1].slots.append(slot)
+                }
+            default:
+                _ = append(.leaf(child), parent: me)
+            }
+        }
+        let close = append(.close(element.name), parent: parent)
+        stream.match[me] = close
+        stream.match[close] = me
+        leave(role)
+    }
+
+    private mutating func enter(_ role: Role) {
+        switch role {
+        case .paragraph:
+            paragraphCount += 1
+            paragraphs.append((paragraphCount, []))
+        case .table:
+            tableCount += 1
+            tables.append((tableCount, 0, 0))
+        case .row where !tables.isEmpty:
+            tables[tables.count - 1].row += 1
+            tables[tables.count - 1].cell = 0
+        case .cell where !tables.isEmpty:
+            tables[tables.count - 1].cell += 1
+        default: break
+        }
+    }
+
+    private mutating func leave(_ role: Role) {
+        switch role {
+        case .paragraph:
+            let p = paragraphs.removeLast()
+            gather(slots: p.slots, ordinal: p.ordinal)
+        case .table:
+            tables.removeLast()
+        default: break
+        }
+    }
+
+    private func role(of element: XMLElement, scope: [String: String]) -> Role {
+        guard mode == .word else { return .other }
+        let colon = element.name.firstIndex(of: ":")
+        let prefix = colon.map { String(element.name[..<$0]) } ?? ""
+        guard let uri = scope[prefix], Self.wordNamespaces.contains(uri) else { return .other }
+        switch element.localName {
+        case "p": return .paragraph
+        case "t": return .text
+        case "tr": return .row
+        case "tbl": return .table
+        case "tc": return .cell
+        default: return .other
+        }
+    }
+
+    /// Finds the tags in the joined text of `slots` and moves each one into the slot where it starts.
+    private mutating func gather(slots: [Int], ordinal: Int) {
+        var texts: [[Unicode.Scalar]] = []
+        for slot in slots {
+            guard case .text(let pieces) = stream.tokens[slot], case .literal(let s)? = pieces.first else { return }
+            texts.append(Array(s.unicodeScalars))
+        }
+        let joined = Array(texts.joined())
+        guard joined.contains("{") else { return }
+        let items = TagLexer.scan(joined)
+        guard !items.isEmpty else { return }
+        let excerpt = String(String.UnicodeScalarView(joined.prefix(30))) + (joined.count > 30 ? "…" : "")
+        let table = tables.last
+        let place = Place(part: part, paragraph: ordinal, table: table?.ordinal, row: table?.row, cell: table?.cell, excerpt: excerpt)
+        var start = 0
+        for (k, slot) in slots.enumerated() {
+            let end = start + texts[k].count
+            defer { start = end }
+            let touching = items.filter { $0.end > start && $0.start < end }
+            guard !touching.isEmpty else { continue }
+            var pieces: [Piece] = []
+            var cursor = start
+            func literal(_ from: Int, _ to: Int) {
+                guard to > from else { return }
+                let text = String(String.UnicodeScalarView(joined[from..<to]))
+                if case .literal(let previous)? = pieces.last {
+                    pieces[pieces.count - 1] = .literal(previous + text)
+                } else {
+                    pieces.append(.literal(text))
+                }
+            }
+            for item in touching {
+                if item.start >= start {
+                    literal(cursor, item.start)
+                    switch item.kind {
+                    case .escapedBraces:
+                        if case .literal(let previous)? = pieces.last { pieces[pieces.count - 1] = .literal(previous + "{{") } else {
+                            pieces.append(.literal("{{"))
+                        }
+                    case .tag(let parsed, let source):
+                        stream.tags.append(TagOccurrence(parsed: parsed, source: source, place: place, token: slot, piece: pieces.count))
+                        pieces.append(.tag(stream.tags.count - 1))
+                    }
+                }
+                cursor = min(item.end, end)
+            }
+            literal(cursor, end)
+            stream.tokens[slot] = .text(pieces)
+            preserveSpace(around: slot)
+        }
+    }
+
+    private mutating func preserveSpace(around slot: Int) {
+        let t = stream.parent[slot]
+        guard mode == .word, t >= 0, case .open(var element) = stream.tokens[t] else { return }
+        element[attribute: "xml:space"] = "preserve"
+        stream.tokens[t] = .open(element)
+    }
+}

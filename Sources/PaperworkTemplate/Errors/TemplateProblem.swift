@@ -1,0 +1,85 @@
+import PaperworkOOXML
+
+/// One problem found in a template or in the data it is filled with, and where.
+public struct TemplateProblem: Error, Sendable, Hashable {
+    public enum Kind: Sendable, Equatable, Hashable {
+        case syntax(TagSyntaxError, tag: String)
+        case unknownFilter(String, tag: String)
+        case badFilterArguments(filter: String, expected: String, tag: String)
+        case unclosedBlock(BlockKind)
+        case unexpectedClose(BlockKind)
+        case mismatchedClose(expected: BlockKind, found: BlockKind)
+        case elseOutsideBlock
+        case elseNotAlone
+        case blockAcrossCells
+        case blockAcrossElements
+        case blocksOverlap
+        case blockNotAllowed
+        case missingValue(path: String)
+        case wrongKind(path: String, filter: String, value: String, expected: String)
+        case notText(path: String, kind: String)
+        case notAList(path: String, kind: String)
+        case invalidCharacter(path: String, scalar: UInt32)
+    }
+
+    public var kind: Kind
+    public var place: Place
+
+    public func message(_ language: Language) -> String {
+        let zh = language == .zh
+        return place.description(zh) + (zh ? "：" : ": ") + text(zh)
+    }
+
+    /// True for problems of the data rather than of the template.
+    public var isDataProblem: Bool {
+        switch kind {
+        case .missingValue, .wrongKind, .notText, .notAList, .invalidCharacter: true
+        default: false
+        }
+    }
+
+    private func text(_ zh: Bool) -> String {
+        switch kind {
+        case let .syntax(e, tag): (zh ? "标记 \(tag) 有误：" : "tag \(tag) is wrong: ") + e.message(zh)
+        case let .unknownFilter(f, tag):
+            zh ? "标记 \(tag) 使用了未知的格式 \(f)（可用：\(Filters.names.sorted().joined(separator: "、"))）"
+                : "tag \(tag) uses unknown filter \(f) (known: \(Filters.names.sorted().joined(separator: ", ")))"
+        case let .badFilterArguments(f, expected, tag):
+            zh ? "标记 \(tag) 中格式 \(f) 的参数有误，应写作 \(expected)" : "tag \(tag): bad arguments for \(f); write \(expected)"
+        case let .unclosedBlock(k): zh ? "{{#\(k.rawValue)}} 没有对应的 {{/\(k.rawValue)}}" : "{{#\(k.rawValue)}} is never closed with {{/\(k.rawValue)}}"
+        case let .unexpectedClose(k): zh ? "{{/\(k.rawValue)}} 前面没有对应的 {{#\(k.rawValue)}}" : "{{/\(k.rawValue)}} has no matching {{#\(k.rawValue)}}"
+        case let .mismatchedClose(e, f):
+            zh ? "应先用 {{/\(e.rawValue)}} 结束，却遇到 {{/\(f.rawValue)}}" : "expected {{/\(e.rawValue)}} but found {{/\(f.rawValue)}}"
+        case .elseOutsideBlock: zh ? "{{else}} 不在任何块之内" : "{{else}} stands outside any block"
+        case .elseNotAlone:
+            zh ? "{{else}} 须单独成段（或单独成行），与块的起止标记同一层级" : "{{else}} must stand alone in its paragraph or row, at the level of its block's tags"
+        case .blockAcrossCells:
+            zh ? "块的开始与结束标记位于不同的单元格或表格层级，请把它们放在同一段、同一单元格或同一表格的行中"
+                : "the block starts and ends in different cells or table levels; put both tags in one paragraph, one cell, or rows of one table"
+        case .blockAcrossElements:
+            zh ? "段内的块跨越了超链接或域的边界，请把起止标记放在同一层级" : "the block inside a paragraph crosses a hyperlink or field boundary"
+        case .blocksOverlap: zh ? "块相互交叉，请让内层块完全位于外层块之内" : "blocks overlap; nest the inner block wholly inside the outer one"
+        case .blockNotAllowed: zh ? "此处只能使用取值标记，不能使用块" : "only value tags are allowed here, not blocks"
+        case let .missingValue(p): zh ? "缺少字段 \(p) 的值" : "missing value for \(p)"
+        case let .wrongKind(p, f, v, e): zh ? "字段 \(p) 的值「\(v)」不能用 \(f) 格式，需要\(e)" : "value “\(v)” of \(p) cannot take \(f); it needs \(e)"
+        case let .notText(p, k): zh ? "字段 \(p) 是\(k)，不能直接填入文字" : "\(p) is a \(k), not text"
+        case let .notAList(p, k): zh ? "字段 \(p) 应为列表，实际是 \(k)" : "\(p) should be a list but is a \(k)"
+        case let .invalidCharacter(p, s):
+            zh ? String(format: "字段 \(p) 含有 XML 不允许的控制字符 U+%04X", s) : String(format: "\(p) holds a character XML forbids: U+%04X", s)
+        }
+    }
+}
+
+/// Every problem found in one template or one fill, reported together.
+public struct TemplateProblems: LocalizedFailure, Sendable, Equatable {
+    /// The template's file or label.
+    public var file: String
+    public var problems: [TemplateProblem]
+
+    public func message(_ language: Language) -> String {
+        let head = language == .zh ? "\(file)：发现 \(problems.count) 个问题" : "\(file): \(problems.count) problem(s)"
+        return ([head] + problems.map { "  " + $0.message(language) }).joined(separator: "\n")
+    }
+}
+
+import Foundation

@@ -1,0 +1,170 @@
+import Foundation
+import PaperworkOOXML
+
+/// Fills compiled nodes from a value tree, collecting every data problem instead of stopping at the first.
+struct Renderer {
+    private struct Scope {
+        var value: TemplateValue
+        var index: Int?
+    }
+
+    let tags: [TagOccurrence]
+    let options: RenderOptions
+    private(set) var out: [UInt8] = []
+    private(set) var problems: [TemplateProblem] = []
+    private var seen = Set<TemplateProblem>()
+    private var scopes: [Scope]
+    private var guards: [Int] = []
+
+    init(tags: [TagOccurrence], data: TemplateValue, options: RenderOptions, capacity: Int) {
+        self.tags = tags
+        self.options = options
+        self.scopes = [Scope(value: data, index: nil)]
+        out.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ nodes: [CompiledNode]) {
+        for node in nodes {
+            switch node {
+            case .bytes(let b): out += b
+            case .value(let expression, let tag, let element): value(expression, tag: tag, element: element)
+            case .block(let block): self.block(block)
+            case .guardStart: guards.append(out.count)
+            case .guardEnd(let g, let close): guardEnd(g, close: close)
+            }
+        }
+    }
+
+    private mutating func report(_ kind: TemplateProblem.Kind, tag: Int) {
+        let problem = TemplateProblem(kind: kind, place: tags[tag].place)
+        if seen.insert(problem).inserted { problems.append(problem) }
+    }
+
+    private func lookup(_ path: ValuePath) -> TemplateValue {
+        switch path {
+        case .index, .number:
+            guard let i = scopes.last(where: { $0.index != nil })?.index else { return .null }
+            return .number(Decimal(path == .index ? i : i + 1))
+        case .this(let keys):
+            return descend(scopes[scopes.count - 1].value, keys)
+        case .keys(let keys):
+            for scope in scopes.reversed() {
+                if let v = scope.value[keys[0]] { return descend(v, keys.dropFirst()) }
+            }
+            return .null
+        }
+    }
+
+    private func descend<C: Collection<String>>(_ start: TemplateValue, _ keys: C) -> TemplateValue {
+        var v = start
+        for key in keys {
+            guard let next = v[key] else { return .null }
+            v = next
+        }
+        return v
+    }
+
+    /// The value after its filters, or nil after reporting why there is none.
+    private mutating func evaluate(_ expression: Expression, tag: Int) -> TemplateValue? {
+        var v = lookup(expression.path)
+        let path = expression.path.description
+        for call in expression.filters {
+            if v == .null && call.name != "default" && call.name != "check" {
+                if options.optionalPaths.contains(path) { return .string("") }
+                report(.missingValue(path: path), tag: tag)
+                return nil
+            }
+            do { v = try Filters.apply(call, to: v) } catch {
+                if case .wrongKind(let f, let value, let expected) = error {
+                    report(.wrongKind(path: path, filter: f, value: value, expected: expected), tag: tag)
+                }
+                return nil
+            }
+        }
+        return v
+    }
+
+    private mutating func value(_ expression: Expression, tag: Int, element: String?) {
+        guard let v = evaluate(expression, tag: tag) else { return }
+        let path = expression.path.description
+        if v == .null {
+            if !options.optionalPaths.contains(path) { report(.missingValue(path: path), tag: tag) }
+            return
+        }
+        guard let text = Filters.text(of: v) else {
+            report(.notText(path: path, kind: v.kindName), tag: tag)
+            return
+        }
+        if let bad = XMLSerializer.firstInvalidScalar(in: text) {
+            report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
+            return
+        }
+        guard let element, text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else {
+            XMLSerializer.appendEscapedText(text, into: &out)
+            return
+        }
+        let prefix = element.firstIndex(of: ":").map { String(element[...$0]) } ?? ""
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).enumerated() {
+            if i > 0 { out += "</\(element)><\(prefix)br/><\(element) xml:space=\"preserve\">".utf8 }
+            for (j, cell) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                if j > 0 { out += "</\(element)><\(prefix)tab/><\(element) xml:space=\"preserve\">".utf8 }
+                XMLSerializer.appendEscapedText(String(cell), into: &out)
+            }
+        }
+    }
+
+    private mutating func block(_ block: CompiledBlock) {
+        let v = lookup(block.expression.path)
+        switch block.kind {
+        case .if, .unless:
+            guard let filtered = evaluateCondition(block) else { return }
+            render(filtered.isTruthy == (block.kind == .if) ? block.body : block.otherwise)
+        case .each:
+            let path = block.expression.path.description
+            switch v {
+            case .list(let items):
+                if items.isEmpty { render(block.otherwise) }
+                for (i, item) in items.enumerated() {
+                    scopes.append(Scope(value: item, index: i))
+                    render(block.body)
+                    scopes.removeLast()
+                }
+            case .null:
+                if options.optionalPaths.contains(path) { render(block.otherwise) } else {
+                    report(.missingValue(path: path), tag: block.tag)
+                }
+            default:
+                report(.notAList(path: path, kind: v.kindName), tag: block.tag)
+            }
+        }
+    }
+
+    private mutating func evaluateCondition(_ block: CompiledBlock) -> TemplateValue? {
+        if block.expression.filters.isEmpty { return lookup(block.expression.path) }
+        return evaluate(block.expression, tag: block.tag)
+    }
+
+    private mutating func guardEnd(_ g: ContainerGuard, close: [UInt8]) {
+        let start = guards.removeLast()
+        switch g {
+        case .cell(let paragraph, let open):
+            if !contains(open, from: start) { out += paragraph }
+            out += close
+        case .table(let rowOpen):
+            if contains(rowOpen, from: start) { out += close } else { out.removeSubrange(start...) }
+        }
+    }
+
+    private func contains(_ needle: [UInt8], from start: Int) -> Bool {
+        var i = start
+        let end = out.count - needle.count
+        while i <= end {
+            if out[i] == needle[0] && out[i..<(i + needle.count)].elementsEqual(needle) {
+                let after = i + needle.count < out.count ? out[i + needle.count] : 0
+                if after == UInt8(ascii: ">") || after == UInt8(ascii: " ") || after == UInt8(ascii: "/") { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
