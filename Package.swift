@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "paperwork",
     products: [
-        .library(name: "Paperwork", targets: ["PaperworkOOXML", "PaperworkTemplate"]),
+        .library(name: "Paperwork", targets: ["PaperworkOOXML", "PaperworkTemplate", "PaperworkForms"]),
         .executable(name: "paperwork", targets: ["PaperworkCLI"]),
     ],
     dependencies: [
@@ -20,13 +20,17 @@ let package = Package(
             providers: [.apt(["libzip-dev"])]),
         .target(name: "PaperworkOOXML", dependencies: ["CLibXML2", "CLibZip"]),
         .target(name: "PaperworkTemplate", dependencies: ["PaperworkOOXML"]),
+        .target(
+            name: "PaperworkForms",
+            dependencies: ["PaperworkTemplate", "PaperworkOOXML", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "PaperworkCLI",
             dependencies: [
-                "PaperworkOOXML", "PaperworkTemplate",
+                "PaperworkOOXML", "PaperworkTemplate", "PaperworkForms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ]),
+        .executableTarget(
+            name: "docx-fill-bench", dependencies: ["PaperworkTemplate", "PaperworkForms"], path: "Benchmarks/DocxFill"),
         .testTarget(
             name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML"],
             resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 import PaperworkOOXML
+import PaperworkTemplate
 
 /// The exit statuses `paperwork` documents in its help.
 enum ExitStatus {
@@ -10,6 +11,7 @@ enum ExitStatus {
     static func of(_ failure: LocalizedFailure) -> Int32 {
         switch failure {
         case is OutputError: outputFailed
+        case let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem): invalidData
         default: unreadableInput
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaperworkOOXML
+import PaperworkTemplate
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,14 @@ struct Inspect: ParsableCommand {
             print("\(file)  (\(try package.mainDocumentPart()))")
             for item in package.inventory {
                 print("  \(item.part)  \(item.contentType ?? "-")  \(item.size)")
+            }
+            guard file.lowercased().hasSuffix(".docx") else { return }
+            let found = try DocxTemplate.inspect(package)
+            let zh = output.language == .zh
+            print(zh ? "标记（\(found.tags.count) 个）：" : "tags (\(found.tags.count)):")
+            for tag in found.tags { print("  \(tag.source)  \(tag.place.description(zh))") }
+            if !found.problems.isEmpty {
+                throw TemplateProblems(file: file, problems: found.problems)
             }
         }
     }

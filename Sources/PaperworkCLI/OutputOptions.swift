@@ -7,6 +7,9 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "消息语言 zh（默认）或 en — language of messages.")
     var language: Language = .zh
 
+    @Flag(name: .shortAndLong, help: "只报告错误 print errors only")
+    var quiet = false
+
     /// Runs `body`, turning a library failure into one line on standard error and its exit status.
     func guarded(_ body: () throws -> Void) throws {
         do {

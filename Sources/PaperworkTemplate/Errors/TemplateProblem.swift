@@ -76,6 +76,11 @@ public struct TemplateProblems: LocalizedFailure, Sendable, Equatable {
     public var file: String
     public var problems: [TemplateProblem]
 
+    public init(file: String, problems: [TemplateProblem]) {
+        self.file = file
+        self.problems = problems
+    }
+
     public func message(_ language: Language) -> String {
         let head = language == .zh ? "\(file)：发现 \(problems.count) 个问题" : "\(file): \(problems.count) problem(s)"
         return ([head] + problems.map { "  " + $0.message(language) }).joined(separator: "\n")

@@ -1,0 +1,79 @@
+import Foundation
+import PaperworkTemplate
+import Yams
+
+/// Reads case data: JSON or YAML; a top-level list holds many records.
+public enum CaseFile {
+    /// The records of a file, by its extension.
+    public static func records(at path: String) throws(CaseFileError) -> [TemplateValue] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        }
+        let value: TemplateValue
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "json": value = try json(data, file: path)
+        case "yaml", "yml": value = try yaml(data, file: path)
+        default: throw .unsupportedFormat(file: path)
+        }
+        switch value {
+        case .list(let items) where items.isEmpty: throw .empty(file: path)
+        case .list(let items): return items
+        case .null: throw .empty(file: path)
+        default: return [value]
+        }
+    }
+
+    static func json(_ data: Data, file: String) throws(CaseFileError) -> TemplateValue {
+        do { return try TemplateValue.fromJSON(data) } catch {
+            throw .malformed(file: file, line: nil, reason: String(describing: error).prefix(200).description)
+        }
+    }
+
+    static func yaml(_ data: Data, file: String) throws(CaseFileError) -> TemplateValue {
+        guard let text = String(data: data, encoding: .utf8) else { throw .malformed(file: file, line: nil, reason: "not UTF-8") }
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return .null }
+            return convert(node)
+        } catch let error as YamlError {
+            if case .parser(_, let problem, let mark, _) = error { throw .malformed(file: file, line: mark.line, reason: problem) }
+            if case .scanner(_, let problem, let mark, _) = error { throw .malformed(file: file, line: mark.line, reason: problem) }
+            throw .malformed(file: file, line: nil, reason: String(describing: error))
+        } catch {
+            throw .malformed(file: file, line: nil, reason: String(describing: error))
+        }
+    }
+
+    /// YAML scalars keep their text: a plain number becomes an exact decimal, a quoted one stays text.
+    static func convert(_ node: Node) -> TemplateValue {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.style == .plain else { return .string(scalar.string) }
+            let s = scalar.string
+            switch s {
+            case "", "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
+            default:
+                if isPlainNumber(s), let n = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) { return .number(n) }
+                return .string(s)
+            }
+        case .mapping(let mapping):
+            var members: [String: TemplateValue] = [:]
+            for (key, value) in mapping { members[key.string ?? ""] = convert(value) }
+            return .object(members)
+        case .sequence(let sequence):
+            return .list(sequence.map(convert))
+        case .alias:
+            return .null
+        }
+    }
+
+    /// `12`, `-3.5`, `0.055` — but not `0091` or `911101...` codes with leading zeros, which stay text.
+    private static func isPlainNumber(_ s: String) -> Bool {
+        let body = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              body.filter({ $0 == "." }).count <= 1, body.first != ".", body.last != "." else { return false }
+        if body.count > 1 && body.first == "0" && body.dropFirst().first != "." { return false }
+        return body.filter(\.isNumber).count <= 15
+    }
+}

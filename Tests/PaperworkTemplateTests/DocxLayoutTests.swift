@@ -1,0 +1,99 @@
+import Foundation
+import PaperworkOOXML
+import Testing
+@testable import PaperworkTemplate
+
+@Suite struct DocxLayoutTests {
+    static let loan = Fixture.json("""
+        {"乙方": {"名称": "北京密云示例科技有限公司"}, "备注": "按期还本付息", "银行": "北京农商银行密云支行", "再贷款": true,
+         "合计": 3000.5, "付息记录": [{"日期": "2020-06-21", "金额": 1000.25}, {"日期": "2020-09-21", "金额": 2000.25}]}
+        """)
+
+    @Test func pythonDocxTemplateFillsParagraphAndRowLoops() throws {
+        let filled = try DocxTemplate(contentsOf: Fixture.path("python-docx.docx")).render(Self.loan)
+        let text = try paragraphs(filled)
+        #expect(text[0] == "项目：北京密云示例科技有限公司（宋体）按期还本付息")
+        #expect(Array(text[1...2]) == ["第1笔：2020年6月21日 付息 1,000.25 元", "第2笔：2020年9月21日 付息 2,000.25 元"])
+        #expect(!text.contains("无付息记录"))
+        let start = try #require(text.firstIndex(of: "金额"))
+        #expect(Array(text[(start + 1)...(start + 9)]) == [
+            "付息", "2020年6月21日", "1,000.25", "付息", "2020年9月21日", "2,000.25", "合计", "", "3,000.50",
+        ])
+        #expect(text.contains("使用再贷款额度 ☑"))
+        #expect(try paragraphs(filled, "word/header1.xml").contains("申请单位：北京密云示例科技有限公司"))
+        #expect(!text.joined().contains("{{"))
+    }
+
+    @Test func eastAsianFontOfTheTagRunIsKept() throws {
+        let filled = try DocxTemplate(contentsOf: Fixture.path("python-docx.docx")).render(Self.loan)
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains("w:eastAsia=\"SimSun\"/></w:rPr><w:t xml:space=\"preserve\">（宋体）按期还本付息</w:t>"))
+    }
+
+    @Test func emptyListShowsElseAndRemovesRows() throws {
+        var data = Self.loan
+        if case .object(var o) = data { o["付息记录"] = .list([]); data = .object(o) }
+        let text = try paragraphs(try DocxTemplate(contentsOf: Fixture.path("python-docx.docx")).render(data))
+        #expect(text.contains("无付息记录"))
+        let start = try #require(text.firstIndex(of: "金额"))
+        #expect(text[start + 1] == "合计")
+        #expect(!text.contains("付息"))
+    }
+
+    @Test func verticalMergeSpansEveryProducedRow() throws {
+        let filled = try DocxTemplate(contentsOf: Fixture.path("python-docx.docx")).render(Self.loan)
+        let body = try filled.xml(of: "word/document.xml").root.elements[0]
+        let table = body.elements.filter { $0.localName == "tbl" }[1]
+        let rows = table.elements.filter { $0.localName == "tr" }
+        #expect(rows.count == 3)
+        let merges = rows.map { row in
+            row.elements.first { $0.localName == "tc" }?.elements.first { $0.localName == "tcPr" }?
+                .elements.first { $0.localName == "vMerge" }.map { $0[attribute: "w:val"] ?? "continue" }
+        }
+        #expect(merges == ["restart", "continue", nil])
+    }
+
+    @Test func wordStyleSplitsProofingRevisionsBookmarksSmartTags() throws {
+        let data = Fixture.json(#"{"甲方": {"名称": "密云区国资公司", "地址": "密云区鼓楼东大街1号", "联系人": "王某"}, "乙方": {"名称": "某公司"}}"#)
+        let filled = try DocxTemplate(contentsOf: Fixture.path("word-style.docx")).render(data)
+        let text = try paragraphs(filled)
+        #expect(text == ["甲方：密云区国资公司 签章", "地址：密云区鼓楼东大街1号", "联系人：王某", "字面量：{{不是标记}}"])
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains("<w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/>"))
+        #expect(xml.contains("<w:proofErr w:type=\"spellStart\"/>"))
+    }
+
+    @Test func lineBreaksTabsAndMarkupInValues() throws {
+        let package = try wordPackage(body: p("{{地址}}|{{名称}}"))
+        let data = Fixture.json(#"{"地址": "  北京市\n密云区\t鼓楼 ", "名称": "<A&B> \"公司\""}"#)
+        let filled = try DocxTemplate(package: package).render(data)
+        #expect(try paragraphs(filled) == ["  北京市\n密云区\t鼓楼 |<A&B> \"公司\""])
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains("</w:t><w:br/><w:t xml:space=\"preserve\">密云区</w:t><w:tab/><w:t xml:space=\"preserve\">鼓楼 "))
+        #expect(xml.contains("&lt;A&amp;B&gt;"))
+    }
+
+    @Test func nestedLoopsResolveNamesOutward() throws {
+        let package = try wordPackage(body: p("{{#each 部门}}{{名称}}:{{#each 企业}}[{{@number}}{{this}}@{{名称}}]{{/each}};{{/each}}"))
+        let data = Fixture.json(#"{"部门": [{"名称": "科委", "企业": ["甲", "乙"]}, {"名称": "商务局", "企业": []}]}"#)
+        #expect(try paragraphs(try DocxTemplate(package: package).render(data)) == ["科委:[1甲@科委][2乙@科委];商务局:;"])
+    }
+
+    @Test func conditionsRemoveParagraphsWithoutLeavingBlankLines() throws {
+        let package = try wordPackage(body: p("前") + p("{{#unless 隐藏}}") + p("中{{x}}") + p("{{/unless}}") + p("后"))
+        let shown = try DocxTemplate(package: package).render(Fixture.json(#"{"隐藏": 0, "x": 1}"#))
+        #expect(try paragraphs(shown) == ["前", "中1", "后"])
+        let hidden = try DocxTemplate(package: package).render(Fixture.json(#"{"隐藏": "是"}"#))
+        #expect(try paragraphs(hidden) == ["前", "后"])
+    }
+
+    @Test func aTableWhoseOnlyRowsVanishIsLeftOutAndCellsKeepAParagraph() throws {
+        let row = "<w:tr><w:tc>" + p("{{#each xs}}") + "</w:tc><w:tc>" + p("{{this}}{{/each}}") + "</w:tc></w:tr>"
+        let cell = "<w:tr><w:tc>" + p("{{#if y}}") + p("y") + p("{{/if}}") + "</w:tc></w:tr>"
+        let package = try wordPackage(body: "<w:tbl>\(row)</w:tbl>" + p("中") + "<w:tbl>\(cell)</w:tbl>")
+        let filled = try DocxTemplate(package: package).render(Fixture.json(#"{"xs": [], "y": false}"#))
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.components(separatedBy: "<w:tbl>").count == 2)
+        #expect(xml.contains("<w:tc><w:p/></w:tc>"))
+    }
+}
