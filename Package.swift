@@ -35,6 +35,9 @@ let package = Package(
             name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML"],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "PaperworkFormsTests",
+            dependencies: ["PaperworkForms", "PaperworkTemplate", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
             name: "PaperworkTemplateTests", dependencies: ["PaperworkTemplate", "PaperworkOOXML"],
             resources: [.copy("Fixtures")]),
     ]

@@ -3,16 +3,16 @@ import Foundation
 /// Decimal rounding and formatting; never binary floating point.
 public enum DecimalFormat {
     /// Rounds half away from zero (四舍五入) to `places` decimals.
-    public static func rounded(_ value: Decimal, places: Int) -> Decimal {
+    public static func rounded(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
         var input = value
         var result = Decimal()
-        NSDecimalRound(&result, &input, places, .plain)
+        NSDecimalRound(&result, &input, places, mode)
         return result
     }
 
     /// `value` with exactly `places` decimals and no grouping: `1234.50`.
-    public static func fixed(_ value: Decimal, places: Int) -> String {
-        let r = rounded(value, places: places)
+    public static func fixed(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> String {
+        let r = rounded(value, places: places, mode: mode)
         let negative = r < 0
         let digits = plain(negative ? -r : r)
         var (whole, fraction) = split(digits)

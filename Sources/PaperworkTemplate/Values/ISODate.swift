@@ -19,6 +19,11 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    public func adding(years: Int) -> CalendarDate? {
+        CalendarDate(year: year + years, month: month, day: min(day, CalendarDate.daysIn(month: month, year: year + years)))
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

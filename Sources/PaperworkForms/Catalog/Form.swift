@@ -1,0 +1,57 @@
+import Foundation
+import PaperworkTemplate
+import Yams
+
+/// A form: a manifest (`form.yaml`) and the template beside it.
+public struct Form: Sendable {
+    public let manifest: FormManifest
+    /// The folder that holds the manifest and the template.
+    public let folder: String
+
+    /// Reads the manifest in `folder`.
+    public init(folder: String) throws(FormError) {
+        let path = folder + "/form.yaml"
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw .badManifest(file: path, reason: "cannot be read")
+        }
+        do { manifest = try YAMLDecoder().decode(FormManifest.self, from: text) } catch {
+            throw .badManifest(file: path, reason: String(describing: error).prefix(300).description)
+        }
+        self.folder = folder
+    }
+
+    /// The template's path.
+    public var templatePath: String { folder + "/" + manifest.template }
+
+    /// Keys of optional fields, which fill as empty text when missing.
+    public var optionalPaths: Set<String> {
+        func collect(_ fields: [FieldSpec], prefix: String) -> [String] {
+            fields.flatMap { f in
+                (f.required ? [] : [prefix + f.key]) + (f.type == .list ? collect(f.fields ?? [], prefix: "") : [])
+            }
+        }
+        return Set(collect(manifest.fields, prefix: ""))
+    }
+
+    /// Validates one case: converts every field, checks every rule, computes the policy's numbers.
+    public func validate(_ record: CaseRecord, number: Int, policy: Policy, today: CalendarDate = .today) throws(PolicyError) -> ValidatedCase {
+        try FormValidator(manifest: manifest, policy: policy, today: today).validate(record, number: number)
+    }
+
+    /// Every field, list items included, with the dotted key a flat column would use.
+    public var flatFields: [(column: String, spec: FieldSpec)] {
+        manifest.fields.flatMap { f -> [(String, FieldSpec)] in
+            f.type == .list && f.key != manifest.rows ? (f.fields ?? []).map { ("\(f.key)[1].\($0.key)", $0) } : [(f.key, f)]
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today in Beijing.
+    public static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year ?? 2020, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDate(year: 2020, month: 1, day: 1)!
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// Why a policy file could not be used.
+public enum PolicyError: LocalizedFailure, Equatable {
+    case unreadable(file: String, reason: String)
+    case missing(file: String, key: String)
+    case invalid(file: String, key: String, expected: String)
+
+    public func message(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.unreadable(f, r), .zh): "政策文件 \(f) 无法读取（\(r)）"
+        case let (.unreadable(f, r), .en): "policy file \(f) cannot be read (\(r))"
+        case let (.missing(f, k), .zh): "政策文件 \(f) 缺少参数 \(k)"
+        case let (.missing(f, k), .en): "policy file \(f) lacks the parameter \(k)"
+        case let (.invalid(f, k, e), .zh): "政策文件 \(f) 的参数 \(k) 应为\(e)"
+        case let (.invalid(f, k, e), .en): "policy file \(f): parameter \(k) should be \(e)"
+        }
+    }
+}
+
+/// A district's policy numbers (`Templates/policy/miyun-2020.yaml`): ceilings, ratios, caps, dates.
+///
+/// Every number the calculations use is read from here; none is written in code.
+public struct Policy: Sendable {
+    public let file: String
+    public let values: TemplateValue
+
+    /// Reads a policy file.
+    public init(contentsOf path: String) throws(PolicyError) {
+        let records: [TemplateValue]
+        do { records = try CaseFile.records(at: path) } catch {
+            throw .unreadable(file: path, reason: error.message(.en))
+        }
+        self.init(file: path, values: records[0])
+    }
+
+    public init(file: String, values: TemplateValue) {
+        self.file = file
+        self.values = values
+    }
+
+    /// The policy's name and document number, for reports.
+    public var title: String { (try? text("name")) ?? file }
+
+    func raw(_ key: String) throws(PolicyError) -> TemplateValue {
+        guard let v = values.value(at: key.split(separator: ".").map(String.init)), v != .null else {
+            throw .missing(file: file, key: key)
+        }
+        return v
+    }
+
+    func decimal(_ key: String) throws(PolicyError) -> Decimal {
+        let v = try raw(key)
+        if case .number(let n) = v { return n }
+        if case .string(let s) = v, let n = DecimalFormat.parseAmount(s.replacingOccurrences(of: "%", with: "")) {
+            return s.hasSuffix("%") ? n / 100 : n
+        }
+        throw .invalid(file: file, key: key, expected: "数字 a number")
+    }
+
+    func text(_ key: String) throws(PolicyError) -> String {
+        guard case .string(let s) = try raw(key) else { throw .invalid(file: file, key: key, expected: "文字 text") }
+        return s
+    }
+
+    func texts(_ key: String) throws(PolicyError) -> [String] {
+        guard case .list(let items) = try raw(key) else { throw .invalid(file: file, key: key, expected: "列表 a list") }
+        return items.map(\.displayText)
+    }
+
+    func date(_ key: String) throws(PolicyError) -> CalendarDate {
+        guard let d = CalendarDate.parse(try raw(key).displayText) else {
+            throw .invalid(file: file, key: key, expected: "日期 a date")
+        }
+        return d
+    }
+
+    func dates(_ key: String) throws(PolicyError) -> [CalendarDate] {
+        let items = try texts(key)
+        let dates = items.compactMap(CalendarDate.parse)
+        guard dates.count == items.count else { throw .invalid(file: file, key: key, expected: "日期列表 a list of dates") }
+        return dates
+    }
+
+    func decimals(_ key: String) throws(PolicyError) -> [String: Decimal] {
+        guard case .object(let members) = try raw(key) else { throw .invalid(file: file, key: key, expected: "对照表 a mapping") }
+        var out: [String: Decimal] = [:]
+        for (k, v) in members {
+            guard case .number(let n) = v else { throw .invalid(file: file, key: key + "." + k, expected: "数字 a number") }
+            out[k] = n
+        }
+        return out
+    }
+}

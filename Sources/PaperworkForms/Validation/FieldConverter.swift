@@ -1,0 +1,136 @@
+import Foundation
+import PaperworkTemplate
+
+/// Converts a raw value (from JSON, YAML, CSV or a spreadsheet) into the field's type.
+enum FieldConverter {
+    struct Failure: Error {
+        var rule: String
+        var zh: String
+        var en: String
+        var severity: Finding.Severity = .error
+    }
+
+    /// The converted value, or nil when the value is missing (null or blank text).
+    static func convert(_ raw: TemplateValue, _ spec: FieldSpec, today: CalendarDate) throws(Failure) -> TemplateValue? {
+        if case .string(let s) = raw, s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        if raw == .null { return nil }
+        let text = raw.displayText.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch spec.type {
+        case .text:
+            guard case .string = raw else {
+                if case .number = raw { return .string(text) }
+                throw Failure(rule: "type", zh: "应为文字", en: "should be text")
+            }
+            return .string(text)
+        case .integer:
+            if case .number(let n) = raw, n == DecimalFormat.rounded(n, places: 0) { return .number(n) }
+            if case .string = raw, let n = DecimalFormat.parseAmount(text.replacingOccurrences(of: "人", with: "")),
+               n == DecimalFormat.rounded(n, places: 0) { return .number(n) }
+            throw Failure(rule: "type", zh: "应为整数", en: "should be a whole number")
+        case .amount:
+            let n: Decimal
+            if case .number(let v) = raw { n = v } else if case .string = raw, let v = DecimalFormat.parseAmount(text) { n = v } else {
+                throw Failure(rule: "type", zh: "应为金额（如 1234.50）", en: "should be an amount (e.g. 1234.50)")
+            }
+            guard n == DecimalFormat.rounded(n, places: 2) else {
+                throw Failure(rule: "type", zh: "金额最多两位小数（到分）", en: "amounts have at most two decimals (fen)")
+            }
+            return .number(n)
+        case .ratio:
+            if case .number(let v) = raw { return .number(v) }
+            var s = text
+            let percent = s.hasSuffix("%") || s.hasSuffix("％")
+            if percent { s.removeLast() }
+            guard case .string = raw, let v = DecimalFormat.parseAmount(s) else {
+                throw Failure(rule: "type", zh: "应为比例（如 0.055 或 5.5%）", en: "should be a ratio (0.055 or 5.5%)")
+            }
+            return .number(percent ? v / 100 : v)
+        case .date:
+            if case .number(let n) = raw, n == DecimalFormat.rounded(n, places: 0),
+               let d = CalendarDate(excelSerial: NSDecimalNumber(decimal: n).intValue) { return .string(d.iso) }
+            guard case .string = raw, let d = CalendarDate.parse(text) else {
+                throw Failure(rule: "type", zh: "应为日期（如 2020-05-14 或 2020年5月14日）", en: "should be a date (2020-05-14)")
+            }
+            return .string(d.iso)
+        case .boolean:
+            switch raw {
+            case .bool(let b): return .bool(b)
+            case .number(let n) where n == 0 || n == 1: return .bool(n == 1)
+            default: break
+            }
+            switch text.lowercased() {
+            case "是", "true", "y", "yes", "1", "√", "☑", "有": return .bool(true)
+            case "否", "false", "n", "no", "0", "×", "☐", "无": return .bool(false)
+            default: throw Failure(rule: "type", zh: "应为“是”或“否”", en: "should be yes or no")
+            }
+        case .enum:
+            guard let values = spec.values, values.contains(text) else {
+                let allowed = (spec.values ?? []).joined(separator: "、")
+                throw Failure(rule: "enum", zh: "应为以下之一：\(allowed)", en: "should be one of: \(allowed)")
+            }
+            return .string(text)
+        case .creditCode:
+            let code = CreditCode.normalized(text)
+            switch CreditCode.problem(code) {
+            case .length(let n)?:
+                throw Failure(rule: "credit_code", zh: "统一社会信用代码应为 18 位，实际 \(n) 位", en: "a credit code has 18 characters, not \(n)")
+            case .character(let c)?:
+                throw Failure(rule: "credit_code", zh: "统一社会信用代码含有无效字符「\(c)」（不用 I、O、Z、S、V）", en: "invalid character “\(c)” in the credit code")
+            case .checkCharacter(let expected)?:
+                throw Failure(rule: "credit_code", zh: "统一社会信用代码校验位错误（按前 17 位应为 \(expected)），请核对", en: "credit code check character is wrong (expected \(expected))")
+            case nil:
+                return .string(code)
+            }
+        case .idNumber:
+            let id = IDNumber.normalized(text)
+            switch IDNumber.problem(id, today: today) {
+            case .format?: throw Failure(rule: "id_number", zh: "身份证号码应为 18 位（末位可为 X）", en: "an ID number has 18 characters")
+            case .birthDate(let b)?: throw Failure(rule: "id_number", zh: "身份证号码中的出生日期 \(b) 不存在", en: "the birth date \(b) in the ID number does not exist")
+            case .checkCharacter(let e)?: throw Failure(rule: "id_number", zh: "身份证号码校验位错误（应为 \(e)）", en: "ID number check character is wrong (expected \(e))")
+            case nil: return .string(id)
+            }
+        case .phone:
+            guard ContactFormats.isPhone(text) else {
+                throw Failure(rule: "phone", zh: "电话号码格式不对（手机 11 位，固话如 010-69043376）", en: "not a phone number (mobile 11 digits, landline like 010-69043376)")
+            }
+            return .string(text)
+        case .email:
+            guard ContactFormats.isEmail(text) else { throw Failure(rule: "email", zh: "电子邮箱格式不对", en: "not an e-mail address") }
+            return .string(text)
+        case .list:
+            guard case .list = raw else { throw Failure(rule: "type", zh: "应为列表", en: "should be a list") }
+            return raw
+        }
+    }
+
+    /// Checks bounds and lengths of a converted value.
+    static func checkConstraints(_ value: TemplateValue, _ spec: FieldSpec) throws(Failure) {
+        switch (spec.type, value) {
+        case (.integer, .number(let n)), (.amount, .number(let n)), (.ratio, .number(let n)):
+            if let min = spec.min.flatMap(decimal), n < min {
+                throw Failure(rule: "range", zh: "不能小于 \(DecimalFormat.plain(min))", en: "must be at least \(DecimalFormat.plain(min))")
+            }
+            if let max = spec.max.flatMap(decimal), n > max {
+                throw Failure(rule: "range", zh: "不能大于 \(DecimalFormat.plain(max))", en: "must be at most \(DecimalFormat.plain(max))")
+            }
+        case (.date, .string(let s)):
+            guard let d = CalendarDate.parse(s) else { return }
+            if let min = spec.min.flatMap(CalendarDate.parse), d < min {
+                throw Failure(rule: "range", zh: "不能早于 \(min.iso)", en: "must not be before \(min.iso)")
+            }
+            if let max = spec.max.flatMap(CalendarDate.parse), max < d {
+                throw Failure(rule: "range", zh: "不能晚于 \(max.iso)", en: "must not be after \(max.iso)")
+            }
+        case (_, .string(let s)):
+            if let min = spec.minLength, s.count < min {
+                throw Failure(rule: "length", zh: "至少 \(min) 个字", en: "at least \(min) characters")
+            }
+            if let max = spec.maxLength, s.count > max {
+                throw Failure(rule: "length", zh: "最多 \(max) 个字，实际 \(s.count) 个", en: "at most \(max) characters, not \(s.count)")
+            }
+        default: break
+        }
+    }
+
+    static func decimal(_ s: String) -> Decimal? { DecimalFormat.parseAmount(s) }
+}

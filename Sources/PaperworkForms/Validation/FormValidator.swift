@@ -1,0 +1,109 @@
+import Foundation
+import PaperworkTemplate
+
+/// Checks a case against its form before anything is written: every field, every rule, the policy.
+struct FormValidator {
+    let manifest: FormManifest
+    let policy: Policy
+    let today: CalendarDate
+
+    func validate(_ record: CaseRecord, number: Int) throws(PolicyError) -> ValidatedCase {
+        var value = record.value
+        var sink = FindingSink(record: number, row: record.row, itemRows: record.itemRows)
+        check(manifest.fields, in: &value, keyPrefix: "", labelPrefix: "", item: nil, sink: &sink)
+        for rule in manifest.rules { apply(rule, to: value, sink: &sink) }
+        if let name = manifest.calculation, let calculation = Calculations.named(name) {
+            try calculation.apply(to: &value, policy: policy, report: &sink)
+        }
+        return ValidatedCase(value: value, findings: sink.findings)
+    }
+
+    private func check(_ fields: [FieldSpec], in value: inout TemplateValue, keyPrefix: String, labelPrefix: String,
+                       item: Int?, sink: inout FindingSink) {
+        for spec in fields {
+            let key = keyPrefix + spec.key
+            let label = labelPrefix + spec.label
+            let raw = value.value(at: spec.path) ?? .null
+            do {
+                guard var converted = try FieldConverter.convert(raw, spec, today: today) else {
+                    if spec.required {
+                        sink.error("required", field: key, label: label, item: item, zh: "必填，不能为空", en: "is required")
+                    }
+                    value.remove(at: spec.path)
+                    continue
+                }
+                try FieldConverter.checkConstraints(converted, spec)
+                if spec.type == .list, case .list(var items) = converted, let itemFields = spec.fields {
+                    let isRows = spec.key == manifest.rows && item == nil
+                    for i in items.indices {
+                        guard case .object = items[i] else {
+                            sink.error("type", field: key, label: label, item: isRows ? i : item,
+                                       zh: "第 \(i + 1) 项应为一组字段", en: "item \(i + 1) should be a record")
+                            continue
+                        }
+                        check(itemFields, in: &items[i], keyPrefix: isRows ? "" : "\(key)[\(i + 1)].",
+                              labelPrefix: isRows ? "" : "\(label)第\(i + 1)项 ", item: isRows ? i : item, sink: &sink)
+                    }
+                    converted = .list(items)
+                }
+                value.set(converted, at: spec.path)
+            } catch {
+                if error.severity == .error {
+                    sink.error(error.rule, field: key, label: label, value: raw.displayText, item: item, zh: error.zh, en: error.en)
+                } else {
+                    sink.warning(error.rule, field: key, label: label, value: raw.displayText, item: item, zh: error.zh, en: error.en)
+                }
+                value.remove(at: spec.path)
+            }
+        }
+    }
+
+    private func apply(_ rule: RuleSpec, to value: TemplateValue, sink: inout FindingSink) {
+        if let list = rule.each {
+            guard case .list(let items)? = value.value(at: list.split(separator: ".").map(String.init)) else { return }
+            for (i, item) in items.enumerated() { compare(rule, in: item, item: list == manifest.rows ? i : nil, sink: &sink) }
+        } else {
+            compare(rule, in: value, item: nil, sink: &sink)
+        }
+    }
+
+    private func compare(_ rule: RuleSpec, in value: TemplateValue, item: Int?, sink: inout FindingSink) {
+        guard let left = operand(rule.left, in: value), let right = operand(rule.right, in: value) else { return }
+        let order: ComparisonResult
+        switch (left, right) {
+        case (.number(let a), .number(let b)): order = a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
+        case (.date(let a), .date(let b)): order = a < b ? .orderedAscending : b < a ? .orderedDescending : .orderedSame
+        default: return
+        }
+        let holds: Bool
+        switch rule.op {
+        case "<": holds = order == .orderedAscending
+        case "<=": holds = order != .orderedDescending
+        case ">": holds = order == .orderedDescending
+        case ">=": holds = order != .orderedAscending
+        case "==": holds = order == .orderedSame
+        case "!=": holds = order != .orderedSame
+        default: holds = true
+        }
+        guard !holds else { return }
+        let field = rule.left.contains(where: { !$0.isASCII || $0.isLetter }) ? rule.left : nil
+        let shown = value.value(at: rule.left.split(separator: ".").map(String.init))?.displayText
+        if rule.severity == .error {
+            sink.error(rule.id, field: field, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
+        } else {
+            sink.warning(rule.id, field: field, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
+        }
+    }
+
+    private enum Operand { case number(Decimal), date(CalendarDate) }
+
+    private func operand(_ text: String, in value: TemplateValue) -> Operand? {
+        if let d = CalendarDate.parse(text) { return .date(d) }
+        if let n = DecimalFormat.parseAmount(text) { return .number(n) }
+        switch value.value(at: text.split(separator: ".").map(String.init)) {
+        case .number(let n)?: return .number(n)
+        case .string(let s)?: return CalendarDate.parse(s).map(Operand.date)
+        default: return nil
+        }
+    }
+}
