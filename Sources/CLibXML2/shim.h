@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 /* xmlFree is a global function pointer; calling it directly is not concurrency-safe in Swift 6. */
 static inline void paperwork_xml_free(void *p) { xmlFree(p); }

@@ -1,26 +1,38 @@
 import ArgumentParser
 import PaperworkForms
 import PaperworkOOXML
-import PaperworkTemplate
 
 struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "用数据填写模板，生成一份文件 — fill a template with one record.",
-        discussion: "退出码 exit status: 0 成功 ok, 1 数据有误 invalid data, 2 用法或输入不可读 usage or unreadable input, 3 写出失败 output error.")
+        abstract: "校验并填写一份文件 — validate, then fill one document (or one workbook for a list form).",
+        discussion: """
+            paperwork fill --form rent-reduction-agreement case.yaml -o 协议.docx
+            paperwork fill my-template.docx case.json -o out.docx
+            退出码 exit status: 0 成功 ok, 1 数据有误 invalid data, 2 用法或输入不可读 usage or unreadable input, 3 写出失败 output error.
+            """)
 
     @OptionGroup var output: OutputOptions
-    @Argument(help: "模板 template (.docx)") var template: String
-    @Argument(help: "数据 data (.json, .yaml)") var data: String
+    @OptionGroup var formOptions: FormOptions
+    @Argument(help: "模板（使用 --form 时省略）template, omitted with --form; then DATA (.json .yaml .csv .xlsx)")
+    var files: [String]
     @Option(name: .shortAndLong, help: "输出文件 output file") var out: String
     @Flag(help: "覆盖已存在的输出文件 replace an existing output file") var force = false
 
+    func validate() throws {
+        let expected = formOptions.form == nil ? 2 : 1
+        guard files.count == expected else {
+            throw ValidationError(formOptions.form == nil ? "需要 TEMPLATE 和 DATA — give TEMPLATE and DATA" : "需要 DATA — give DATA")
+        }
+    }
+
     func run() throws {
         try output.guarded {
-            let records = try CaseFile.records(at: data)
-            guard records.count == 1 else { throw UsageFailure.oneRecordExpected(file: data, count: records.count) }
-            let compiled = try DocxTemplate(contentsOf: template)
-            try compiled.render(records[0], to: out, overwrite: force)
-            if !output.quiet { print(output.language == .zh ? "已生成 \(out)" : "wrote \(out)") }
+            let template = formOptions.form == nil ? files[0] : nil
+            let (form, policy) = try formOptions.resolve(template: template)
+            let job = FillJob(data: files[files.count - 1], template: template, form: form, policy: policy, options: formOptions.loadOptions)
+            let prepared = try job.run(output: out, overwrite: force)
+            try output.report(prepared)
+            output.say(zh: "已生成 \(out)", en: "wrote \(out)")
         }
     }
 }

@@ -6,17 +6,29 @@ public enum CaseFileError: LocalizedFailure, Equatable {
     case unsupportedFormat(file: String)
     case malformed(file: String, line: Int?, reason: String)
     case empty(file: String)
+    case encoding(file: String)
+    case duplicateHeader(file: String, column: String, heading: String)
+    case noSheet(file: String, sheet: String, known: [String])
+    case badSetting(String)
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
         case let (.unreadable(f, r), .zh): "\(f)：无法读取（\(r)）"
         case let (.unreadable(f, r), .en): "\(f): cannot be read (\(r))"
-        case let (.unsupportedFormat(f), .zh): "\(f)：不支持的数据格式（可用 .json、.yaml、.yml）"
-        case let (.unsupportedFormat(f), .en): "\(f): unsupported data format (use .json, .yaml, .yml)"
+        case let (.unsupportedFormat(f), .zh): "\(f)：不支持的数据格式（可用 .json、.yaml、.yml、.csv、.xlsx）"
+        case let (.unsupportedFormat(f), .en): "\(f): unsupported data format (use .json, .yaml, .yml, .csv, .xlsx)"
         case let (.malformed(f, line, r), .zh): "\(f)\(line.map { " 第 \($0) 行" } ?? "")：格式错误（\(r)）"
         case let (.malformed(f, line, r), .en): "\(f)\(line.map { ", line \($0)" } ?? ""): malformed (\(r))"
         case let (.empty(f), .zh): "\(f)：文件中没有任何记录"
         case let (.empty(f), .en): "\(f): the file holds no records"
+        case let (.encoding(f), .zh): "\(f)：无法识别文字编码（既不是 UTF-8 也不是 GB18030）；可用 --encoding 指定"
+        case let (.encoding(f), .en): "\(f): unknown text encoding (neither UTF-8 nor GB18030); use --encoding"
+        case let (.duplicateHeader(f, c, h), .zh): "\(f) 第 \(c) 列：表头「\(h)」重复"
+        case let (.duplicateHeader(f, c, h), .en): "\(f), column \(c): heading “\(h)” appears twice"
+        case let (.noSheet(f, s, k), .zh): "\(f)：没有名为「\(s)」的工作表（有：\(k.joined(separator: "、"))）"
+        case let (.noSheet(f, s, k), .en): "\(f): no sheet named “\(s)” (sheets: \(k.joined(separator: ", ")))"
+        case let (.badSetting(s), .zh): "--set \(s)：应写作 字段=值"
+        case let (.badSetting(s), .en): "--set \(s): write key=value"
         }
     }
 }

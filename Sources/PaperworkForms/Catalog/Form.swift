@@ -20,6 +20,14 @@ public struct Form: Sendable {
         self.folder = folder
     }
 
+    /// The form whose manifest stands beside a template, if there is one that names it.
+    public static func beside(template: String) throws(FormError) -> Form? {
+        let folder = URL(fileURLWithPath: template).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder + "/form.yaml") else { return nil }
+        let form = try Form(folder: folder)
+        return URL(fileURLWithPath: form.templatePath).standardized == URL(fileURLWithPath: template).standardized ? form : nil
+    }
+
     /// The template's path.
     public var templatePath: String { folder + "/" + manifest.template }
 

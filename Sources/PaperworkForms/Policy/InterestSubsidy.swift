@@ -9,7 +9,7 @@ struct InterestSubsidy: Calculation {
             let below = try policy.decimal("interest.credit_line_below")
             if line >= below {
                 report.error("credit_line", field: "贷款.授信额度", label: "单笔授信额度", value: DecimalFormat.money(line),
-                             zh: "单笔授信额度须在 \(DecimalFormat.money(below)) 元以下（超出 \(DecimalFormat.money(line - below + Decimal(string: "0.01")!)) 元）",
+                             zh: "单笔授信额度须在 \(DecimalFormat.money(below)) 元以下（不含 \(DecimalFormat.money(below)) 元）",
                              en: "the credit line must be below \(DecimalFormat.money(below)) yuan")
             }
         }

@@ -36,7 +36,7 @@ public struct Finding: Sendable, Equatable, Codable {
     public func line(_ language: Language, file: String? = nil) -> String {
         let zh = language == .zh
         var place = file.map { $0 + (zh ? " " : ", ") } ?? ""
-        if let row { place += zh ? "第 \(row) 行" : "row \(row)" } else { place += zh ? "第 \(record) 条记录" : "record \(record)" }
+        if let row { place += zh ? "第 \(row) 行" : "row \(row)" } else if record > 0 { place += zh ? "第 \(record) 条记录" : "record \(record)" }
         if let field { place += zh ? " 字段「\(label ?? field)」(\(field))" : " field “\(label ?? field)” (\(field))" }
         if let value { place += zh ? " 值「\(value)」" : " value “\(value)”" }
         let tag = severity == .error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning")

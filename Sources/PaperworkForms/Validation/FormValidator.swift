@@ -6,6 +6,20 @@ struct FormValidator {
     let manifest: FormManifest
     let policy: Policy
     let today: CalendarDate
+    /// Field labels by key, list items' fields included.
+    let labels: [String: String]
+
+    init(manifest: FormManifest, policy: Policy, today: CalendarDate) {
+        self.manifest = manifest
+        self.policy = policy
+        self.today = today
+        var labels: [String: String] = [:]
+        for f in manifest.fields {
+            labels[f.key] = f.label
+            for item in f.fields ?? [] { labels[item.key] = labels[item.key] ?? item.label }
+        }
+        self.labels = labels
+    }
 
     func validate(_ record: CaseRecord, number: Int) throws(PolicyError) -> ValidatedCase {
         var value = record.value
@@ -86,12 +100,12 @@ struct FormValidator {
         default: holds = true
         }
         guard !holds else { return }
-        let field = rule.left.contains(where: { !$0.isASCII || $0.isLetter }) ? rule.left : nil
+        let spec = labels[rule.left]
         let shown = value.value(at: rule.left.split(separator: ".").map(String.init))?.displayText
         if rule.severity == .error {
-            sink.error(rule.id, field: field, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
+            sink.error(rule.id, field: spec == nil ? nil : rule.left, label: spec, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
         } else {
-            sink.warning(rule.id, field: field, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
+            sink.warning(rule.id, field: spec == nil ? nil : rule.left, label: spec, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
         }
     }
 

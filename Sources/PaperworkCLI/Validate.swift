@@ -1,0 +1,25 @@
+import ArgumentParser
+import PaperworkForms
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "只校验数据，不生成文件 — check every case and report every problem at once.",
+        discussion: "退出码 exit status: 0 全部有效 valid, 1 数据有误 invalid data, 2 用法或输入不可读 usage or unreadable input.")
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var formOptions: FormOptions
+    @Argument(help: "数据 data (.json .yaml .csv .xlsx)") var data: String
+
+    func validate() throws {
+        guard formOptions.form != nil else { throw ValidationError("需要 --form — give --form NAME") }
+    }
+
+    func run() throws {
+        try output.guarded {
+            let (form, policy) = try formOptions.resolve(template: nil)
+            let prepared = try CasePreparation.prepare(data: data, form: form, policy: policy, options: formOptions.loadOptions)
+            try output.report(prepared)
+            output.say(zh: "\(prepared.cases.count) 条记录全部有效", en: "all \(prepared.cases.count) record(s) are valid")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// How to read a case file.
+public struct LoadOptions: Sendable {
+    /// The worksheet of an .xlsx file; the first when nil.
+    public var sheet: String?
+    /// Forces the text encoding of a CSV file; detected when nil.
+    public var encoding: TextDecoding.Encoding?
+    /// `key=value` pairs set on every case (`部门=区商务局`).
+    public var settings: [String]
+
+    public init(sheet: String? = nil, encoding: TextDecoding.Encoding? = nil, settings: [String] = []) {
+        self.sheet = sheet
+        self.encoding = encoding
+        self.settings = settings
+    }
+}
+
+/// The cases read from a file, and what the reader noticed about its columns.
+public struct LoadedCases: Sendable {
+    public var cases: [CaseRecord]
+    /// Columns that name no field of the form.
+    public var unusedColumns: [String]
+}
+
+/// Reads case files of every supported kind into cases for a form (or for a bare template).
+public enum CaseLoader {
+    /// JSON and YAML hold nested cases; CSV and XLSX hold one case per row, or for a list form one item per row.
+    public static func load(_ path: String, form: Form?, options: LoadOptions = LoadOptions()) throws -> LoadedCases {
+        let settings = try options.settings.map { setting throws(CaseFileError) -> ([String], String) in
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw .badSetting(setting) }
+            return (setting[..<eq].split(separator: ".").map(String.init), String(setting[setting.index(after: eq)...]))
+        }
+        var loaded: LoadedCases
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "json", "yaml", "yml":
+            let records = try CaseFile.records(at: path)
+            if let form, form.manifest.kind == .list, let rows = form.manifest.rows,
+               records.allSatisfy({ $0[rows] == nil }) {
+                loaded = LoadedCases(cases: [CaseRecord(value: .object([rows: .list(records)]))], unusedColumns: [])
+            } else {
+                loaded = LoadedCases(cases: records.map { CaseRecord(value: $0) }, unusedColumns: [])
+            }
+        case "csv":
+            loaded = try cases(from: try Table.csv(path, encoding: options.encoding), form: form, file: path)
+        case "xlsx":
+            loaded = try cases(from: try Table.xlsx(path, sheet: options.sheet), form: form, file: path)
+        default:
+            throw CaseFileError.unsupportedFormat(file: path)
+        }
+        for i in loaded.cases.indices {
+            for (key, value) in settings { loaded.cases[i].value.set(.string(value), at: key) }
+        }
+        return loaded
+    }
+
+    static func cases(from table: Table, form: Form?, file: String) throws(CaseFileError) -> LoadedCases {
+        let isList = form?.manifest.kind == .list
+        let fields = isList ? form?.manifest.rowFields : form?.manifest.fields
+        guard let headerIndex = try headerRow(table, fields: fields, file: file) else { throw .empty(file: file) }
+        let map = try ColumnMap(headings: table.rows[headerIndex].cells.map(\.displayText), fields: fields, file: file)
+        var records: [CaseRecord] = []
+        for (number, cells) in table.rows[(headerIndex + 1)...] {
+            if let first = cells.first(where: { $0 != .null })?.displayText, first.hasPrefix("说明") || first.hasPrefix("注：") { continue }
+            records.append(CaseRecord(value: map.record(cells), row: number))
+        }
+        guard !records.isEmpty else { throw .empty(file: file) }
+        let unused = map.unknown.map(\.heading)
+        if isList, let rows = form?.manifest.rows {
+            let items = CaseRecord(value: .object([rows: .list(records.map(\.value))]), itemRows: records.compactMap(\.row))
+            return LoadedCases(cases: [items], unusedColumns: unused)
+        }
+        return LoadedCases(cases: records, unusedColumns: unused)
+    }
+
+    /// The heading row: among the first rows, the first where two or more headings name fields (a title row above is skipped).
+    private static func headerRow(_ table: Table, fields: [FieldSpec]?, file: String) throws(CaseFileError) -> Int? {
+        let candidates = table.rows.indices.prefix(10)
+        guard let first = candidates.first(where: { table.rows[$0].cells.contains { $0 != .null } }) else { return nil }
+        guard fields != nil else { return first }
+        for i in candidates {
+            let headings = table.rows[i].cells.map(\.displayText)
+            if let map = try? ColumnMap(headings: headings, fields: fields, file: file), map.known >= 2 { return i }
+        }
+        return first
+    }
+}

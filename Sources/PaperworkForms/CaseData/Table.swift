@@ -1,0 +1,43 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// A grid of cells read from CSV or a worksheet: rows with their numbers in the source.
+struct Table {
+    var rows: [(number: Int, cells: [TemplateValue])]
+
+    static func csv(_ path: String, encoding: TextDecoding.Encoding?) throws(CaseFileError) -> Table {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        }
+        guard let (text, _) = TextDecoding.decode(data, forced: encoding) else { throw .encoding(file: path) }
+        do {
+            return Table(rows: try CSVParser.parse(text).map { ($0.number, $0.fields.map { TemplateValue.string($0) }) })
+        } catch {
+            throw .malformed(file: path, line: error.record, reason: "quote not closed")
+        }
+    }
+
+    static func xlsx(_ path: String, sheet: String?) throws -> Table {
+        let reader = try WorkbookReader(try OOXMLPackage(contentsOf: path))
+        guard let chosen = sheet.map({ name in reader.sheets.first { $0.name == name } }) ?? reader.sheets.first else {
+            throw CaseFileError.noSheet(file: path, sheet: sheet ?? "", known: reader.sheets.map(\.name))
+        }
+        var rows: [(Int, [TemplateValue])] = []
+        try reader.rows(ofSheet: chosen.part) { row in
+            let width = (row.cells.keys.max() ?? -1) + 1
+            rows.append((row.number, (0..<width).map { row.cells[$0].map(value) ?? .null }))
+        }
+        return Table(rows: rows)
+    }
+
+    private static func value(_ cell: CellValue) -> TemplateValue {
+        switch cell {
+        case .text(let s): .string(s)
+        case .number(let n, let isDate):
+            isDate ? (CalendarDate(excelSerial: NSDecimalNumber(decimal: n).intValue).map { .string($0.iso) } ?? .number(n)) : .number(n)
+        case .bool(let b): .bool(b)
+        case .error(let e): .string(e)
+        }
+    }
+}

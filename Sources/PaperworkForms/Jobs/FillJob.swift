@@ -1,0 +1,53 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// One document from one case (or one workbook from a list): validate everything, then write atomically.
+public struct FillJob: Sendable {
+    public var data: String
+    public var template: String?
+    public var form: Form?
+    public var policy: Policy?
+    public var options: LoadOptions
+
+    public init(data: String, template: String?, form: Form?, policy: Policy?, options: LoadOptions) {
+        self.data = data
+        self.template = template
+        self.form = form
+        self.policy = policy
+        self.options = options
+    }
+
+    /// The template used: the form's, else the one given.
+    public var templatePath: String? { form?.templatePath ?? template }
+
+    /// Validates; when there is no error, fills and writes `output`. Returns the findings (warnings only, when written).
+    public func run(output: String, overwrite: Bool) throws -> PreparedCases {
+        let prepared = try CasePreparation.prepare(data: data, form: form, policy: policy, options: options)
+        guard !prepared.hasErrors else { return prepared }
+        guard prepared.cases.count == 1 else { throw JobError.oneCaseExpected(file: data, count: prepared.cases.count) }
+        guard let templatePath else { throw JobError.noTemplate }
+        if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
+        let compiled = try DocumentTemplate(contentsOf: templatePath)
+        let filled = try compiled.render(prepared.cases[0].value, options: renderOptions)
+        try filled.write(to: output, overwrite: overwrite)
+        return prepared
+    }
+
+    var renderOptions: RenderOptions { RenderOptions(optionalPaths: form?.optionalPaths ?? []) }
+}
+
+/// Mistakes in what a job was asked to do.
+public enum JobError: LocalizedFailure, Equatable {
+    case oneCaseExpected(file: String, count: Int)
+    case noTemplate
+
+    public func message(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.oneCaseExpected(f, n), .zh): "\(f)：含有 \(n) 条记录，fill 只生成一份文件；多条记录请用 batch"
+        case let (.oneCaseExpected(f, n), .en): "\(f): holds \(n) records; fill makes one document — use batch for many"
+        case (.noTemplate, .zh): "请给出模板文件，或用 --form 选择内置表单"
+        case (.noTemplate, .en): "give a template file, or choose a built-in form with --form"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import PaperworkTemplate
+
+/// Cases read from a file and validated against their form, ready to fill — or the findings that stop them.
+public struct PreparedCases: Sendable {
+    /// The data file.
+    public var file: String
+    public var cases: [ValidatedCase]
+    /// File-level findings (columns that name no field).
+    public var fileFindings: [Finding]
+
+    /// Every finding, file-level first, then by case.
+    public var findings: [Finding] { fileFindings + cases.flatMap(\.findings) }
+
+    /// True when any finding is an error.
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
+
+/// Loads and validates a case file in one step, as every command does before writing anything.
+public enum CasePreparation {
+    /// Reads `data` and validates every case; without a form the cases are taken as they are.
+    public static func prepare(data: String, form: Form?, policy: Policy?, options: LoadOptions = LoadOptions(),
+                               today: CalendarDate = .today) throws -> PreparedCases {
+        let loaded = try CaseLoader.load(data, form: form, options: options)
+        let fileFindings = loaded.unusedColumns.map {
+            Finding(.warning, record: 0, field: $0, rule: "unknown_column",
+                    zh: "列「\($0)」不对应表单的任何字段，已忽略", en: "column “\($0)” names no field of the form and is ignored")
+        }
+        guard let form, let policy else {
+            return PreparedCases(file: data, cases: loaded.cases.map { ValidatedCase(value: $0.value, findings: []) }, fileFindings: fileFindings)
+        }
+        let cases = try loaded.cases.enumerated().map { i, record in
+            try form.validate(record, number: i + 1, policy: policy, today: today)
+        }
+        return PreparedCases(file: data, cases: cases, fileFindings: fileFindings)
+    }
+}
