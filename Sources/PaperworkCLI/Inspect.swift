@@ -16,8 +16,7 @@ struct Inspect: ParsableCommand {
             for item in package.inventory {
                 print("  \(item.part)  \(item.contentType ?? "-")  \(item.size)")
             }
-            guard file.lowercased().hasSuffix(".docx") else { return }
-            let found = try DocxTemplate.inspect(package)
+            let found = file.lowercased().hasSuffix(".xlsx") ? try XlsxTemplate.inspect(package) : try DocxTemplate.inspect(package)
             let zh = output.language == .zh
             print(zh ? "标记（\(found.tags.count) 个）：" : "tags (\(found.tags.count)):")
             for tag in found.tags { print("  \(tag.source)  \(tag.place.description(zh))") }

@@ -4,19 +4,22 @@ import PaperworkOOXML
 /// A compiled template of either kind, chosen by the file's extension.
 public enum DocumentTemplate: Sendable {
     case docx(DocxTemplate)
+    case xlsx(XlsxTemplate)
 
-    /// Opens and compiles a .docx template.
+    /// Opens and compiles a .docx or .xlsx template.
     public init(contentsOf path: String) throws {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "docx": self = .docx(try DocxTemplate(contentsOf: path))
-        default: throw PackageError.unreadable(file: path, reason: "not a .docx template")
+        case "xlsx": self = .xlsx(try XlsxTemplate(contentsOf: path))
+        default: throw PackageError.unreadable(file: path, reason: "not a .docx or .xlsx template")
         }
     }
 
-    /// The file's extension: `docx`.
+    /// The file's extension: `docx` or `xlsx`.
     public var fileExtension: String {
         switch self {
         case .docx: "docx"
+        case .xlsx: "xlsx"
         }
     }
 
@@ -24,6 +27,7 @@ public enum DocumentTemplate: Sendable {
     public func render(_ data: TemplateValue, options: RenderOptions) throws -> OOXMLPackage {
         switch self {
         case .docx(let t): try t.render(data, options: options)
+        case .xlsx(let t): try t.render(data, options: options)
         }
     }
 
@@ -31,6 +35,7 @@ public enum DocumentTemplate: Sendable {
     public func independentCopy() throws -> DocumentTemplate {
         switch self {
         case .docx(let t): .docx(try t.independentCopy())
+        case .xlsx(let t): .xlsx(try t.independentCopy())
         }
     }
 }

@@ -12,6 +12,7 @@ public struct OOXMLPackage: Sendable {
     private(set) var archive: ZipArchive
     private var order: [String]
     private var replaced: [String: [UInt8]] = [:]
+    private var files: [String: TemporaryFile] = [:]
 
     static let contentTypesPart = "[Content_Types].xml"
     /// Largest file accepted as a template.
@@ -51,6 +52,7 @@ public struct OOXMLPackage: Sendable {
     /// The uncompressed size of a part.
     public func size(of part: String) -> Int? {
         if let r = replaced[part] { return r.count }
+        if let f = files[part] { return f.size }
         return entry(part).map { Int($0.size) }
     }
 
@@ -58,6 +60,11 @@ public struct OOXMLPackage: Sendable {
     public func data(of part: String) throws(PackageError) -> [UInt8] {
         if part == Self.contentTypesPart { return contentTypes.serialized() }
         if let r = replaced[part] { return r }
+        if let f = files[part] {
+            do { try f.flush() } catch { throw .unreadable(file: f.path, reason: "\(error)") }
+            guard let data = FileManager.default.contents(atPath: f.path) else { throw .missingPart(file: label, part: part) }
+            return [UInt8](data)
+        }
         guard let e = entry(part) else { throw .missingPart(file: label, part: part) }
         do { return try archive.read(e) } catch { throw .zip(error) }
     }
@@ -99,9 +106,17 @@ public struct OOXMLPackage: Sendable {
     public mutating func setPart(_ part: String, bytes: [UInt8], contentType: String? = nil) {
         if !order.contains(part) { order.append(part) }
         replaced[part] = bytes
+        files[part] = nil
         if let contentType, contentTypes.type(of: part) != contentType {
             contentTypes.setOverride(part, type: contentType)
         }
+    }
+
+    /// Replaces a part with the contents of a temporary file (for parts too large to hold in memory).
+    public mutating func setPart(_ part: String, file: TemporaryFile) {
+        if !order.contains(part) { order.append(part) }
+        replaced[part] = nil
+        files[part] = file
     }
 
     /// Replaces a part with a serialised XML document.
@@ -113,6 +128,7 @@ public struct OOXMLPackage: Sendable {
     public mutating func removePart(_ part: String) {
         order.removeAll { $0 == part }
         replaced[part] = nil
+        files[part] = nil
         contentTypes.setOverride(part, type: nil)
     }
 
@@ -122,6 +138,9 @@ public struct OOXMLPackage: Sendable {
         for name in order where name != Self.contentTypesPart {
             if let bytes = replaced[name] {
                 entries.append(.data(name: name, bytes: bytes))
+            } else if let file = files[name] {
+                do { try file.flush() } catch { throw .unreadable(file: file.path, reason: "\(error)") }
+                entries.append(.file(name: name, path: file.path))
             } else if let e = entry(name) {
                 entries.append(.copy(name: name, entry: e))
             }

@@ -122,7 +122,7 @@ public struct WorkbookReader: Sendable {
     }
 
     /// The text of a shared string, rich-text runs joined, phonetic runs left out.
-    static func plainText(_ si: XMLElement) -> String {
+    public static func plainText(_ si: XMLElement) -> String {
         var out = ""
         for child in si.elements {
             switch child.localName {
@@ -134,8 +134,8 @@ public struct WorkbookReader: Sendable {
         return out
     }
 
-    /// Indexes of cell formats that show numbers as dates.
-    static func dateStyles(_ styles: XMLDocument) -> Set<Int> {
+    /// Indexes of cell formats (`cellXfs`) that show numbers as dates.
+    public static func dateStyles(_ styles: XMLDocument) -> Set<Int> {
         var dateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
         for section in styles.root.elements where section.localName == "numFmts" {
             for f in section.elements {

@@ -7,10 +7,12 @@ public enum ZipOutputEntry: Sendable {
     case copy(name: String, entry: ZipEntry)
     /// New content, deflated.
     case data(name: String, bytes: [UInt8])
+    /// New content held in a file, deflated as it is read.
+    case file(name: String, path: String)
 
     var name: String {
         switch self {
-        case .copy(let name, _), .data(let name, _): name
+        case .copy(let name, _), .data(let name, _), .file(let name, _): name
         }
     }
 }
@@ -56,6 +58,8 @@ public enum ZipWriter {
             bytes.withUnsafeBytes { if let base = $0.baseAddress { memory?.copyMemory(from: base, byteCount: $0.count) } }
             src = zip_source_buffer(za, memory, UInt64(bytes.count), 1)
             if src == nil { free(memory) }
+        case .file(_, let path):
+            src = zip_source_file(za, path, 0, 0)
         }
         guard let src else { throw .writeFailed(reason: String(cString: zip_strerror(za))) }
         let index = zip_file_add(za, entry.name, src, UInt32(ZIP_FL_ENC_UTF_8))
@@ -63,8 +67,9 @@ public enum ZipWriter {
             zip_source_free(src)
             throw .writeFailed(reason: "\(entry.name): " + String(cString: zip_strerror(za)))
         }
-        if case .data = entry {
-            zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, 6)
+        switch entry {
+        case .data, .file: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, 6)
+        case .copy: break
         }
         zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
     }

@@ -15,6 +15,10 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case blockAcrossElements
         case blocksOverlap
         case blockNotAllowed
+        case nestedRowLoops
+        case badSheetName(String)
+        case tagInTableHeader
+        case textTooLong(path: String, length: Int)
         case missingValue(path: String)
         case wrongKind(path: String, filter: String, value: String, expected: String)
         case notText(path: String, kind: String)
@@ -33,7 +37,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     /// True for problems of the data rather than of the template.
     public var isDataProblem: Bool {
         switch kind {
-        case .missingValue, .wrongKind, .notText, .notAList, .invalidCharacter: true
+        case .missingValue, .wrongKind, .notText, .notAList, .invalidCharacter, .textTooLong: true
         default: false
         }
     }
@@ -60,6 +64,11 @@ public struct TemplateProblem: Error, Sendable, Hashable {
             zh ? "段内的块跨越了超链接或域的边界，请把起止标记放在同一层级" : "the block inside a paragraph crosses a hyperlink or field boundary"
         case .blocksOverlap: zh ? "块相互交叉，请让内层块完全位于外层块之内" : "blocks overlap; nest the inner block wholly inside the outer one"
         case .blockNotAllowed: zh ? "此处只能使用取值标记，不能使用块" : "only value tags are allowed here, not blocks"
+        case .nestedRowLoops: zh ? "表格中的行循环不能嵌套或交叉" : "row loops in a sheet cannot nest or overlap"
+        case let .badSheetName(n):
+            zh ? "工作表名「\(n)」超过 31 个字符或含有 : \\ / ? * [ ]" : "sheet name “\(n)” is longer than 31 characters or holds : \\ / ? * [ ]"
+        case .tagInTableHeader: zh ? "表（列表对象）的标题行不能含有标记" : "a table's header row cannot hold tags"
+        case let .textTooLong(p, n): zh ? "字段 \(p) 的文字有 \(n) 个字符，超过单元格上限 32767" : "\(p) has \(n) characters, more than a cell's 32,767"
         case let .missingValue(p): zh ? "缺少字段 \(p) 的值" : "missing value for \(p)"
         case let .wrongKind(p, f, v, e): zh ? "字段 \(p) 的值「\(v)」不能用 \(f) 格式，需要\(e)" : "value “\(v)” of \(p) cannot take \(f); it needs \(e)"
         case let .notText(p, k): zh ? "字段 \(p) 是\(k)，不能直接填入文字" : "\(p) is a \(k), not text"

@@ -23,6 +23,21 @@ struct Renderer {
         out.reserveCapacity(capacity)
     }
 
+    /// Enters a loop item: names resolve on it first, and `@index` counts it.
+    mutating func enter(_ item: TemplateValue, index: Int) {
+        scopes.append(Scope(value: item, index: index))
+    }
+
+    mutating func leave() {
+        scopes.removeLast()
+    }
+
+    /// The bytes rendered so far, handed over and cleared.
+    mutating func takeOutput() -> [UInt8] {
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
+    }
+
     mutating func render(_ nodes: [CompiledNode]) {
         for node in nodes {
             switch node {
@@ -35,12 +50,12 @@ struct Renderer {
         }
     }
 
-    private mutating func report(_ kind: TemplateProblem.Kind, tag: Int) {
+    mutating func report(_ kind: TemplateProblem.Kind, tag: Int) {
         let problem = TemplateProblem(kind: kind, place: tags[tag].place)
         if seen.insert(problem).inserted { problems.append(problem) }
     }
 
-    private func lookup(_ path: ValuePath) -> TemplateValue {
+    func lookup(_ path: ValuePath) -> TemplateValue {
         switch path {
         case .index, .number:
             guard let i = scopes.last(where: { $0.index != nil })?.index else { return .null }
@@ -65,7 +80,7 @@ struct Renderer {
     }
 
     /// The value after its filters, or nil after reporting why there is none.
-    private mutating func evaluate(_ expression: Expression, tag: Int) -> TemplateValue? {
+    mutating func evaluate(_ expression: Expression, tag: Int) -> TemplateValue? {
         var v = lookup(expression.path)
         let path = expression.path.description
         for call in expression.filters {
@@ -125,9 +140,9 @@ struct Renderer {
             case .list(let items):
                 if items.isEmpty { render(block.otherwise) }
                 for (i, item) in items.enumerated() {
-                    scopes.append(Scope(value: item, index: i))
+                    enter(item, index: i)
                     render(block.body)
-                    scopes.removeLast()
+                    leave()
                 }
             case .null:
                 if options.optionalPaths.contains(path) { render(block.otherwise) } else {

@@ -1,0 +1,49 @@
+/// Running totals of the ranges that formulas read, filled as cells are written, so that a
+/// totals row below a 100,000-row loop gets its cached value without keeping the rows.
+struct CellTotals {
+    private struct Watch {
+        var rows: ClosedRange<Int>
+        var columns: ClosedRange<Int>
+        var totals = RangeTotals()
+    }
+
+    private var watches: [Watch] = []
+    private var byKey: [String: Int] = [:]
+    private var byColumn: [Int: [Int]] = [:]
+    /// Values written in the current row, for formulas that read their own row.
+    private var currentRow = 0
+    private var rowValues: [Int: RangeTotals] = [:]
+
+    /// Starts following an area.
+    mutating func watch(_ area: AreaRef) {
+        guard byKey[area.text] == nil, let r1 = area.start.row, let c1 = area.start.column else { return }
+        let r2 = area.end?.row ?? r1, c2 = area.end?.column ?? c1
+        watches.append(Watch(rows: min(r1, r2)...max(r1, r2), columns: min(c1, c2)...max(c1, c2)))
+        let index = watches.count - 1
+        byKey[area.text] = index
+        for c in min(c1, c2)...max(c1, c2) { byColumn[c, default: []].append(index) }
+    }
+
+    /// Records a written cell: a number, or text (which only COUNTA sees).
+    mutating func record(row: Int, column: Int, number: Decimal?) {
+        if row != currentRow { currentRow = row; rowValues.removeAll(keepingCapacity: true) }
+        var cell = RangeTotals()
+        if let number { cell.add(number) } else { cell.addText() }
+        rowValues[column] = cell
+        for i in byColumn[column] ?? [] where watches[i].rows.contains(row) {
+            if let number { watches[i].totals.add(number) } else { watches[i].totals.addText() }
+        }
+    }
+
+    /// What an area holds, when every cell of it has been written before (`row`, `column`).
+    func totals(_ area: AreaRef, beforeRow row: Int, column: Int) -> RangeTotals? {
+        guard let r1 = area.start.row, let c1 = area.start.column else { return nil }
+        let r2 = area.end?.row ?? r1, c2 = area.end?.column ?? c1
+        if area.end == nil && r1 == row && r1 == currentRow && c1 < column { return rowValues[c1] ?? RangeTotals() }
+        guard max(r1, r2) < row, let i = byKey[area.text] else { return nil }
+        _ = c2
+        return watches[i].totals
+    }
+}
+
+import Foundation

@@ -1,0 +1,103 @@
+import PaperworkOOXML
+
+/// Moves every reference of a workbook through the row maps of its sheets.
+struct ReferenceMover: Sendable {
+    /// Row maps by sheet name; sheets without loops are absent.
+    let maps: [String: RowMap]
+
+    /// A formula written on `sheet` (in copy `copy` of `loop`, for formulas in loop rows), with its references moved.
+    func formula(_ text: String, on sheet: String?, copy: Int? = nil, loop: RowMap.Loop? = nil) -> String {
+        guard !maps.isEmpty else { return text }
+        return FormulaText.join(FormulaText.split(text).map { piece in
+            guard case .reference(let prefix, let area, let agg) = piece else { return piece }
+            let target = prefix.map(FormulaText.sheetName) ?? sheet
+            guard let target, let map = maps[target] else { return piece }
+            let local = prefix == nil || target == sheet
+            let moved = local ? map.move(area, copy: copy, sameLoopAs: loop, expand: agg) : map.move(area, expand: agg)
+            guard let moved else { return .text("0") }
+            return .reference(sheet: prefix, area: moved, insideAggregate: agg)
+        })
+    }
+
+    /// A list of ranges (`A1:B2 D5`), moved; ranges that reach a loop grow over all its copies.
+    func sqref(_ text: String, on sheet: String) -> String? {
+        guard let map = maps[sheet] else { return text }
+        let moved = text.split(separator: " ").compactMap { part -> String? in
+            guard let area = AreaRef.parse(part) else { return String(part) }
+            return map.move(area, expand: true)?.text
+        }
+        return moved.isEmpty ? nil : moved.joined(separator: " ")
+    }
+
+    /// A single cell (`activeCell`, `topLeftCell`, a hyperlink), moved to its first copy.
+    func cell(_ text: String, on sheet: String) -> String {
+        guard let map = maps[sheet], let area = AreaRef.parse(Substring(text)) else { return text }
+        return map.move(area, expand: false)?.text ?? text
+    }
+
+    /// The nodes after (or before) `sheetData`, with every range, formula and break moved.
+    func nodes(_ nodes: [XMLNode], on sheet: String) -> [XMLNode] {
+        guard maps[sheet] != nil else { return nodes }
+        return nodes.compactMap { node in
+            guard case .element(let e) = node else { return node }
+            return element(e, on: sheet).map(XMLNode.element)
+        }
+    }
+
+    private func element(_ source: XMLElement, on sheet: String) -> XMLElement? {
+        var e = source
+        let map = maps[sheet]!
+        switch e.localName {
+        case "mergeCells":
+            var merges: [XMLNode] = []
+            for child in e.elements where child.localName == "mergeCell" {
+                guard let ref = child[attribute: "ref"], let area = AreaRef.parse(Substring(ref)),
+                      let r1 = area.firstRow, let r2 = area.lastRow else { merges.append(.element(child)); continue }
+                if let loop = map.loop(containing: r1), r2 <= loop.last {
+                    for copy in 0..<loop.count {
+                        var m = child
+                        m[attribute: "ref"] = map.move(area, copy: copy, sameLoopAs: loop, expand: false)?.text
+                        merges.append(.element(m))
+                    }
+                } else if let moved = map.move(area, expand: true) {
+                    var m = child
+                    m[attribute: "ref"] = moved.text
+                    merges.append(.element(m))
+                }
+            }
+            guard !merges.isEmpty else { return nil }
+            e.children = merges
+            e[attribute: "count"] = String(merges.count)
+            return e
+        case "dimension", "autoFilter":
+            if let ref = e[attribute: "ref"] { e[attribute: "ref"] = sqref(ref, on: sheet) ?? ref }
+        case "hyperlink":
+            if let ref = e[attribute: "ref"] { e[attribute: "ref"] = cell(ref, on: sheet) }
+        case "pane":
+            if let ref = e[attribute: "topLeftCell"] { e[attribute: "topLeftCell"] = cell(ref, on: sheet) }
+        case "selection":
+            if let ref = e[attribute: "activeCell"] { e[attribute: "activeCell"] = cell(ref, on: sheet) }
+            if let ref = e[attribute: "sqref"] { e[attribute: "sqref"] = sqref(ref, on: sheet) ?? ref }
+        case "brk":
+            if let id = e[attribute: "id"].flatMap(Int.init), let moved = map.last(id) { e[attribute: "id"] = String(moved) }
+        case "formula", "formula1", "formula2", "f":
+            e.children = [.text(formula(e.textContent, on: sheet))]
+            return e
+        case "sqref":
+            guard let moved = sqref(e.textContent, on: sheet) else { return nil }
+            e.children = [.text(moved)]
+            return e
+        default:
+            break
+        }
+        if let ref = e[attribute: "sqref"], e.localName != "selection" {
+            guard let moved = sqref(ref, on: sheet) else { return nil }
+            e[attribute: "sqref"] = moved
+        }
+        e.children = e.children.compactMap { child in
+            guard case .element(let c) = child else { return child }
+            return element(c, on: sheet).map(XMLNode.element)
+        }
+        return e
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import PaperworkOOXML
+
+/// Writes one filled worksheet, row by row, into a temporary file: memory stays flat however long the lists.
+struct SheetRenderer {
+    let sheet: CompiledSheet
+    let mover: ReferenceMover
+    let styles: StyleVariants
+    /// The items of each loop, in loop order.
+    let items: [[TemplateValue]]
+    var renderer: Renderer
+    private var totals = CellTotals()
+    private var buffer: [UInt8] = []
+    private let sink: TemporaryFile
+    private var lastRow = 0
+    private let rowName: String
+    private let cellName: String
+
+    init(sheet: CompiledSheet, mover: ReferenceMover, styles: StyleVariants, items: [[TemplateValue]],
+         data: TemplateValue, options: RenderOptions) throws {
+        self.sheet = sheet
+        self.mover = mover
+        self.styles = styles
+        self.items = items
+        self.renderer = Renderer(tags: sheet.tags, data: data, options: options, capacity: 4096)
+        self.sink = try TemporaryFile()
+        let prefix = sheet.sheetData.name.firstIndex(of: ":").map { String(sheet.sheetData.name[...$0]) } ?? ""
+        rowName = prefix + "row"
+        cellName = prefix + "c"
+    }
+
+    /// Fills the sheet; returns the file and the data problems found.
+    mutating func render() throws -> (TemporaryFile, [TemplateProblem]) {
+        let map = mover.maps[sheet.name]
+        watchFormulaInputs(map)
+        buffer += XMLSerializer.declaration
+        XMLSerializer.writeStartTag(sheet.root, selfClosing: false, into: &buffer)
+        for node in mover.nodes(sheet.before, on: sheet.name) { XMLSerializer.write(node, into: &buffer) }
+        XMLSerializer.writeStartTag(sheet.sheetData, selfClosing: false, into: &buffer)
+        var i = 0
+        while i < sheet.rows.count {
+            let row = sheet.rows[i]
+            if let (index, loop) = sheet.loops.enumerated().first(where: { $0.element.first <= row.number && row.number <= $0.element.last }) {
+                let body = sheet.rows[i...].prefix { $0.number <= loop.last }
+                let mapped = map?.loop(containing: row.number)
+                for (copy, item) in items[index].enumerated() {
+                    renderer.enter(item, index: copy)
+                    for r in body { try write(r, number: map?.row(r.number, copy: copy) ?? r.number, copy: copy, loop: mapped) }
+                    renderer.leave()
+                }
+                i += body.count
+            } else {
+                if let number = map?.first(row.number) ?? Optional(row.number) { try write(row, number: number, copy: nil, loop: nil) }
+                i += 1
+            }
+        }
+        XMLSerializer.writeEndTag(sheet.sheetData.name, into: &buffer)
+        for node in mover.nodes(sheet.after, on: sheet.name) { XMLSerializer.write(node, into: &buffer) }
+        XMLSerializer.writeEndTag(sheet.root.name, into: &buffer)
+        try sink.write(buffer)
+        try sink.flush()
+        return (sink, renderer.problems)
+    }
+
+    /// Registers the areas that formulas outside loops read, so their totals build up as rows are written.
+    private mutating func watchFormulaInputs(_ map: RowMap?) {
+        for row in sheet.rows where map?.loop(containing: row.number) == nil {
+            for cell in row.cells {
+                guard case .formula(let text, _) = cell.content,
+                      let e = FormulaExpression.parse(FormulaText.split(mover.formula(text, on: sheet.name))) else { continue }
+                for area in e.references { totals.watch(area) }
+            }
+        }
+    }
+
+    private mutating func write(_ row: TemplateRow, number: Int, copy: Int?, loop: RowMap.Loop?) throws {
+        guard number > lastRow else { throw XlsxInternalError.rowsOutOfOrder(sheet: sheet.name, row: number) }
+        lastRow = number
+        let rowText = String(number)
+        buffer += "<\(rowName) r=\"\(rowText)\"".utf8
+        buffer += row.attributes
+        buffer.append(UInt8(ascii: ">"))
+        for cell in row.cells {
+            buffer += "<\(cellName) r=\"\(cell.columnName)\(rowText)\"".utf8
+            switch cell.content {
+            case .fixed(let bytes, let value):
+                buffer += bytes
+                totals.record(row: number, column: cell.column, number: value)
+            case .empty:
+                buffer += " s=\"\(cell.style)\"/>".utf8
+            case .formula(let text, let attributes):
+                let moved = mover.formula(text, on: sheet.name, copy: copy, loop: loop)
+                buffer += attributes
+                buffer += "><f>".utf8
+                XMLSerializer.appendEscapedText(moved, into: &buffer)
+                buffer += "</f>".utf8
+                let value = FormulaExpression.parse(FormulaText.split(moved))?.evaluate { [totals] area in
+                    totals.totals(area, beforeRow: number, column: cell.column)
+                }
+                if let value {
+                    buffer += "<v>\(DecimalFormat.plain(value))</v>".utf8
+                }
+                buffer += "</\(cellName)>".utf8
+                totals.record(row: number, column: cell.column, number: value)
+            case .value(let expression, let tag):
+                writeValue(expression, tag: tag, cell: cell, row: number)
+            case .text(let nodes):
+                renderer.render(nodes)
+                let bytes = renderer.takeOutput()
+                let style = Self.looksLikeFormula(bytes) ? styles.quote[cell.style] ?? cell.style : cell.style
+                buffer += " s=\"\(style)\" t=\"inlineStr\">".utf8
+                buffer += bytes
+                buffer += "</\(cellName)>".utf8
+                totals.record(row: number, column: cell.column, number: nil)
+            }
+            if buffer.count > 1 << 20 { try sink.write(buffer); buffer.removeAll(keepingCapacity: true) }
+        }
+        buffer += "</\(rowName)>".utf8
+    }
+
+    private mutating func writeValue(_ expression: Expression, tag: Int, cell: TemplateCell, row: Int) {
+        let path = expression.path.description
+        guard let value = renderer.evaluate(expression, tag: tag), value != .null else {
+            if renderer.evaluate(expression, tag: tag) == .null && !renderer.options.optionalPaths.contains(path) {
+                renderer.report(.missingValue(path: path), tag: tag)
+            }
+            buffer += " s=\"\(cell.style)\"/>".utf8
+            return
+        }
+        switch value {
+        case .number(let n):
+            buffer += " s=\"\(cell.style)\"><v>\(DecimalFormat.plain(n))</v></\(cellName)>".utf8
+            totals.record(row: row, column: cell.column, number: n)
+        case .bool(let b):
+            buffer += " s=\"\(cell.style)\" t=\"b\"><v>\(b ? 1 : 0)</v></\(cellName)>".utf8
+            totals.record(row: row, column: cell.column, number: nil)
+        case .string(let s) where s.count == 10 && CalendarDate.parse(s) != nil && s.dropFirst(4).first == "-":
+            let serial = CalendarDate.parse(s)!.excelSerial
+            buffer += " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(serial)</v></\(cellName)>".utf8
+            totals.record(row: row, column: cell.column, number: nil)
+        case .string(let s):
+            if let bad = XMLSerializer.firstInvalidScalar(in: s) {
+                renderer.report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
+            } else if s.count > 32767 {
+                renderer.report(.textTooLong(path: path, length: s.count), tag: tag)
+            }
+            let style = Self.looksLikeFormula(Array(s.utf8.prefix(4))) ? styles.quote[cell.style] ?? cell.style : cell.style
+            buffer += " s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
+            XMLSerializer.appendEscapedText(s, into: &buffer)
+            buffer += "</t></is></\(cellName)>".utf8
+            totals.record(row: row, column: cell.column, number: nil)
+        default:
+            renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
+            buffer += " s=\"\(cell.style)\"/>".utf8
+        }
+    }
+
+    /// True when text (raw, or inside `<is><t …>`) starts like a formula: `= + - @`, tab, line break, or their full-width forms.
+    static func looksLikeFormula(_ bytes: [UInt8]) -> Bool {
+        var start = bytes[...]
+        if start.starts(with: Array("<is>".utf8)), let close = start.firstIndex(of: UInt8(ascii: ">")).flatMap({ i in
+            start[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) }) {
+            start = start[(close + 1)...]
+        }
+        guard let first = start.first else { return false }
+        if "=+-@\t\n".utf8.contains(first) { return true }
+        if start.starts(with: Array("&#13;".utf8)) { return true }
+        for wide in ["＝", "＋", "－", "＠"] where start.starts(with: Array(wide.utf8)) { return true }
+        return false
+    }
+}
+
+/// A check before writing found something Excel would repair: a bug, reported instead of a broken file.
+enum XlsxInternalError: LocalizedFailure {
+    case rowsOutOfOrder(sheet: String, row: Int)
+    case overlappingMerges(sheet: String, ranges: String)
+
+    func message(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.rowsOutOfOrder(s, r), .zh): "内部错误：工作表 \(s) 第 \(r) 行顺序错误，未写出文件"
+        case let (.rowsOutOfOrder(s, r), .en): "internal error: sheet \(s), row \(r) out of order; nothing written"
+        case let (.overlappingMerges(s, r), .zh): "内部错误：工作表 \(s) 的合并单元格 \(r) 重叠，未写出文件"
+        case let (.overlappingMerges(s, r), .en): "internal error: sheet \(s) has overlapping merges \(r); nothing written"
+        }
+    }
+}

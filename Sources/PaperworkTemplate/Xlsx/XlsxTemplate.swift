@@ -1,0 +1,191 @@
+import Foundation
+import PaperworkOOXML
+
+/// An Excel template, compiled once and filled many times.
+///
+/// Tags fill text cells; a cell that is one tag takes the value's type. `{{#each}}` … `{{/each}}` in
+/// cells of one row or of two rows repeats those rows, and every reference of the workbook moves with them.
+public struct XlsxTemplate: Sendable {
+    public var label: String { package.label }
+    /// Every tag with its place (`Sheet1!C5`).
+    public let tags: [TagInfo]
+    private var package: OOXMLPackage
+    private let workbookPart: String
+    private let workbook: XMLDocument
+    private let sheets: [CompiledSheet]
+    private let sheetIDs: [String]
+    private let styles: StyleVariants
+    private let tables: [String: [String]]
+
+    static let contentTypeCalcChain = "calcChain"
+
+    /// Opens and compiles a template file; throws `PackageError` or `TemplateProblems`.
+    public init(contentsOf path: String) throws {
+        try self.init(package: try OOXMLPackage(contentsOf: path))
+    }
+
+    /// Compiles a template package; throws `TemplateProblems` with every problem found.
+    public init(package source: OOXMLPackage) throws {
+        var package = source
+        let book = try package.mainDocumentPart()
+        let rels = try package.relationships(of: book)
+        var workbook = try package.xml(of: book)
+        let sharedStrings: [String]
+        if let part = rels.first(where: { $0.kind == "sharedStrings" })?.targetPart, package.contains(part) {
+            sharedStrings = try package.xml(of: part).root.elements.filter { $0.localName == "si" }.map(WorkbookReader.plainText)
+        } else {
+            sharedStrings = []
+        }
+        var problems: [TemplateProblem] = []
+        var sheets: [CompiledSheet] = []
+        var ids: [String] = []
+        var tables: [String: [String]] = [:]
+        var valueStyles = Set<Int>()
+        for element in workbook.root.elements where element.localName == "sheets" {
+            for sheet in element.elements where sheet.localName == "sheet" {
+                guard let name = sheet[attribute: "name"],
+                      let id = sheet.attributes.first(where: { $0.name.hasSuffix(":id") })?.value,
+                      let part = rels.first(where: { $0.id == id })?.targetPart, package.contains(part) else { continue }
+                let place = Place(part: name, paragraph: 0, table: nil, row: nil, cell: nil, excerpt: "")
+                if name.count > 31 || name.contains(where: { ":\\/?*[]".contains($0) }) {
+                    problems.append(TemplateProblem(kind: .badSheetName(name), place: place))
+                }
+                let tableParts = try package.related(to: part, kind: "table")
+                tables[name] = tableParts
+                var headers = Set<String>()
+                for t in tableParts { headers.formUnion(Self.headerCells(of: try package.xml(of: t))) }
+                var compiler = SheetCompiler(name: name, part: part, sharedStrings: sharedStrings)
+                guard let compiled = compiler.compile(try package.xml(of: part), tableHeaders: headers) else { continue }
+                problems += compiler.problems
+                valueStyles.formUnion(compiler.valueStyles)
+                sheets.append(compiled)
+                ids.append(sheet[attribute: "sheetId"] ?? "")
+            }
+        }
+        guard problems.isEmpty else { throw TemplateProblems(file: source.label, problems: problems) }
+        var styles = StyleVariants()
+        if let part = rels.first(where: { $0.kind == "styles" })?.targetPart, package.contains(part) {
+            let (doc, variants) = StyleVariants.make(try package.xml(of: part), for: valueStyles)
+            package.setPart(part, xml: doc)
+            styles = variants
+        }
+        Self.markForRecalculation(&workbook)
+        if let chain = rels.first(where: { $0.kind == Self.contentTypeCalcChain }) {
+            if let part = chain.targetPart { package.removePart(part) }
+            var relsDoc = try package.xml(of: PartName.relationshipsPart(of: book))
+            relsDoc.root.children.removeAll { if case .element(let e) = $0 { e[attribute: "Id"] == chain.id } else { false } }
+            package.setPart(PartName.relationshipsPart(of: book), xml: relsDoc)
+        }
+        package.setPart(book, xml: workbook)
+        self.package = package
+        self.workbookPart = book
+        self.workbook = workbook
+        self.sheets = sheets
+        self.sheetIDs = ids
+        self.styles = styles
+        self.tables = tables
+        self.tags = sheets.flatMap { s in s.tags.map { TagInfo(source: $0.source, place: $0.place) } }
+    }
+
+    /// The tags and the template problems of a package, without failing on the problems.
+    public static func inspect(_ package: OOXMLPackage) throws -> (tags: [TagInfo], problems: [TemplateProblem]) {
+        do {
+            return (try XlsxTemplate(package: package).tags, [])
+        } catch let e as TemplateProblems {
+            return ([], e.problems)
+        }
+    }
+
+    /// Fills the template; throws `TemplateProblems` listing every data problem.
+    public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
+        var problems: [TemplateProblem] = []
+        var items: [[[TemplateValue]]] = []
+        var maps: [String: RowMap] = [:]
+        for sheet in sheets {
+            var renderer = Renderer(tags: sheet.tags, data: data, options: options, capacity: 0)
+            var lists: [[TemplateValue]] = []
+            for loop in sheet.loops {
+                switch renderer.lookup(loop.expression.path) {
+                case .list(let l): lists.append(l)
+                case .null where options.optionalPaths.contains(loop.expression.path.description): lists.append([])
+                case .null:
+                    renderer.report(.missingValue(path: loop.expression.path.description), tag: loop.tag); lists.append([])
+                case let other:
+                    renderer.report(.notAList(path: loop.expression.path.description, kind: other.kindName), tag: loop.tag); lists.append([])
+                }
+            }
+            problems += renderer.problems
+            items.append(lists)
+            if !sheet.loops.isEmpty {
+                maps[sheet.name] = RowMap(loops: zip(sheet.loops, lists).map { RowMap.Loop(first: $0.first, last: $0.last, count: $1.count) })
+            }
+        }
+        guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
+        let mover = ReferenceMover(maps: maps)
+        var output = package
+        for (i, sheet) in sheets.enumerated() {
+            var writer = try SheetRenderer(sheet: sheet, mover: mover, styles: styles, items: items[i], data: data, options: options)
+            let (file, found) = try writer.render()
+            problems += found
+            output.setPart(sheet.part, file: file)
+            for table in tables[sheet.name] ?? [] where maps[sheet.name] != nil {
+                output.setPart(table, xml: Self.moveTable(try package.xml(of: table), mover: mover, sheet: sheet.name))
+            }
+        }
+        guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
+        if !maps.isEmpty { output.setPart(workbookPart, xml: moveDefinedNames(mover)) }
+        return output
+    }
+
+    /// The same template on its own zip handle, for another thread.
+    public func independentCopy() throws -> XlsxTemplate {
+        var copy = self
+        copy.package = try package.independentCopy()
+        return copy
+    }
+
+    private func moveDefinedNames(_ mover: ReferenceMover) -> XMLDocument {
+        var doc = workbook
+        doc.root.children = doc.root.children.map { node in
+            guard case .element(var names) = node, names.localName == "definedNames" else { return node }
+            names.children = names.children.map { child in
+                guard case .element(var name) = child else { return child }
+                let local = name[attribute: "localSheetId"].flatMap(Int.init).flatMap { $0 < sheets.count ? sheets[$0].name : nil }
+                name.children = [.text(mover.formula(name.textContent, on: local))]
+                return .element(name)
+            }
+            return .element(names)
+        }
+        return doc
+    }
+
+    private static func moveTable(_ table: XMLDocument, mover: ReferenceMover, sheet: String) -> XMLDocument {
+        var doc = table
+        if let ref = doc.root[attribute: "ref"] { doc.root[attribute: "ref"] = mover.sqref(ref, on: sheet) ?? ref }
+        doc.root.children = mover.nodes(doc.root.children, on: sheet)
+        return doc
+    }
+
+    /// The cells of a table's header row (`A4`, `B4`, …).
+    private static func headerCells(of table: XMLDocument) -> Set<String> {
+        guard table.root[attribute: "headerRowCount"] != "0", let ref = table.root[attribute: "ref"],
+              let area = AreaRef.parse(Substring(ref)), let row = area.start.row, let c1 = area.start.column,
+              let c2 = area.end?.column else { return [] }
+        return Set((c1...c2).map { CellReference.columnName($0) + String(row) })
+    }
+
+    /// Asks Excel, WPS and LibreOffice to recalculate every formula when the file opens.
+    private static func markForRecalculation(_ workbook: inout XMLDocument) {
+        let prefix = workbook.root.name.firstIndex(of: ":").map { String(workbook.root.name[...$0]) } ?? ""
+        if let i = workbook.root.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "calcPr" } else { false } }),
+           case .element(var calc) = workbook.root.children[i] {
+            calc[attribute: "fullCalcOnLoad"] = "1"
+            workbook.root.children[i] = .element(calc)
+            return
+        }
+        let calc = XMLNode.element(XMLElement(prefix + "calcPr", attributes: [XMLAttribute("calcId", "191029"), XMLAttribute("fullCalcOnLoad", "1")]))
+        let after: Set<Substring> = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]
+        let index = workbook.root.children.firstIndex { if case .element(let e) = $0 { after.contains(e.localName) } else { false } }
+        workbook.root.children.insert(calc, at: index ?? workbook.root.children.count)
+    }
+}

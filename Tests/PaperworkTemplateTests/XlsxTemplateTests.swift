@@ -1,0 +1,124 @@
+import Foundation
+import PaperworkOOXML
+import Testing
+@testable import PaperworkTemplate
+
+/// The cells of a filled sheet as a reader sees them: reference → value.
+func cells(_ package: OOXMLPackage, sheet: Int = 0) throws -> [String: CellValue] {
+    let reader = try WorkbookReader(package)
+    var out: [String: CellValue] = [:]
+    try reader.rows(ofSheet: reader.sheets[sheet].part) { row in
+        for (column, value) in row.cells { out[CellReference.columnName(column) + String(row.number)] = value }
+    }
+    return out
+}
+
+func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xml") throws -> String {
+    String(decoding: try package.data(of: part), as: UTF8.self)
+}
+
+@Suite struct XlsxTemplateTests {
+    static func enterprises(_ n: Int) -> TemplateValue {
+        .list((0..<n).map { i in
+            .object(["名称": .string("企业\(i + 1)"), "信用代码": .string("91110228MA0030003Y"),
+                     "收入": .number(Decimal(1000 + i) + Decimal(string: "0.5")!), "比例": .number(Decimal(string: "0.85")!),
+                     "日期": .string("2020-05-14")])
+        })
+    }
+
+    static func data(_ n: Int) -> TemplateValue {
+        .object(["部门": .string("区商务局"), "批次": .number(2), "日期": .string("2020-05-13"), "填报人": .string("周某"),
+                 "企业": enterprises(n)])
+    }
+
+    @Test func typedCellsAndRowLoop() throws {
+        let filled = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(Self.data(3))
+        let c = try cells(filled)
+        #expect(c["A1"] == .text("区商务局第2批企业清单"))
+        #expect(c["A2"] == .text("报送日期：2020年5月13日"))
+        #expect(c["A4"] == .number(1, isDate: false))
+        #expect(c["A6"] == .number(3, isDate: false))
+        #expect(c["B5"] == .text("企业2"))
+        #expect(c["C4"] == .text("91110228MA0030003Y"))
+        #expect(c["D6"] == .number(Decimal(string: "1002.5")!, isDate: false))
+        #expect(c["E4"] == .number(Decimal(string: "0.85")!, isDate: false))
+        #expect(c["F4"] == .number(Decimal(CalendarDate(year: 2020, month: 5, day: 14)!.excelSerial), isDate: true))
+        #expect(c["A7"] == .text("合计"))
+        #expect(c["A9"] == .text("填报单位（盖章）：区商务局"))
+        #expect(c["A11"] == .text("政策原文"))
+    }
+
+    @Test func formulasMergesRangesNamesTablesAndBreaksMove() throws {
+        let filled = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(Self.data(3))
+        let xml = try sheetXML(filled)
+        #expect(xml.contains("<f>SUM(D4:D6)</f><v>3004.5</v>"))
+        #expect(xml.contains("<f>COUNT(D4:D6)</f><v>3</v>"))
+        #expect(xml.contains("<f>D7/2</f><v>1502.25</v>"))
+        #expect(xml.contains("<mergeCell ref=\"A1:F1\"/>") && xml.contains("<mergeCell ref=\"A9:C9\"/>"))
+        #expect(xml.contains("sqref=\"D4:D6\""))
+        #expect(xml.contains("sqref=\"E4:E6\""))
+        #expect(xml.contains("ref=\"A11\" r:id="))
+        #expect(xml.contains("<brk id=\"7\""))
+        #expect(xml.contains("<dimension ref=\"A1:F11\"/>"))
+        let book = String(decoding: try filled.data(of: "xl/workbook.xml"), as: UTF8.self)
+        #expect(book.contains("$A$1:$F$9"))
+        #expect(book.contains("$3:$3"))
+        #expect(book.contains("fullCalcOnLoad=\"1\""))
+        let table = String(decoding: try filled.data(of: "xl/tables/table1.xml"), as: UTF8.self)
+        #expect(table.contains("ref=\"A3:F6\""))
+        let second = try sheetXML(filled, "xl/worksheets/sheet2.xml")
+        #expect(second.contains("<f>清单!D7</f>"))
+        #expect(second.contains("<f>COUNTA(清单!B4:B6)</f>"))
+    }
+
+    @Test(arguments: [0, 1, 1000])
+    func loopsOfAnyLength(count: Int) throws {
+        let filled = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(Self.data(count))
+        let c = try cells(filled)
+        let totalsRow = 4 + count
+        #expect(c["A\(totalsRow)"] == .text("合计"))
+        let xml = try sheetXML(filled)
+        let expectedSum = (0..<count).reduce(Decimal(0)) { $0 + Decimal(1000 + $1) + Decimal(string: "0.5")! }
+        if count > 0 {
+            #expect(xml.contains("<f>SUM(D4:D\(3 + count))</f><v>\(DecimalFormat.plain(expectedSum))</v>"))
+        } else {
+            #expect(xml.contains("<f>SUM(0)</f><v>0</v>"))
+        }
+    }
+
+    @Test func textThatLooksLikeAFormulaStaysText() throws {
+        var data = Self.data(1)
+        if case .object(var o) = data { o["部门"] = .string("=HYPERLINK(\"http://x\")"); data = .object(o) }
+        let template = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx"))
+        var items = Self.enterprises(2)
+        if case .list(var l) = items, case .object(var first) = l[0] {
+            first["名称"] = .string("＝1+1"); first["信用代码"] = .string("@SUM(A1)"); l[0] = .object(first); items = .list(l)
+        }
+        if case .object(var o) = data { o["企业"] = items; data = .object(o) }
+        let filled = try template.render(data)
+        let xml = try sheetXML(filled)
+        #expect(!xml.contains("<f>HYPERLINK"))
+        let styles = String(decoding: try filled.data(of: "xl/styles.xml"), as: UTF8.self)
+        #expect(styles.contains("quotePrefix=\"1\""))
+        let c = try cells(filled)
+        #expect(c["C4"] == .text("@SUM(A1)"))
+        #expect(c["B4"] == .text("＝1+1"))
+    }
+
+    @Test func badCharactersAndMissingValuesAreDataErrors() throws {
+        var data = Self.data(1)
+        if case .object(var o) = data { o["填报人"] = .string("周\u{7}某"); o["部门"] = nil; data = .object(o) }
+        #expect {
+            _ = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(data)
+        } throws: { error in
+            let problems = (error as? TemplateProblems)?.problems.map(\.kind) ?? []
+            return problems.contains(.missingValue(path: "部门")) && problems.contains(.invalidCharacter(path: "填报人", scalar: 7))
+        }
+    }
+
+    @Test func inspectNamesSheetAndCell() throws {
+        let found = try XlsxTemplate.inspect(try OOXMLPackage(contentsOf: Fixture.path("openpyxl.xlsx")))
+        #expect(found.problems.isEmpty)
+        #expect(found.tags.contains { $0.source == "{{信用代码}}" && $0.place.part == "清单!C4" })
+    }
+}
