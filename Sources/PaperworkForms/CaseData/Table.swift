@@ -31,11 +31,23 @@ struct Table {
         return Table(rows: rows)
     }
 
+    /// Excel keeps numbers as binary doubles and shows 15 significant digits: `8378.440000000001` is 8378.44.
+    static func excelPrecision(_ n: Decimal) -> Decimal {
+        guard !n.isZero else { return n }
+        let magnitude = abs(n)
+        var digits = 0
+        var scaled = magnitude
+        while scaled >= 1 { scaled /= 10; digits += 1 }
+        while scaled < Decimal(string: "0.1")! { scaled *= 10; digits -= 1 }
+        return DecimalFormat.rounded(n, places: max(0, 15 - digits))
+    }
+
     private static func value(_ cell: CellValue) -> TemplateValue {
         switch cell {
         case .text(let s): .string(s)
         case .number(let n, let isDate):
-            isDate ? (CalendarDate(excelSerial: NSDecimalNumber(decimal: n).intValue).map { .string($0.iso) } ?? .number(n)) : .number(n)
+            isDate ? (CalendarDate(excelSerial: NSDecimalNumber(decimal: n).intValue).map { .string($0.iso) } ?? .number(n))
+                : .number(excelPrecision(n))
         case .bool(let b): .bool(b)
         case .error(let e): .string(e)
         }

@@ -9,8 +9,12 @@ public struct PreparedCases: Sendable {
     /// File-level findings (columns that name no field).
     public var fileFindings: [Finding]
 
-    /// Every finding, file-level first, then by case.
-    public var findings: [Finding] { fileFindings + cases.flatMap(\.findings) }
+    /// Every finding, file-level first, then by case and by source row.
+    public var findings: [Finding] {
+        fileFindings + cases.flatMap { c in
+            c.findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element)
+        }
+    }
 
     /// True when any finding is an error.
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
