@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import PaperworkForms
+import PaperworkTemplate
+
+@Suite struct CaseDataTests {
+    @Test func encodingsAreDetected() {
+        let text = "企业名称,金额\n密云云水谣,1234.5\n"
+        let gb = text.data(using: TextDecoding.gb18030)!
+        #expect(TextDecoding.decode(gb)?.encoding == "GB18030")
+        #expect(TextDecoding.decode(gb)?.text == text)
+        #expect(TextDecoding.decode(Data(text.utf8))?.encoding == "UTF-8")
+        #expect(TextDecoding.decode(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))?.text == text)
+        #expect(TextDecoding.decode(Data("密云".utf8))?.text == "密云")
+        #expect(TextDecoding.decode(Data([0xFF, 0xFE, 0xC6, 0x5B]))?.text == "密")
+        #expect(TextDecoding.decode(Data([0x81, 0x20, 0xFF]), forced: nil) == nil)
+    }
+
+    @Test func csvQuotesCommasAndLineBreaks() throws {
+        let records = try CSVParser.parse("a,b\r\n\"x, y\",\"line1\nline2\"\n\n\"say \"\"hi\"\"\",2")
+        #expect(records.map(\.number) == [1, 2, 4])
+        #expect(records[1].fields == ["x, y", "line1\nline2"])
+        #expect(records[2].fields == ["say \"hi\"", "2"])
+        #expect(throws: CSVParser.Failure(record: 2)) { try CSVParser.parse("a\n\"open") }
+    }
+
+    @Test func columnsMapByKeyLabelAliasAndListConvention() throws {
+        let form = try Repo.catalog.form("interest-subsidy-application")
+        let map = try ColumnMap(headings: ["企业名称", "统一社会信用代码", "付息记录[2].付息日期", "付息记录[1].金额", "无关列"],
+                                fields: form.manifest.fields, file: "x.csv")
+        let record = map.record([.string("某公司"), .string("91110000100010433L"), .string("2020-06-21"), .string("100"), .string("?")])
+        #expect(record.value(at: ["企业", "名称"]) == .string("某公司"))
+        #expect(record.value(at: ["企业", "信用代码"]) == .string("91110000100010433L"))
+        guard case .list(let items)? = record["付息记录"] else { Issue.record("no list"); return }
+        #expect(items.count == 2)
+        #expect(items[1]["日期"] == .string("2020-06-21"))
+        #expect(map.unknown.map(\.heading) == ["无关列"])
+        #expect(throws: CaseFileError.duplicateHeader(file: "x.csv", column: "B", heading: "企业名称")) {
+            try ColumnMap(headings: ["企业名称", "企业名称"], fields: form.manifest.fields, file: "x.csv")
+        }
+    }
+
+    @Test func withoutAFormHeadingsAreKeys() throws {
+        let map = try ColumnMap(headings: ["乙方.名称", "金额"], fields: nil, file: "x.csv")
+        #expect(map.record([.string("某"), .string("1")]) == .object(["乙方": .object(["名称": .string("某")]), "金额": .string("1")]))
+    }
+
+    @Test func excelNumbersKeepFifteenDigits() {
+        #expect(Table.excelPrecision(Decimal(string: "8378.440000000001")!) == Decimal(string: "8378.44"))
+        #expect(Table.excelPrecision(Decimal(string: "0.1000000000000000055")!) == Decimal(string: "0.1"))
+        #expect(Table.excelPrecision(12345) == 12345)
+    }
+
+    @Test func settingsApplyToEveryCase() throws {
+        let dir = NSTemporaryDirectory() + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let csv = dir + "/t.csv"
+        try Data("名称,金额\nA,1\nB,2\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let loaded = try CaseLoader.load(csv, form: nil, options: LoadOptions(settings: ["部门=区科委"]))
+        #expect(loaded.cases.count == 2)
+        #expect(loaded.cases.allSatisfy { $0.value["部门"] == .string("区科委") })
+        #expect(loaded.cases.map(\.row) == [2, 3])
+        #expect(throws: CaseFileError.badSetting("部门")) { try CaseLoader.load(csv, form: nil, options: LoadOptions(settings: ["部门"])) }
+    }
+}

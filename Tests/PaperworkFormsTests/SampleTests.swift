@@ -1,0 +1,83 @@
+import Foundation
+import PaperworkOOXML
+import Testing
+@testable import PaperworkForms
+import PaperworkTemplate
+
+@Suite struct SampleTests {
+    static let hrSettings = ["部门=区商务局", "批次=2", "填报人=周明", "联系电话=010-69041234", "填报日期=2020-05-12"]
+
+    func job(_ form: String, _ file: String, settings: [String] = []) throws -> FillJob {
+        FillJob(data: Repo.root + "/Samples/\(form)/\(file)", template: nil, form: try Repo.catalog.form(form), policy: Repo.policy,
+                options: LoadOptions(settings: settings))
+    }
+
+    func scratch(_ name: String) -> String {
+        let dir = NSTemporaryDirectory() + "paperwork-forms-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir + "/" + name
+    }
+
+    @Test(arguments: [
+        ("rent-reduction-agreement", "valid.yaml"), ("rent-reduction-agreement", "valid.json"),
+        ("interest-subsidy-application", "valid.yaml"), ("interest-subsidy-application", "valid.json"),
+        ("hr-enterprise-list", "valid.yaml"), ("hr-enterprise-list", "valid.json"),
+    ])
+    func validSamplesPassAndFill(form: String, file: String) throws {
+        let out = scratch(form + (form == "hr-enterprise-list" ? ".xlsx" : ".docx"))
+        let prepared = try job(form, file).run(output: out, overwrite: false)
+        #expect(!prepared.hasErrors, "\(prepared.findings.map { $0.line(.zh) })")
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(arguments: [
+        ("rent-reduction-agreement", "invalid.json", [String]()),
+        ("interest-subsidy-application", "invalid.json", []),
+        ("hr-enterprise-list", "invalid.csv", hrSettings),
+    ])
+    func invalidSamplesReportEveryPlantedProblemAndWriteNothing(form: String, file: String, settings: [String]) throws {
+        let out = scratch("never.out")
+        let prepared = try job(form, file, settings: settings).run(output: out, overwrite: false)
+        let rules = Set(prepared.findings.filter { $0.severity == .error }.map(\.rule))
+        #expect(rules.count >= 5, "\(rules)")
+        #expect(prepared.findings.filter { $0.severity == .error }.count >= 8)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func rentAgreementCarriesTheComputedAmounts() throws {
+        let out = scratch("rent.docx")
+        _ = try job("rent-reduction-agreement", "valid.yaml").run(output: out, overwrite: false)
+        let xml = String(decoding: try OOXMLPackage(contentsOf: out).data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains("北京云水谣餐饮管理有限公司密云分店"))
+        #expect(xml.contains("37,036.80"))
+        #expect(xml.contains("叁万柒仟零叁拾陆元捌角"))
+        #expect(xml.contains("2020年2月、2020年3月、2020年4月"))
+        #expect(!xml.contains("{{"))
+    }
+
+    @Test func interestFormCarriesTheSubsidy() throws {
+        let out = scratch("interest.docx")
+        _ = try job("interest-subsidy-application", "valid.json").run(output: out, overwrite: false)
+        let xml = String(decoding: try OOXMLPackage(contentsOf: out).data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains("261,000.00"))
+        #expect(xml.contains("130,500.00"))
+        #expect(xml.contains("壹拾叁万零伍佰元整"))
+    }
+
+    @Test(arguments: ["enterprises.xlsx", "enterprises-gb18030.csv"])
+    func departmentListOfFortyEnterprises(file: String) throws {
+        let out = scratch("hr.xlsx")
+        let prepared = try job("hr-enterprise-list", file, settings: Self.hrSettings).run(output: out, overwrite: false)
+        #expect(!prepared.hasErrors, "\(prepared.findings.map { $0.line(.zh) })")
+        let reader = try WorkbookReader(try OOXMLPackage(contentsOf: out))
+        var rows: [Int: [Int: CellValue]] = [:]
+        try reader.rows(ofSheet: reader.sheets[0].part) { rows[$0.number] = $0.cells }
+        #expect(rows[4]?[0] == .number(1, isDate: false))
+        #expect(rows[43]?[0] == .number(40, isDate: false))
+        #expect(rows[44]?[0] == .text("合计"))
+        guard case .number(let total, _)? = rows[44]?[12] else { Issue.record("no cached total"); return }
+        let sum = (4...43).reduce(Decimal(0)) { acc, r in if case .number(let n, _)? = rows[r]?[12] { acc + n } else { acc } }
+        #expect(total == sum)
+        #expect(total > 0)
+    }
+}
