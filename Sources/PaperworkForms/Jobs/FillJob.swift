@@ -41,6 +41,9 @@ public struct FillJob: Sendable {
 public enum JobError: LocalizedFailure, Equatable {
     case oneCaseExpected(file: String, count: Int)
     case noTemplate
+    case reportFormat(file: String)
+    case listFormInBatch(form: String)
+    case noOutput
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
@@ -48,6 +51,12 @@ public enum JobError: LocalizedFailure, Equatable {
         case let (.oneCaseExpected(f, n), .en): "\(f): holds \(n) records; fill makes one document — use batch for many"
         case (.noTemplate, .zh): "请给出模板文件，或用 --form 选择内置表单"
         case (.noTemplate, .en): "give a template file, or choose a built-in form with --form"
+        case let (.reportFormat(f), .zh): "\(f)：报告文件须为 .xlsx、.csv 或 .json"
+        case let (.reportFormat(f), .en): "\(f): a report is .xlsx, .csv or .json"
+        case let (.listFormInBatch(n), .zh): "\(n) 是清单类表单，所有记录合成一个工作簿，请用 fill"
+        case let (.listFormInBatch(n), .en): "\(n) is a list form: all records go into one workbook — use fill"
+        case (.noOutput, .zh): "请用 --out-dir 指定输出目录，或用 --merge 指定合并文件"
+        case (.noOutput, .en): "give --out-dir, --merge or both"
         }
     }
 }

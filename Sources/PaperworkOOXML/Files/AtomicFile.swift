@@ -59,6 +59,14 @@ public enum AtomicFile {
         syncFolder(folder)
     }
 
+    /// Removes the temporary files an interrupted run left in a folder.
+    public static func removeLeftovers(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(temporarySuffix) {
+            unlink(folder + "/" + name)
+        }
+    }
+
     private static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(OutputError) {
         var offset = 0
         while offset < bytes.count {

@@ -1,0 +1,47 @@
+import Foundation
+import PaperworkOOXML
+
+/// Progress on standard error: a bar with count, rate and time left on a terminal, plain lines otherwise.
+final class ProgressLine: @unchecked Sendable {
+    private let quiet: Bool
+    private let zh: Bool
+    private let terminal = isatty(2) == 1
+    private let start = Date()
+    private let lock = NSLock()
+    private var lastPrinted = Date.distantPast
+    private var lastTenth = -1
+
+    init(quiet: Bool, language: Language) {
+        self.quiet = quiet
+        self.zh = language == .zh
+    }
+
+    func update(_ done: Int, _ total: Int) {
+        guard !quiet, total > 0 else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(start)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        if terminal {
+            guard Date().timeIntervalSince(lastPrinted) > 0.1 || done == total else { return }
+            lastPrinted = Date()
+            let width = 30
+            let filled = width * done / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            let text = zh ? "\r\(bar) \(done)/\(total)  \(Int(rate)) 份/秒  剩余 \(Int(left.rounded())) 秒  "
+                : "\r\(bar) \(done)/\(total)  \(Int(rate))/s  \(Int(left.rounded()))s left  "
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            let tenth = done * 10 / total
+            guard tenth != lastTenth else { return }
+            lastTenth = tenth
+            let text = zh ? "已完成 \(done)/\(total)（\(Int(rate)) 份/秒）\n" : "done \(done)/\(total) (\(Int(rate))/s)\n"
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
+    func finish() {
+        if terminal && !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

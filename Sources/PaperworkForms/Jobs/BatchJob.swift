@@ -1,0 +1,147 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// Stops a batch between documents: documents in progress finish, none is left half-written.
+public final class BatchCancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
+
+    public var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
+}
+
+/// What a batch did.
+public struct BatchSummary: Sendable {
+    public var prepared: PreparedCases
+    /// Files written, in record order.
+    public var written: [String] = []
+    /// Files already complete from an earlier run (`--resume`).
+    public var kept: [String] = []
+    /// Records left out because they were invalid (`--skip-invalid`).
+    public var invalid = 0
+    /// Documents that could not be written, with the reason.
+    public var failed: [(file: String, reason: String)] = []
+    public var merged: String?
+    public var pdfNote: String?
+    public var interrupted = false
+    public var seconds = 0.0
+}
+
+/// One document per record, on every core; the same files, byte for byte, whatever the core count.
+public struct BatchJob: Sendable {
+    public var fill: FillJob
+    public var outDir: String?
+    public var namePattern: String?
+    public var merge: String?
+    public var overwrite = false
+    public var resume = false
+    public var skipInvalid = false
+    public var pdf = false
+    /// Worker threads; all cores when 0.
+    public var jobs = 0
+
+    public init(fill: FillJob, outDir: String?) {
+        self.fill = fill
+        self.outDir = outDir
+    }
+
+    public func run(cancel: BatchCancellation = BatchCancellation(), progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
+        let start = Date()
+        guard outDir != nil || merge != nil else { throw JobError.noOutput }
+        if let form = fill.form, form.manifest.kind == .list { throw JobError.listFormInBatch(form: form.manifest.name) }
+        let prepared = try CasePreparation.prepare(data: fill.data, form: fill.form, policy: fill.policy, options: fill.options)
+        var summary = BatchSummary(prepared: prepared)
+        if prepared.hasErrors && !skipInvalid { return summary }
+        let cases = prepared.cases.filter(\.isValid)
+        summary.invalid = prepared.cases.count - cases.count
+        guard let templatePath = fill.templatePath else { throw JobError.noTemplate }
+        let template = try DocumentTemplate(contentsOf: templatePath)
+        let options = fill.renderOptions
+        if let outDir {
+            let targets = try self.targets(for: cases, template: template, in: outDir)
+            var todo: [Int] = []
+            for (i, target) in targets.enumerated() {
+                if FileManager.default.fileExists(atPath: target) {
+                    if resume { summary.kept.append(target); continue }
+                    if !overwrite { throw OutputError.exists(path: target) }
+                }
+                todo.append(i)
+            }
+            let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: template, options: options, cancel: cancel, progress: progress)
+            for (i, result) in zip(todo, results) {
+                switch result {
+                case .none: summary.interrupted = true
+                case .some(.success): summary.written.append(targets[i])
+                case .some(.failure(let error)): summary.failed.append((targets[i], (error as? LocalizedFailure)?.message(.zh) ?? "\(error)"))
+                }
+            }
+            if pdf && !summary.written.isEmpty { summary.pdfNote = PDFConversion.convert(summary.written, in: outDir) }
+        }
+        if let merge, !cancel.isCancelled {
+            if !overwrite && FileManager.default.fileExists(atPath: merge) { throw OutputError.exists(path: merge) }
+            guard case .docx = template else { throw JobError.listFormInBatch(form: templatePath) }
+            let documents = try cases.map { try template.render($0.value, options: options) }
+            if let merged = try DocxMerger.merge(documents) {
+                try merged.write(to: merge, overwrite: overwrite)
+                summary.merged = merge
+                if pdf { summary.pdfNote = PDFConversion.convert([merge], in: URL(fileURLWithPath: merge).deletingLastPathComponent().path) }
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// The output path of every case: the name pattern made safe and unique.
+    func targets(for cases: [ValidatedCase], template: DocumentTemplate, in folder: String) throws -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw OutputError.folderMissing(path: folder + "/")
+        }
+        if resume { AtomicFile.removeLeftovers(in: folder) }
+        let pattern = try TextTemplate(namePattern ?? fill.form?.manifest.outputName ?? "文档")
+        let names = FileNames.unique(cases.map { FileNames.safe(pattern.render($0.value)) }, fileExtension: template.fileExtension)
+        return names.map { folder + "/" + $0 }
+    }
+
+    /// Renders and writes documents on every core; nil for those not started because of cancellation.
+    private func write(_ work: [(TemplateValue, String)], template: DocumentTemplate, options: RenderOptions,
+                       cancel: BatchCancellation, progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Result<Void, Error>?] {
+        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, work.count))
+        let copies = try (0..<workers).map { _ in try template.independentCopy() }
+        let results = ResultBox(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < work.count {
+                if cancel.isCancelled { return }
+                let (value, path) = work[i]
+                do {
+                    try copies[worker].render(value, options: options).write(to: path, overwrite: overwrite)
+                    results.set(i, .success(()))
+                } catch {
+                    results.set(i, .failure(error))
+                }
+                progress(results.done, work.count)
+                i += workers
+            }
+        }
+        return results.values
+    }
+}
+
+/// Results filled in by several threads.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<Void, Error>?]
+    private var count = 0
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<Void, Error>) { lock.lock(); storage[i] = r; count += 1; lock.unlock() }
+
+    var done: Int { lock.lock(); defer { lock.unlock() }; return count }
+    var values: [Result<Void, Error>?] { lock.lock(); defer { lock.unlock() }; return storage }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// Empty case files for a form: YAML with a comment per field, or a data-entry workbook.
+public enum CaseFileTemplate {
+    /// Writes `path`: `.xlsx` gives a data-entry workbook, anything else YAML.
+    public static func write(_ form: Form, to path: String, overwrite: Bool) throws {
+        let bytes = path.lowercased().hasSuffix(".xlsx") ? try workbook(form) : Array(yaml(form).utf8)
+        try AtomicFile.write(bytes, to: path, overwrite: overwrite)
+    }
+
+    static func describe(_ f: FieldSpec) -> String {
+        var parts = [f.label, f.required ? "必填" : "选填", f.type.label]
+        if let values = f.values { parts.append("可选：" + values.joined(separator: "/")) }
+        if let min = f.min { parts.append("≥ \(min)") }
+        if let max = f.max { parts.append("≤ \(max)") }
+        if let max = f.maxLength { parts.append("最多 \(max) 字") }
+        if let note = f.note { parts.append(note) }
+        return parts.joined(separator: "，")
+    }
+
+    /// YAML: the fields nested by their dotted keys, each with its comment.
+    public static func yaml(_ form: Form) -> String {
+        var lines = ["# \(form.manifest.title)（\(form.manifest.name)）",
+                     "# 填好后检查：paperwork validate --form \(form.manifest.name) 本文件",
+                     "# 生成文件：paperwork fill --form \(form.manifest.name) 本文件 -o 输出文件", ""]
+        func emit(_ fields: [FieldSpec], indent: String, listItem: Bool) {
+            var opened: Set<String> = []
+            var first = true
+            for f in fields {
+                let path = f.path
+                var prefix = indent
+                for (depth, key) in path.dropLast().enumerated() {
+                    let id = path[...depth].joined(separator: ".")
+                    if !opened.contains(id) {
+                        opened.insert(id)
+                        lines.append(prefix + (listItem && first ? "- " : (listItem ? "  " : "")) + "\(key):")
+                        first = false
+                    }
+                    prefix += "  "
+                }
+                let lead = listItem ? (first ? "- " : "  ") : ""
+                first = false
+                let pad = prefix + lead
+                if f.type == .list {
+                    lines.append(pad + "\(path.last!):   # \(describe(f))")
+                    emit(f.fields ?? [], indent: prefix + (listItem ? "  " : "") + "  ", listItem: true)
+                } else {
+                    lines.append(pad + "\(path.last!):   # \(describe(f))")
+                }
+            }
+        }
+        emit(form.manifest.fields, indent: "", listItem: false)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A workbook to fill in Excel or WPS: Chinese headings, a note row, drop-downs, formats and a sample row.
+    public static func workbook(_ form: Form) throws -> [UInt8] {
+        let fields: [(heading: String, spec: FieldSpec)]
+        if let rows = form.manifest.rowFields {
+            fields = rows.map { ($0.label, $0) }
+        } else {
+            fields = form.manifest.fields.flatMap { f -> [(String, FieldSpec)] in
+                guard f.type == .list, let items = f.fields else { return [(f.label, f)] }
+                return (1...3).flatMap { n in items.map { ("\(f.label)[\(n)].\($0.label)", $0) } }
+            }
+        }
+        let columns = fields.map { SimpleWorkbook.Column(width: max(10, Double($0.heading.count) * 2.2), format: format($0.spec.type),
+                                                        choices: $0.spec.values ?? ($0.spec.type == .boolean ? ["是", "否"] : nil)) }
+        let notes = fields.enumerated().map { i, f in SimpleWorkbook.Cell.text((i == 0 ? "说明：" : "") + describe(f.spec)) }
+        let sample = fields.map { f in sampleCell(f.spec, heading: f.heading) }
+        var rows: [[SimpleWorkbook.Cell]] = [fields.map { .text($0.heading) }, notes, sample]
+        if form.manifest.kind == .list {
+            rows.append([.text("说明：部门、批次、填报人、联系电话、填报日期在生成时用 --set 给出，例如 --set 部门=区商务局 --set 批次=2")])
+        }
+        return try SimpleWorkbook(sheetName: form.manifest.title.prefix(31).description, columns: columns, rows: rows,
+                                  noteRows: [2, 4]).serialized()
+    }
+
+    private static func format(_ type: FieldType) -> String? {
+        switch type {
+        case .amount: "#,##0.00"
+        case .integer: "0"
+        case .ratio: "0.00%"
+        case .date: "yyyy-mm-dd"
+        case .text, .creditCode, .idNumber, .phone, .email, .enum: "@"
+        case .boolean, .list: nil
+        }
+    }
+
+    private static func sampleCell(_ f: FieldSpec, heading: String) -> SimpleWorkbook.Cell {
+        if let example = f.example {
+            if f.type == .amount || f.type == .integer || f.type == .ratio, let n = DecimalFormat.parseAmount(example) { return .number(n) }
+            return .text(example)
+        }
+        switch f.type {
+        case .text: return .text("示例" + f.label.prefix(8))
+        case .integer: return .number(f.min.flatMap(DecimalFormat.parseAmount).map { max($0, 10) } ?? 10)
+        case .amount: return .number(Decimal(string: "1234.50")!)
+        case .ratio: return .number(Decimal(string: "0.04")!)
+        case .date: return .text(f.min.flatMap(CalendarDate.parse).map { max($0, CalendarDate(year: 2020, month: 5, day: 20)!) }?.iso
+                                 ?? f.max.flatMap(CalendarDate.parse).map { min($0, CalendarDate(year: 2020, month: 5, day: 20)!) }?.iso ?? "2020-05-20")
+        case .boolean: return .text("是")
+        case .enum: return .text(f.values?.first ?? "")
+        case .creditCode: return .text("91110000100010433L")
+        case .idNumber: return .text("11010519491231002X")
+        case .phone: return .text("010-69043376")
+        case .email: return .text("name@example.cn")
+        case .list: return .empty
+        }
+    }
+}

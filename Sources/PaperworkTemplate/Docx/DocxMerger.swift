@@ -1,0 +1,60 @@
+import PaperworkOOXML
+
+/// Joins filled documents of one template into one, each starting on a new page, for printing in one go.
+///
+/// Each document's body becomes a section of the result; page numbers restart in each section.
+/// Headers and footers are those of the first document.
+public enum DocxMerger {
+    public static func merge(_ documents: [OOXMLPackage]) throws -> OOXMLPackage? {
+        guard var result = documents.first else { return nil }
+        let part = try result.mainDocumentPart()
+        var merged = try result.xml(of: part)
+        guard let bodyIndex = merged.root.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "body" } else { false } }),
+              case .element(var body) = merged.root.children[bodyIndex] else { return result }
+        let prefix = body.name.firstIndex(of: ":").map { String(body.name[...$0]) } ?? ""
+        var children: [XMLNode] = []
+        var lastSection: XMLElement?
+        for (i, document) in documents.enumerated() {
+            let doc = i == 0 ? merged : try document.xml(of: part)
+            guard let b = doc.root.elements.first(where: { $0.localName == "body" }) else { continue }
+            var content = b.children
+            var section: XMLElement?
+            if let s = content.lastIndex(where: { if case .element(let e) = $0 { e.localName == "sectPr" } else { false } }),
+               case .element(let e) = content[s] {
+                section = restartingNumbers(e, prefix: prefix)
+                content.remove(at: s)
+            }
+            if i > 0, let previous = lastSection {
+                children.append(.element(XMLElement(prefix + "p", children: [.element(XMLElement(
+                    prefix + "pPr", children: [.element(previous)]))])))
+            }
+            children += content
+            lastSection = section
+        }
+        if let lastSection { children.append(.element(lastSection)) }
+        body.children = children
+        merged.root.children[bodyIndex] = .element(body)
+        result.setPart(part, xml: merged)
+        return result
+    }
+
+    /// The section properties with page numbering starting again at 1, on a new page.
+    private static func restartingNumbers(_ section: XMLElement, prefix: String) -> XMLElement {
+        var s = section
+        s.children.removeAll { if case .element(let e) = $0 { e.localName == "pgNumType" || e.localName == "type" } else { false } }
+        let order = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+                     "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+                     "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
+        let number = XMLElement(prefix + "pgNumType", attributes: [XMLAttribute(prefix + "start", "1")])
+        let type = XMLElement(prefix + "type", attributes: [XMLAttribute(prefix + "val", "nextPage")])
+        for (element, name) in [(type, "type"), (number, "pgNumType")] {
+            let rank = order.firstIndex(of: name) ?? order.count
+            let index = s.children.firstIndex { node in
+                guard case .element(let e) = node else { return false }
+                return (order.firstIndex(of: String(e.localName)) ?? order.count) > rank
+            } ?? s.children.count
+            s.children.insert(.element(element), at: index)
+        }
+        return s
+    }
+}

@@ -1,0 +1,49 @@
+/// A line of text with value tags, such as a file-name pattern: `{{乙方.名称}}-租金减免补充协议`.
+public struct TextTemplate: Sendable {
+    private enum Part: Sendable {
+        case literal(String)
+        case value(Expression)
+    }
+
+    private let parts: [Part]
+    /// The pattern as written.
+    public let source: String
+
+    /// Parses the pattern; block tags are not allowed here.
+    public init(_ pattern: String) throws(TagSyntaxError) {
+        source = pattern
+        let scalars = Array(pattern.unicodeScalars)
+        var parts: [Part] = []
+        var cursor = 0
+        for item in TagLexer.scan(scalars) {
+            parts.append(.literal(String(String.UnicodeScalarView(scalars[cursor..<item.start]))))
+            cursor = item.end
+            switch item.kind {
+            case .escapedBraces: parts.append(.literal("{{"))
+            case .tag(.failure(let e), _): throw e
+            case .tag(.success(.value(let e)), _):
+                for call in e.filters { do { try Filters.check(call) } catch { throw .badFilter(call.name) } }
+                parts.append(.value(e))
+            case .tag(.success, let source): throw .stray(source)
+            }
+        }
+        parts.append(.literal(String(String.UnicodeScalarView(scalars[cursor...]))))
+        self.parts = parts
+    }
+
+    /// The text for one record; a missing value or a filter that fails gives an empty piece.
+    public func render(_ data: TemplateValue) -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let s): out += s
+            case .value(let e):
+                let renderer = Renderer(tags: [], data: data, options: RenderOptions(), capacity: 0)
+                var v = renderer.lookup(e.path)
+                for call in e.filters { v = (try? Filters.apply(call, to: v)) ?? .null }
+                out += Filters.text(of: v) ?? ""
+            }
+        }
+        return out
+    }
+}
