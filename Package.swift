@@ -35,6 +35,8 @@ let package = Package(
             name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML"],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "PaperworkCLITests", dependencies: ["PaperworkCLI", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
+        .testTarget(
             name: "PaperworkFormsTests",
             dependencies: ["PaperworkForms", "PaperworkTemplate", .product(name: "Yams", package: "Yams")]),
         .testTarget(

@@ -1,0 +1,66 @@
+import Foundation
+import PaperworkOOXML
+
+/// Runs the built `paperwork` binary as a user would.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    static var binary: String {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [dir, dir.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("paperwork").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return root + "/.build/debug/paperwork"
+    }
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in folder: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ["PAPERWORK_TEMPLATES": root + "/Templates", "PATH": "/usr/bin:/bin"]
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    static func scratch() -> String {
+        let dir = NSTemporaryDirectory() + "paperwork-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func files(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    static let landlord = ["--set", "甲方.名称=北京密云示例国有资产经营有限公司", "--set", "甲方.信用代码=91110228MA0030003Y",
+                           "--set", "甲方.地址=北京市密云区鼓楼东大街18号", "--set", "甲方.法定代表人=张建国",
+                           "--set", "甲方.联系电话=010-69043376", "--set", "签订日期=2020-05-20"]
+    static let department = ["--set", "部门=区商务局", "--set", "批次=2", "--set", "填报人=周明",
+                             "--set", "联系电话=010-69041234", "--set", "填报日期=2020-05-12"]
+}
+
+/// Valid credit codes for invented enterprises.
+func creditCode(_ serial: Int) -> String {
+    let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    let org = String(format: "MB%06d", serial)
+    let values = org.map { $0.wholeNumberValue ?? Int($0.asciiValue! - 55) }
+    let c = 11 - zip(values, [3, 7, 9, 10, 5, 8, 4, 2]).map(*).reduce(0, +) % 11
+    let first17 = "91110228" + org + (c == 10 ? "X" : c == 11 ? "0" : String(c))
+    let sum = zip(first17, [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]).map { alphabet.firstIndex(of: $0.0)! * $0.1 }.reduce(0, +)
+    return first17 + String(alphabet[(31 - sum % 31) % 31])
+}
