@@ -47,7 +47,7 @@ enum CSVParser {
         if inQuotes { throw Failure(record: quoteOpenedAt) }
         if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
         return records.enumerated().compactMap { i, fields in
-            fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty ? nil : (i + 1, fields)
+            fields.count == 1 && fields[0].trimmed.isEmpty ? nil : (i + 1, fields)
         }
     }
 }

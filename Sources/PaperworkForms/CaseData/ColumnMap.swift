@@ -27,7 +27,7 @@ struct ColumnMap {
         var seen: [String: Int] = [:]
         targets = []
         for (i, raw) in headings.enumerated() {
-            let heading = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let heading = raw.trimmed
             guard !heading.isEmpty else { targets.append(.ignored); continue }
             if seen[heading] != nil { throw .duplicateHeader(file: file, column: CellReference.columnName(i), heading: heading) }
             seen[heading] = i
@@ -75,7 +75,7 @@ struct ColumnMap {
         }
         for (list, items) in lists {
             let ordered = items.keys.sorted().compactMap { k -> TemplateValue? in
-                guard case .object(let members) = items[k]!, members.values.contains(where: { !$0.displayText.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+                guard case .object(let members) = items[k]!, members.values.contains(where: { !$0.displayText.trimmed.isEmpty }) else { return nil }
                 return items[k]
             }
             value.set(.list(ordered), at: list)

@@ -9,7 +9,7 @@ struct HRList: Calculation {
         let unitAmount = try policy.decimal("hr.training.unit_amount")
         let maxUnits = try policy.decimal("hr.training.max_units")
         let perPerson = try policy.decimal("hr.temporary_post_per_person")
-        guard case .list(var items)? = v.value(at: ["企业"]) else { return }
+        guard case .list(var items) = v.take(at: ["企业"]) else { return }
         var totals: [String: Decimal] = [:]
         var seen: [String: Int] = [:]
         for i in items.indices {

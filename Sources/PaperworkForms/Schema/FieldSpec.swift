@@ -31,6 +31,7 @@ public struct FieldSpec: Sendable, Decodable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         key = try c.decode(String.self, forKey: .key)
+        path = key.split(separator: ".").map(String.init)
         label = try c.decodeIfPresent(String.self, forKey: .label) ?? key
         type = try c.decode(FieldType.self, forKey: .type)
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? true
@@ -46,5 +47,5 @@ public struct FieldSpec: Sendable, Decodable {
     }
 
     /// The dotted key split into its parts.
-    public var path: [String] { key.split(separator: ".").map(String.init) }
+    public let path: [String]
 }

@@ -12,9 +12,9 @@ enum FieldConverter {
 
     /// The converted value, or nil when the value is missing (null or blank text).
     static func convert(_ raw: TemplateValue, _ spec: FieldSpec, today: CalendarDate) throws(Failure) -> TemplateValue? {
-        if case .string(let s) = raw, s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        if case .string(let s) = raw, s.trimmed.isEmpty { return nil }
         if raw == .null { return nil }
-        let text = raw.displayText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.displayText.trimmed
         switch spec.type {
         case .text:
             guard case .string = raw else {
@@ -24,7 +24,7 @@ enum FieldConverter {
             return .string(text)
         case .integer:
             if case .number(let n) = raw, n == DecimalFormat.rounded(n, places: 0) { return .number(n) }
-            if case .string = raw, let n = DecimalFormat.parseAmount(text.replacingOccurrences(of: "人", with: "")),
+            if case .string = raw, let n = DecimalFormat.parseAmount(text.hasSuffix("人") ? String(text.dropLast()) : text),
                n == DecimalFormat.rounded(n, places: 0) { return .number(n) }
             throw Failure(rule: "type", zh: "应为整数", en: "should be a whole number")
         case .amount:

@@ -8,6 +8,8 @@ struct FormValidator {
     let today: CalendarDate
     /// Field labels by key, list items' fields included.
     let labels: [String: String]
+    /// Each side of each rule, read once: a literal number or date, or a field path.
+    private let operands: [String: Operand]
 
     init(manifest: FormManifest, policy: Policy, today: CalendarDate) {
         self.manifest = manifest
@@ -19,6 +21,15 @@ struct FormValidator {
             for item in f.fields ?? [] { labels[item.key] = labels[item.key] ?? item.label }
         }
         self.labels = labels
+        var operands: [String: Operand] = [:]
+        for rule in manifest.rules {
+            for side in [rule.left, rule.right] {
+                if let d = CalendarDate.parse(side) { operands[side] = .date(d) }
+                else if let n = DecimalFormat.parseAmount(side) { operands[side] = .number(n) }
+                else { operands[side] = .path(side.split(separator: ".").map(String.init)) }
+            }
+        }
+        self.operands = operands
     }
 
     func validate(_ record: CaseRecord, number: Int) throws(PolicyError) -> ValidatedCase {
@@ -37,7 +48,7 @@ struct FormValidator {
         for spec in fields {
             let key = keyPrefix + spec.key
             let label = labelPrefix + spec.label
-            let raw = value.value(at: spec.path) ?? .null
+            let raw = spec.type == .list ? value.take(at: spec.path) : value.value(at: spec.path) ?? .null
             do {
                 guard var converted = try FieldConverter.convert(raw, spec, today: today) else {
                     if spec.required {
@@ -47,7 +58,8 @@ struct FormValidator {
                     continue
                 }
                 try FieldConverter.checkConstraints(converted, spec)
-                if spec.type == .list, case .list(var items) = converted, let itemFields = spec.fields {
+                if spec.type == .list, let itemFields = spec.fields, case .list(var items) = converted {
+                    converted = .null
                     let isRows = spec.key == manifest.rows && item == nil
                     for i in items.indices {
                         guard case .object = items[i] else {
@@ -101,7 +113,7 @@ struct FormValidator {
         }
         guard !holds else { return }
         let spec = labels[rule.left]
-        let shown = value.value(at: rule.left.split(separator: ".").map(String.init))?.displayText
+        let shown: String? = if case .path(let p)? = operands[rule.left] { value.value(at: p)?.displayText } else { nil }
         if rule.severity == .error {
             sink.error(rule.id, field: spec == nil ? nil : rule.left, label: spec, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
         } else {
@@ -109,12 +121,12 @@ struct FormValidator {
         }
     }
 
-    private enum Operand { case number(Decimal), date(CalendarDate) }
+    private enum Operand { case number(Decimal), date(CalendarDate), path([String]) }
 
     private func operand(_ text: String, in value: TemplateValue) -> Operand? {
-        if let d = CalendarDate.parse(text) { return .date(d) }
-        if let n = DecimalFormat.parseAmount(text) { return .number(n) }
-        switch value.value(at: text.split(separator: ".").map(String.init)) {
+        guard let known = operands[text] else { return nil }
+        guard case .path(let path) = known else { return known }
+        switch value.value(at: path) {
         case .number(let n)?: return .number(n)
         case .string(let s)?: return CalendarDate.parse(s).map(Operand.date)
         default: return nil

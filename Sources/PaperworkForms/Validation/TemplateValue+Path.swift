@@ -22,6 +22,17 @@ extension TemplateValue {
         self = .object(members)
     }
 
+    /// Moves the value at a dotted path out (leaving null), so that it can be changed in place without a copy.
+    mutating func take(at path: [String]) -> TemplateValue {
+        guard let first = path.first, case .object(var members) = self else { return .null }
+        self = .null
+        var child = members.removeValue(forKey: first) ?? .null
+        let taken = path.count == 1 ? child : child.take(at: Array(path.dropFirst()))
+        if path.count > 1 { members[first] = child }
+        self = .object(members)
+        return taken
+    }
+
     /// Removes the value at a dotted path.
     mutating func remove(at path: [String]) {
         guard let first = path.first, case .object(var members) = self else { return }

@@ -24,7 +24,7 @@ public enum XMLParser {
             let err = xmlCtxtGetLastError(ctxt)
             let line = err.map { Int($0.pointee.line) } ?? 0
             let reason = err.flatMap { $0.pointee.message }.map { String(cString: $0) } ?? "not well-formed"
-            throw .malformed(part: part, line: line, reason: reason.trimmingWhitespace())
+            throw .malformed(part: part, line: line, reason: reason.trimmed)
         }
         defer { xmlFreeDoc(doc) }
         if doc.pointee.intSubset != nil { throw .doctype(part: part) }
@@ -132,14 +132,5 @@ public enum XMLParser {
         case XML_PI_NODE: return .processingInstruction(target: String(cString: node.pointee.name), data: content)
         default: return nil
         }
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

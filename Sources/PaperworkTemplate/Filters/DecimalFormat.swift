@@ -44,26 +44,43 @@ public enum DecimalFormat {
 
     /// Reads an amount as people write it: `1,234.50`, `１２３４.５`, `1234.5元`, `￥1234.5`.
     public static func parseAmount(_ text: String) -> Decimal? {
-        var s = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19: s.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF0E: s += "."
-            case 0xFF0D: s += "-"
-            default: s.unicodeScalars.append(scalar)
+        var s = Substring(text.trimmed)
+        for prefix in ["¥", "￥", "RMB", "人民币"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+        if s.hasSuffix("万元") { return nil }
+        if s.hasSuffix("元") { s = s.dropLast() }
+        var negative = false
+        var significand: UInt64 = 0
+        var digits = 0, decimals = 0
+        var seenDot = false, started = false
+        for scalar in s.unicodeScalars {
+            var v = scalar.value
+            if (0xFF10...0xFF19).contains(v) { v -= 0xFF10 - 0x30 }
+            switch v {
+            case 0x30...0x39:
+                started = true
+                if significand == 0 && v == 0x30 && !seenDot { continue }
+                guard digits < 19 else { return nil }
+                significand = significand * 10 + UInt64(v - 0x30)
+                digits += 1
+                if seenDot { decimals += 1 }
+            case 0x2E, 0xFF0E:
+                guard !seenDot else { return nil }
+                seenDot = true
+                if significand == 0 { digits = 0 }
+            case 0x2C, 0xFF0C:
+                guard started, !seenDot else { return nil }
+            case 0x2D, 0xFF0D:
+                guard !started, !negative, !seenDot else { return nil }
+                negative = true
+            case 0x20, 0x3000:
+                guard !started else { return nil }
+            default:
+                return nil
             }
         }
-        s = s.trimmingCharacters(in: .whitespaces)
-        for prefix in ["¥", "￥", "RMB", "人民币"] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
-        for suffix in ["元", "万元"] where s.hasSuffix(suffix) {
-            guard suffix == "元" else { return nil }
-            s = String(s.dropLast())
-        }
-        s = s.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
-            .trimmingCharacters(in: .whitespaces)
-        guard !s.isEmpty, s.allSatisfy({ "0123456789.-".contains($0) }), s.filter({ $0 == "." }).count <= 1,
-              !s.dropFirst().contains("-") else { return nil }
-        return Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
+        guard started else { return nil }
+        if seenDot && decimals == 0 && significand == 0 { decimals = 0 }
+        return Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: -decimals, significand: Decimal(significand))
     }
 
     private static func split(_ text: String) -> (String, String) {

@@ -3,11 +3,11 @@ import Foundation
 /// Parses the text between `{{` and `}}`.
 enum TagParser {
     static func parse(_ source: String) throws(TagSyntaxError) -> Tag {
-        let text = source.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = source.trimmed
         guard !text.isEmpty else { throw .empty }
         if text == "else" { return .otherwise }
         if text.hasPrefix("/") {
-            let name = text.dropFirst().trimmingCharacters(in: .whitespaces)
+            let name = text.dropFirst().trimmed
             guard let kind = BlockKind(rawValue: name) else { throw .unknownBlock("/" + name) }
             return .close(kind)
         }
@@ -25,7 +25,7 @@ enum TagParser {
         var scanner = Scanner(Array(text.unicodeScalars))
         scanner.skipSpaces()
         let pathText = scanner.take { !isSpace($0) && $0 != "|" && $0 != "(" && $0 != ")" && !isQuote($0) }
-        guard !pathText.isEmpty else { throw .badPath(text.trimmingCharacters(in: .whitespaces)) }
+        guard !pathText.isEmpty else { throw .badPath(text.trimmed) }
         let path = try self.path(pathText)
         var filters: [FilterCall] = []
         scanner.skipSpaces()

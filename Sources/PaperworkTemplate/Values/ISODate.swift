@@ -32,19 +32,42 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
         }
     }
 
-    /// Reads `2020-05-14`, `2020/5/14`, `2020.5.14`, `2020年5月14日` and `20200514`.
+    /// Reads `2020-05-14`, `2020/5/14`, `2020.5.14`, `2020年5月14日`, `20200514`, and an ISO date-time's date.
     public static func parse(_ text: String) -> CalendarDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.count == 8, trimmed.allSatisfy(\.isASCII), let n = Int(trimmed) {
-            return CalendarDate(year: n / 10000, month: n / 100 % 100, day: n % 100)
+        var parts: [Int] = [0]
+        var lengths: [Int] = [0]
+        var separators = ""
+        var digitsOnly = 0
+        for scalar in text.trimmed.unicodeScalars {
+            switch scalar {
+            case "0"..."9":
+                parts[parts.count - 1] = parts[parts.count - 1] * 10 + Int(scalar.value - 48)
+                lengths[lengths.count - 1] += 1
+                digitsOnly += 1
+                guard lengths[lengths.count - 1] <= 8 else { return nil }
+            case "-", "/", ".", "年", "月", "日":
+                separators.unicodeScalars.append(scalar)
+                if scalar == "日" { continue }
+                guard parts.count < 3 else { return nil }
+                parts.append(0); lengths.append(0)
+            case "T", " ":
+                guard parts.count == 3 && lengths[2] > 0 else { return nil }
+                return date(parts, lengths, separators)
+            default:
+                return nil
+            }
         }
-        var s = trimmed
-        if s.count > 10, let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = String(s[..<t]) }
-        let parts = s.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts[1].count <= 2, parts[2].count <= 2 else { return nil }
-        if s.contains("年") && !(s.hasSuffix("日")) { return nil }
-        return CalendarDate(year: y, month: m, day: d)
+        if parts.count == 1 && lengths[0] == 8 {
+            return CalendarDate(year: parts[0] / 10000, month: parts[0] / 100 % 100, day: parts[0] % 100)
+        }
+        return date(parts, lengths, separators)
+    }
+
+    private static func date(_ parts: [Int], _ lengths: [Int], _ separators: String) -> CalendarDate? {
+        guard parts.count == 3, lengths[0] == 4, (1...2).contains(lengths[1]), (1...2).contains(lengths[2]) else { return nil }
+        if separators.contains("年") && separators != "年月日" { return nil }
+        if !separators.contains("年") && Set(separators).count != 1 { return nil }
+        return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
     }
 
     /// Days since 1899-12-30, Excel's date serial.

@@ -147,7 +147,7 @@ struct SheetCompiler {
         }
         kept += scalars[cursor...]
         let rest = String(kept)
-        if rest.trimmingCharacters(in: .whitespaces).isEmpty { return (.empty, markers) }
+        if rest.trimmed.isEmpty { return (.empty, markers) }
         let shell = XMLDocument(root: XMLElement("is", children: [.element(XMLElement(
             "t", attributes: [XMLAttribute("xml:space", "preserve")], children: [.text(rest)]))]))
         let stream = Tokenizer.tokenize(shell, part: "\(name)!\(ref)", mode: .plain)
