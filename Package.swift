@@ -31,11 +31,14 @@ let package = Package(
             ]),
         .executableTarget(
             name: "docx-fill-bench", dependencies: ["PaperworkTemplate", "PaperworkForms"], path: "Benchmarks/DocxFill"),
+        .executableTarget(
+            name: "paperwork-fuzz", dependencies: ["PaperworkTemplate", "PaperworkOOXML"], path: "Fuzz"),
         .testTarget(
             name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "PaperworkCLITests", dependencies: ["PaperworkCLI", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
+            name: "PaperworkCLITests",
+            dependencies: ["PaperworkCLI", "paperwork-fuzz", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
         .testTarget(
             name: "PaperworkFormsTests",
             dependencies: ["PaperworkForms", "PaperworkTemplate", .product(name: "Yams", package: "Yams")]),

@@ -1,22 +1,12 @@
 #!/usr/bin/env python3
 """Writes the invented HR-list samples: enterprises.xlsx, enterprises-gb18030.csv, valid.json/yaml, invalid.csv."""
-import csv, io, json, os, random
+import csv, io, json, os, random, sys
 from openpyxl import Workbook
 
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(os.path.dirname(here), "hr-enterprise-list")
-A = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
-
-def credit_code(serial):
-    org8 = "MA0%05d" % serial
-    weights = [3, 7, 9, 10, 5, 8, 4, 2]
-    v = [int(c) if c.isdigit() else ord(c) - 55 for c in org8]
-    c = 11 - sum(a * b for a, b in zip(v, weights)) % 11
-    s = "91110228" + org8 + ("X" if c == 10 else "0" if c == 11 else str(c))
-    t = sum(A.index(ch) * w for ch, w in zip(s, W))
-    return s + A[(31 - t % 31) % 31]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "lib"))
+from creditcode import credit_code
 
 
 random.seed(2020)

@@ -1,18 +1,10 @@
 #!/usr/bin/env python3
 """Writes Samples/rent-reduction-agreement/tenants.csv: invented tenants of one state-owned landlord, UTF-8 with BOM as Excel saves it."""
-import csv, io, os, random
+import csv, io, os, random, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-A = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
-
-def credit_code(serial):
-    org8 = "MA0%05d" % serial
-    v = [int(c) if c.isdigit() else ord(c) - 55 for c in org8]
-    c = 11 - sum(a * b for a, b in zip(v, [3, 7, 9, 10, 5, 8, 4, 2])) % 11
-    s = "91110228" + org8 + ("X" if c == 10 else "0" if c == 11 else str(c))
-    return s + A[(31 - sum(A.index(ch) * w for ch, w in zip(s, W)) % 31) % 31]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "lib"))
+from creditcode import credit_code
 
 
 random.seed(25)

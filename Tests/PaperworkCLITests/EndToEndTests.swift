@@ -156,3 +156,48 @@ import Testing
         #expect(r.err.contains("bad.docx"))
     }
 }
+
+@Suite struct BatchOptionTests {
+    @Test func skipInvalidWritesTheValidRecordsAndReportsTheRest() throws {
+        let dir = CLI.scratch()
+        var text = try String(contentsOfFile: CLI.root + "/Samples/rent-reduction-agreement/tenants.csv", encoding: .utf8)
+        text = text.replacingOccurrences(of: "北京果园便利店有限公司,", with: "北京果园便利店有限公司,123,")
+        try text.write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        let strict = try CLI.run(["batch", "--form", "rent-reduction-agreement", dir + "/t.csv", "--out-dir", dir + "/out", "-q"] + CLI.landlord)
+        #expect(strict.status == 1)
+        #expect(CLI.files(dir + "/out").isEmpty)
+        let lenient = try CLI.run(["batch", "--form", "rent-reduction-agreement", dir + "/t.csv", "--out-dir", dir + "/out",
+                                   "--skip-invalid", "--report", dir + "/r.json"] + CLI.landlord)
+        #expect(lenient.status == 0, "\(lenient.err)")
+        #expect(CLI.files(dir + "/out").count == 11)
+        #expect(lenient.out.contains("跳过无效记录 1 条"))
+        #expect(try String(contentsOfFile: dir + "/r.json", encoding: .utf8).contains("\"row\" : 3"))
+    }
+
+    @Test func pdfWithoutLibreOfficeStillWritesTheDocuments() throws {
+        let dir = CLI.scratch()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["batch", "--form", "rent-reduction-agreement", CLI.root + "/Samples/rent-reduction-agreement/tenants.csv",
+                             "--out-dir", dir, "--pdf", "-q"] + CLI.landlord
+        process.environment = ["PAPERWORK_TEMPLATES": CLI.root + "/Templates", "PATH": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(message.contains("未找到 LibreOffice"))
+        #expect(CLI.files(dir).filter { $0.hasSuffix(".docx") }.count == 12)
+    }
+
+    @Test func sheetChoosesTheWorksheet() throws {
+        let dir = CLI.scratch()
+        let wrong = SimpleWorkbook(sheetName: "说明", columns: [SimpleWorkbook.Column(width: 10)], rows: [[.text("这里没有数据")]])
+        try Data(try wrong.serialized()).write(to: URL(fileURLWithPath: dir + "/one.xlsx"))
+        let r = try CLI.run(["validate", "--form", "hr-enterprise-list", dir + "/one.xlsx", "--sheet", "名单"] + CLI.department)
+        #expect(r.status == 2)
+        #expect(r.err.contains("没有名为「名单」的工作表") && r.err.contains("说明"))
+    }
+}

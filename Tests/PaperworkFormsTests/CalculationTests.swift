@@ -129,3 +129,15 @@ import PaperworkTemplate
         #expect(v.findings.first { $0.record == 2 }?.message == "营业收入同比下降 79.99%，未达到 80%（差 0.01 个百分点）")
     }
 }
+
+@Suite struct OrganisationCodeTests {
+    @Test func aBadEmbeddedOrganisationCodeIsAWarningThatDoesNotBlock() throws {
+        let first17 = "91110228MA0030004"
+        let code = first17 + String(CreditCode.checkCharacter(for: first17)!)
+        #expect(CreditCode.problem(code) == nil)
+        #expect(!CreditCode.organisationCodeIsValid(code))
+        let v = try Repo.validate("rent-reduction-agreement", rentCase().replacingOccurrences(of: creditCode(2), with: code))
+        #expect(v.isValid)
+        #expect(v.findings.contains { $0.rule == "organisation_code" && $0.severity == .warning && $0.field == "乙方.信用代码" })
+    }
+}

@@ -97,3 +97,28 @@ import Testing
         #expect(xml.contains("<w:tc><w:p/></w:tc>"))
     }
 }
+
+@Suite struct DocxRowConditionTests {
+    @Test func aConditionAcrossCellsRemovesOrKeepsItsRow() throws {
+        let row = "<w:tr><w:tc>" + p("{{#if 显示}}甲") + "</w:tc><w:tc>" + p("乙{{/if}}") + "</w:tc></w:tr>"
+        let keep = "<w:tr><w:tc>" + p("保留") + "</w:tc><w:tc>" + p("行") + "</w:tc></w:tr>"
+        let package = try wordPackage(body: "<w:tbl>\(keep)\(row)</w:tbl>")
+        let template = try DocxTemplate(package: package)
+        #expect(try paragraphs(try template.render(Fixture.json(#"{"显示": true}"#))) == ["保留", "行", "甲", "乙"])
+        #expect(try paragraphs(try template.render(Fixture.json(#"{"显示": false}"#))) == ["保留", "行"])
+    }
+
+    @Test func endnotesAreFilledToo() throws {
+        var package = try wordPackage(body: p("正文"))
+        package.setPart("word/endnotes.xml", bytes: Array("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:endnote w:id="1"><w:p><w:r><w:t>尾注：{{依据}}</w:t></w:r></w:p></w:endnote></w:endnotes>
+            """.utf8), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml")
+        var rels = try package.xml(of: "word/_rels/document.xml.rels")
+        rels.root.children.append(.element(XMLElement("Relationship", attributes: [
+            XMLAttribute("Id", "rIdEnd"), XMLAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"),
+            XMLAttribute("Target", "endnotes.xml")])))
+        package.setPart("word/_rels/document.xml.rels", xml: rels)
+        let filled = try DocxTemplate(package: package).render(Fixture.json(#"{"依据": "密政发〔2020〕25号"}"#))
+        #expect(try paragraphs(filled, "word/endnotes.xml") == ["尾注：密政发〔2020〕25号"])
+    }
+}

@@ -122,3 +122,55 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect(found.tags.contains { $0.source == "{{信用代码}}" && $0.place.part == "清单!C4" })
     }
 }
+
+@Suite struct LibreOfficeCalcTemplateTests {
+    @Test func aCalcTemplateWithSharedStringsFormulasAndMergesFills() throws {
+        let data = TemplateValue.object(["部门": .string("区科委"), "填报人": .string("吴某"), "企业": .list((1...4).map {
+            .object(["名称": .string("企业\($0)"), "金额": .number(Decimal($0) * 100 + Decimal(string: "0.25")!)])
+        })])
+        let filled = try XlsxTemplate(contentsOf: Fixture.path("libreoffice-calc.xlsx")).render(data)
+        let c = try cells(filled)
+        #expect(c["A1"] == .text("区科委名单"))
+        #expect(c["B6"] == .text("企业4"))
+        #expect(c["C6"] == .number(Decimal(string: "400.25")!, isDate: false))
+        #expect(c["A7"] == .text("合计"))
+        #expect(c["A8"] == .text("填报人：吴某"))
+        let xml = try sheetXML(filled)
+        #expect(xml.contains("<f>SUM(C3:C6)</f><v>1001</v>"))
+        #expect(xml.contains("<f>C7*2</f><v>2002</v>"))
+        #expect(xml.contains("<mergeCell ref=\"A8:B8\"/>"))
+    }
+}
+
+@Suite struct XlsxCheckTests {
+    @Test func overlappingMergesAreRefusedAsAnInternalError() throws {
+        let merges = XMLNode.element(XMLElement("mergeCells", children: [
+            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "A1:C3")])),
+            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "C3:D4")])),
+        ]))
+        #expect(throws: (any Error).self) { try SheetRenderer.checkMerges([merges], sheet: "清单") }
+        let fine = XMLNode.element(XMLElement("mergeCells", children: [
+            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "A1:C1")])),
+            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "A2:C2")])),
+        ]))
+        #expect(throws: Never.self) { try SheetRenderer.checkMerges([fine], sheet: "清单") }
+    }
+
+    @Test func aBadSheetNameIsATemplateError() throws {
+        var package = try OOXMLPackage(contentsOf: Fixture.path("openpyxl.xlsx"))
+        var book = try package.xml(of: "xl/workbook.xml")
+        book.root.children = book.root.children.map { node in
+            guard case .element(var sheets) = node, sheets.localName == "sheets" else { return node }
+            sheets.children = sheets.children.map { child in
+                guard case .element(var s) = child, s[attribute: "name"] == "汇总" else { return child }
+                s[attribute: "name"] = "汇总[2020]"
+                return .element(s)
+            }
+            return .element(sheets)
+        }
+        package.setPart("xl/workbook.xml", xml: book)
+        #expect {
+            _ = try XlsxTemplate(package: package)
+        } throws: { ($0 as? TemplateProblems)?.problems.map(\.kind).contains(.badSheetName("汇总[2020]")) == true }
+    }
+}

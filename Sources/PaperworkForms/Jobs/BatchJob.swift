@@ -72,6 +72,7 @@ public struct BatchJob: Sendable {
                 todo.append(i)
             }
             let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: template, options: options, cancel: cancel, progress: progress)
+            AtomicFile.syncFolder(outDir)
             for (i, result) in zip(todo, results) {
                 switch result {
                 case .none: summary.interrupted = true
@@ -119,7 +120,7 @@ public struct BatchJob: Sendable {
                 if cancel.isCancelled { return }
                 let (value, path) = work[i]
                 do {
-                    try copies[worker].render(value, options: options).write(to: path, overwrite: overwrite)
+                    try copies[worker].render(value, options: options).write(to: path, overwrite: overwrite, syncFolder: false)
                     results.set(i, .success(()))
                 } catch {
                     results.set(i, .failure(error))

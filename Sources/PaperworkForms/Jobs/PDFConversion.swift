@@ -4,8 +4,9 @@ import Foundation
 enum PDFConversion {
     /// Converts the files into PDFs beside them; returns a note for the user when that was not possible.
     static func convert(_ files: [String], in folder: String) -> String? {
-        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice", "/opt/libreoffice/program/soffice"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let candidates = path.split(separator: ":").flatMap { ["\($0)/soffice", "\($0)/libreoffice"] }
+        guard let soffice = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             return "未找到 LibreOffice（soffice），未生成 PDF；文档已写出 — LibreOffice not found, no PDF made; the documents were written"
         }
         let profile = NSTemporaryDirectory() + "paperwork-soffice-" + UUID().uuidString

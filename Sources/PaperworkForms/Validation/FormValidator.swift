@@ -58,6 +58,11 @@ struct FormValidator {
                     continue
                 }
                 try FieldConverter.checkConstraints(converted, spec)
+                if spec.type == .creditCode, case .string(let code) = converted, !CreditCode.organisationCodeIsValid(code) {
+                    sink.warning("organisation_code", field: key, label: label, value: code, item: item,
+                                 zh: "统一社会信用代码第 9–17 位的组织机构代码校验不符，请核对（校验位本身正确）",
+                                 en: "the organisation code inside the credit code (positions 9–17) does not check out")
+                }
                 if spec.type == .list, let itemFields = spec.fields, case .list(var items) = converted {
                     converted = .null
                     let isRows = spec.key == manifest.rows && item == nil

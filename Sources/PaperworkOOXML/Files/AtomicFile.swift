@@ -27,7 +27,8 @@ public enum AtomicFile {
     public static let temporarySuffix = ".paperwork-tmp"
 
     /// Writes `bytes` to `path`; an existing file is replaced only when `overwrite` is true.
-    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(OutputError) {
+    /// `syncFolder: false` leaves the folder's own flush to the caller (a batch flushes it once, at the end).
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, syncFolder: Bool = true) throws(OutputError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
@@ -56,7 +57,7 @@ public enum AtomicFile {
             guard rename(temp, path) == 0 else { throw .failed(path: path, reason: errnoText()) }
             renamed = true
         }
-        syncFolder(folder)
+        if syncFolder { Self.syncFolder(folder) }
     }
 
     /// Removes the temporary files an interrupted run left in a folder.
@@ -79,7 +80,8 @@ public enum AtomicFile {
         }
     }
 
-    private static func syncFolder(_ folder: String) {
+    /// Flushes a folder's entries (new names) to disk.
+    public static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return }
         fsync(fd)

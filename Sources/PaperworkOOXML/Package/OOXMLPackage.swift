@@ -158,8 +158,8 @@ public struct OOXMLPackage: Sendable {
     }
 
     /// Writes the package to a file atomically; an existing file is replaced only with `overwrite`.
-    public func write(to path: String, overwrite: Bool) throws {
-        try AtomicFile.write(try serialized(), to: path, overwrite: overwrite)
+    public func write(to path: String, overwrite: Bool, syncFolder: Bool = true) throws {
+        try AtomicFile.write(try serialized(), to: path, overwrite: overwrite, syncFolder: syncFolder)
     }
 
     private func entry(_ part: String) -> ZipEntry? {

@@ -7,9 +7,9 @@ public struct ZipLimits: Sendable {
     /// Largest total uncompressed size of all entries.
     public var maxTotalSize: UInt64 = 1 << 30
     /// Highest compression ratio allowed for an entry larger than `ratioThreshold`.
-    public var maxRatio: UInt64 = 100
+    public var maxRatio: UInt64 = 200
     /// Entries smaller than this are not held to `maxRatio`.
-    public var ratioThreshold: UInt64 = 1 << 20
+    public var ratioThreshold: UInt64 = 16 << 20
 
     public init() {}
 }

@@ -55,7 +55,9 @@ struct SheetRenderer {
             }
         }
         XMLSerializer.writeEndTag(sheet.sheetData.name, into: &buffer)
-        for node in mover.nodes(sheet.after, on: sheet.name) { XMLSerializer.write(node, into: &buffer) }
+        let after = mover.nodes(sheet.after, on: sheet.name)
+        try Self.checkMerges(after, sheet: sheet.name)
+        for node in after { XMLSerializer.write(node, into: &buffer) }
         XMLSerializer.writeEndTag(sheet.root.name, into: &buffer)
         try sink.write(buffer)
         try sink.flush()
@@ -152,6 +154,26 @@ struct SheetRenderer {
         default:
             renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
             buffer += " s=\"\(cell.style)\"/>".utf8
+        }
+    }
+
+    /// Refuses merged ranges that overlap, which Excel would offer to repair.
+    static func checkMerges(_ nodes: [XMLNode], sheet: String) throws {
+        var areas: [(r1: Int, r2: Int, c1: Int, c2: Int, text: String)] = []
+        for case .element(let e) in nodes where e.localName == "mergeCells" {
+            for m in e.elements {
+                guard let ref = m[attribute: "ref"], let a = AreaRef.parse(Substring(ref)), let r1 = a.start.row, let c1 = a.start.column else { continue }
+                areas.append((r1, a.end?.row ?? r1, c1, a.end?.column ?? c1, ref))
+            }
+        }
+        areas.sort { $0.r1 < $1.r1 }
+        var active: [(r1: Int, r2: Int, c1: Int, c2: Int, text: String)] = []
+        for a in areas {
+            active.removeAll { $0.r2 < a.r1 }
+            if let b = active.first(where: { $0.c1 <= a.c2 && a.c1 <= $0.c2 }) {
+                throw XlsxInternalError.overlappingMerges(sheet: sheet, ranges: b.text + " " + a.text)
+            }
+            active.append(a)
         }
     }
 

@@ -1,0 +1,149 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+import Testing
+
+/// Bad input never costs data: each case ends in a clear error or a correct result.
+@Suite(.serialized) struct HostileRunTests {
+    static func letterTemplate(_ body: String, in dir: String) throws -> String {
+        var package = try OOXMLPackage(contentsOf: CLI.root + "/Tests/PaperworkTemplateTests/Fixtures/word-style.docx")
+        package.setPart("word/document.xml", bytes: Array("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
+            """.utf8))
+        package.removePart("word/header1.xml")
+        package.removePart("word/footer1.xml")
+        let path = dir + "/t.docx"
+        try package.write(to: path, overwrite: true)
+        return path
+    }
+
+    static func p(_ s: String) -> String { "<w:p><w:r><w:t xml:space=\"preserve\">\(s)</w:t></w:r></w:p>" }
+
+    @Test func tenThousandTagsAndFiftyNestedBlocksAndAFiveMegabyteParagraph() throws {
+        let dir = CLI.scratch()
+        let many = (0..<10_000).map { Self.p("{{v\($0 % 100)}}") }.joined()
+        let nested = (0..<50).map { "{{#if c\($0)}}" }.joined() + "深" + (0..<50).map { _ in "{{/if}}" }.joined()
+        let big = String(repeating: "密", count: 5 << 20 / 3) + "{{v0}}"
+        let template = try DocxTemplate(package: try OOXMLPackage(contentsOf: try Self.letterTemplate(many + Self.p(nested) + Self.p(big), in: dir)))
+        var data: [String: TemplateValue] = [:]
+        for i in 0..<100 { data["v\(i)"] = .string("值\(i)") }
+        for i in 0..<50 { data["c\(i)"] = .bool(true) }
+        let filled = try template.render(.object(data))
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.components(separatedBy: "值99").count == 101)
+        #expect(xml.contains(">深<"))
+        #expect(xml.contains("密值0"))
+    }
+
+    @Test func dataWithEmojiRareCJKMarkupAndAHugeFieldFillsCorrectly() throws {
+        let dir = CLI.scratch()
+        let template = try DocxTemplate(package: try OOXMLPackage(contentsOf: try Self.letterTemplate(Self.p("{{a}}|{{b}}|{{c}}"), in: dir)))
+        let huge = String(repeating: "字", count: 10 << 20 / 3)
+        let filled = try template.render(.object(["a": .string("😀𠀀"), "b": .string("<&>\"'"), "c": .string(huge)]))
+        try filled.write(to: dir + "/o.docx", overwrite: false)
+        let back = try OOXMLPackage(contentsOf: dir + "/o.docx")
+        let xml = String(decoding: try back.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains("😀𠀀|&lt;&amp;&gt;\"'|字字"))
+    }
+
+    @Test func emptyHeaderOnlyAndInvalidUTF8FilesAreClearErrors() throws {
+        let dir = CLI.scratch()
+        try Data().write(to: URL(fileURLWithPath: dir + "/empty.csv"))
+        try Data("企业名称,统一社会信用代码\n".utf8).write(to: URL(fileURLWithPath: dir + "/header.csv"))
+        try Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D]).write(to: URL(fileURLWithPath: dir + "/bad.json"))
+        try Data([0xFF, 0x81, 0x30, 0xFF, 0xFF]).write(to: URL(fileURLWithPath: dir + "/bad.csv"))
+        for (file, words) in [("empty.csv", "没有任何记录"), ("header.csv", "没有任何记录"), ("bad.json", "格式错误"), ("bad.csv", "编码")] {
+            let r = try CLI.run(["validate", "--form", "hr-enterprise-list", dir + "/" + file])
+            #expect(r.status == 2, "\(file): \(r.err)")
+            #expect(r.err.contains(file) && r.err.contains(words), "\(file): \(r.err)")
+        }
+    }
+
+    @Test func anUnwritableFolderLeavesNothingAndSaysWhy() throws {
+        let folder: String
+        if getuid() == 0 {
+            folder = "/sys/kernel"
+        } else {
+            folder = CLI.scratch()
+            chmod(folder, 0o555)
+        }
+        let r = try CLI.run(["fill", "--form", "rent-reduction-agreement", CLI.root + "/Samples/rent-reduction-agreement/valid.yaml",
+                             "-o", folder + "/协议.docx"])
+        #expect(r.status == 3, "\(r.err)")
+        #expect(r.err.contains("协议.docx"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/协议.docx"))
+    }
+
+    @Test func twoBatchesIntoOneFolderLoseNothing() throws {
+        let dir = CLI.scratch()
+        let args = ["batch", "--form", "rent-reduction-agreement", CLI.root + "/Samples/rent-reduction-agreement/tenants.csv",
+                    "--out-dir", dir, "-q"] + CLI.landlord
+        let group = DispatchGroup()
+        let statuses = LockedStatuses()
+        for _ in 0..<2 {
+            group.enter()
+            DispatchQueue.global().async {
+                statuses.add((try? CLI.run(args).status) ?? -1)
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(statuses.values.contains(0) || statuses.values.allSatisfy { $0 == 3 })
+        let files = CLI.files(dir)
+        #expect(files.count == 12, "\(files)")
+        for file in files { #expect(throws: Never.self) { _ = try OOXMLPackage(contentsOf: dir + "/" + file) } }
+    }
+
+    @Test func aKilledBatchLeavesOnlyCompleteFilesAndResumeFinishes() throws {
+        let dir = CLI.scratch()
+        let sample = try String(contentsOfFile: CLI.root + "/Samples/rent-reduction-agreement/tenants.csv", encoding: .utf8)
+        var lines = sample.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = lines.removeFirst()
+        let rows = (0..<400).map { i -> String in
+            var f = lines[i % lines.count].components(separatedBy: ",")
+            f[0] = "承租企业\(i)"; f[1] = creditCode(9000 + i)
+            return f.joined(separator: ",")
+        }
+        try ([header] + rows).joined(separator: "\n").write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        let args = ["batch", "--form", "rent-reduction-agreement", dir + "/t.csv", "--out-dir", dir + "/out", "--jobs", "1", "-q"] + CLI.landlord
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = args
+        process.environment = ["PAPERWORK_TEMPLATES": CLI.root + "/Templates"]
+        try process.run()
+        while CLI.files(dir + "/out").filter({ !$0.hasPrefix(".") }).count < 20 && process.isRunning { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let partial = CLI.files(dir + "/out").filter { !$0.hasPrefix(".") }
+        #expect(partial.count < 400)
+        for file in partial { #expect(throws: Never.self) { _ = try OOXMLPackage(contentsOf: dir + "/out/" + file) } }
+        let resumed = try CLI.run(args + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.err)")
+        let done = CLI.files(dir + "/out")
+        #expect(done.count == 400 && done.allSatisfy { !$0.hasPrefix(".") })
+    }
+}
+
+@Suite struct FuzzTests {
+    @Test(arguments: [["tags", "4", "20201128"], ["package", "4", "20201128", CLI.root + "/Tests/PaperworkTemplateTests/Fixtures/lo-template.docx"]])
+    func randomInputsNeverCrash(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/paperwork-fuzz")
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "last seed: \(text.split(separator: "\n").suffix(2))")
+        #expect(text.contains("without a crash"))
+    }
+}
+
+final class LockedStatuses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Int32] = []
+    func add(_ s: Int32) { lock.lock(); storage.append(s); lock.unlock() }
+    var values: [Int32] { lock.lock(); defer { lock.unlock() }; return storage }
+}
