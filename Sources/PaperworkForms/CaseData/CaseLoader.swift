@@ -44,9 +44,9 @@ public enum CaseLoader {
                 loaded = LoadedCases(cases: records.map { CaseRecord(value: $0) }, unusedColumns: [])
             }
         case "csv":
-            loaded = try cases(from: try Table.csv(path, encoding: options.encoding), form: form, file: path)
+            loaded = try cases(from: Table.csv(path, encoding: options.encoding), form: form, file: path)
         case "xlsx":
-            loaded = try cases(from: try Table.xlsx(path, sheet: options.sheet), form: form, file: path)
+            loaded = try cases(from: Table.xlsx(path, sheet: options.sheet), form: form, file: path)
         default:
             throw CaseFileError.unsupportedFormat(file: path)
         }
@@ -56,13 +56,17 @@ public enum CaseLoader {
         return loaded
     }
 
-    static func cases(from table: Table, form: Form?, file: String) throws(CaseFileError) -> LoadedCases {
+    /// The cases of a table; its rows are released as they are read, so that a long file is not held twice.
+    static func cases(from source: consuming Table, form: Form?, file: String) throws(CaseFileError) -> LoadedCases {
+        var table = source
         let isList = form?.manifest.kind == .list
         let fields = isList ? form?.manifest.rowFields : form?.manifest.fields
         guard let headerIndex = try headerRow(table, fields: fields, file: file) else { throw .empty(file: file) }
         let map = try ColumnMap(headings: table.rows[headerIndex].cells.map(\.displayText), fields: fields, file: file)
         var records: [CaseRecord] = []
-        for (number, cells) in table.rows[(headerIndex + 1)...] {
+        for i in (headerIndex + 1)..<table.rows.count {
+            let (number, cells) = table.rows[i]
+            table.rows[i].cells = []
             if let first = cells.first(where: { $0 != .null })?.displayText, first.hasPrefix("说明") || first.hasPrefix("注：") { continue }
             records.append(CaseRecord(value: map.record(cells), row: number))
         }

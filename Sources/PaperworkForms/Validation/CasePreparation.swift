@@ -25,7 +25,7 @@ public enum CasePreparation {
     /// Reads `data` and validates every case; without a form the cases are taken as they are.
     public static func prepare(data: String, form: Form?, policy: Policy?, options: LoadOptions = LoadOptions(),
                                today: CalendarDate = .today) throws -> PreparedCases {
-        let loaded = try CaseLoader.load(data, form: form, options: options)
+        var loaded = try CaseLoader.load(data, form: form, options: options)
         let fileFindings = loaded.unusedColumns.map {
             Finding(.warning, record: 0, field: $0, rule: "unknown_column",
                     zh: "列「\($0)」不对应表单的任何字段，已忽略", en: "column “\($0)” names no field of the form and is ignored")
@@ -33,8 +33,14 @@ public enum CasePreparation {
         guard let form, let policy else {
             return PreparedCases(file: data, cases: loaded.cases.map { ValidatedCase(value: $0.value, findings: []) }, fileFindings: fileFindings)
         }
-        let cases = try loaded.cases.enumerated().map { i, record in
-            try form.validate(record, number: i + 1, policy: policy, today: today)
+        var records = loaded.cases
+        loaded.cases = []
+        var cases: [ValidatedCase] = []
+        cases.reserveCapacity(records.count)
+        for i in records.indices {
+            let record = records[i]
+            records[i].value = .null
+            cases.append(try form.validate(record, number: i + 1, policy: policy, today: today))
         }
         return PreparedCases(file: data, cases: cases, fileFindings: fileFindings)
     }

@@ -32,8 +32,9 @@ struct FormValidator {
         self.operands = operands
     }
 
-    func validate(_ record: CaseRecord, number: Int) throws(PolicyError) -> ValidatedCase {
+    func validate(_ record: consuming CaseRecord, number: Int) throws(PolicyError) -> ValidatedCase {
         var value = record.value
+        record.value = .null
         var sink = FindingSink(record: number, row: record.row, itemRows: record.itemRows)
         check(manifest.fields, in: &value, keyPrefix: "", labelPrefix: "", item: nil, sink: &sink)
         for rule in manifest.rules { apply(rule, to: value, sink: &sink) }
