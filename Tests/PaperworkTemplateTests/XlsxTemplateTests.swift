@@ -28,7 +28,7 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
 
     static func data(_ n: Int) -> TemplateValue {
         .object(["部门": .string("区商务局"), "批次": .number(2), "日期": .string("2020-05-13"), "填报人": .string("周某"),
-                 "企业": enterprises(n)])
+                 "企业": enterprises(n), "附件": .list([.string("营业执照"), .string("租赁合同")])])
     }
 
     @Test func typedCellsAndRowLoop() throws {
@@ -59,7 +59,10 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect(xml.contains("sqref=\"E4:E6\""))
         #expect(xml.contains("ref=\"A11\" r:id="))
         #expect(xml.contains("<brk id=\"7\""))
-        #expect(xml.contains("<dimension ref=\"A1:F11\"/>"))
+        #expect(xml.contains("<dimension ref=\"A1:F20\"/>"))
+        #expect(xml.contains("<f>COUNTA(B18:B19)</f><v>2</v>"))
+        let c = try cells(filled)
+        #expect(c["B19"] == .text("租赁合同") && c["A19"] == .number(2, isDate: false))
         let book = String(decoding: try filled.data(of: "xl/workbook.xml"), as: UTF8.self)
         #expect(book.contains("$A$1:$F$9"))
         #expect(book.contains("$3:$3"))
@@ -172,5 +175,16 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect {
             _ = try XlsxTemplate(package: package)
         } throws: { ($0 as? TemplateProblems)?.problems.map(\.kind).contains(.badSheetName("汇总[2020]")) == true }
+    }
+}
+
+@Suite struct XlsxRichTextTests {
+    @Test func aTagSplitAcrossFormattedRunsTakesTheFormatOfItsFirstRun() throws {
+        let filled = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(XlsxTemplateTests.data(3))
+        let xml = try sheetXML(filled)
+        #expect(xml.contains("<r><rPr><b val=\"1\"/></rPr><t xml:space=\"preserve\">周某</t></r>"))
+        #expect(xml.contains("<t xml:space=\"preserve\">（签字）</t>"))
+        let c = try cells(filled)
+        #expect(c["A14"] == .text("负责人：周某（签字）"))
     }
 }

@@ -40,6 +40,8 @@ struct TokenStream: Sendable {
     var match: [Int] = []
     var role: [Role] = []
     var tags: [TagOccurrence] = []
+    /// True when a line break or tab in a value becomes markup of its own (`<w:br/>`, `<w:tab/>`).
+    var breaksLines = false
 
     func name(_ i: Int) -> String {
         switch tokens[i] {

@@ -6,7 +6,8 @@ import PaperworkOOXML
 /// formatting changes. The text of all `w:t` of a paragraph is joined, tags are found in the joined
 /// text, and each tag's text is moved into the `w:t` where it begins; the other runs keep the rest.
 struct Tokenizer {
-    enum Mode { case word, plain }
+    /// `word`: WordprocessingML; `plain`: every text node is a slot; `cellText`: a spreadsheet rich string (`is` of `r` runs).
+    enum Mode { case word, plain, cellText }
 
     static let wordNamespaces: Set<String> = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -29,6 +30,7 @@ struct Tokenizer {
 
     static func tokenize(_ document: XMLDocument, part: String, mode: Mode) -> TokenStream {
         var t = Tokenizer(part: part, mode: mode)
+        t.stream.breaksLines = mode == .word
         t.walk(document.root, parent: -1)
         return t.stream
     }
@@ -108,6 +110,13 @@ struct Tokenizer {
     }
 
     private func role(of element: XMLElement, scope: [String: String]) -> Role {
+        if mode == .cellText {
+            switch element.localName {
+            case "is": return .paragraph
+            case "t": return .text
+            default: return .other
+            }
+        }
         guard mode == .word else { return .other }
         let colon = element.name.firstIndex(of: ":")
         let prefix = colon.map { String(element.name[..<$0]) } ?? ""
@@ -176,7 +185,7 @@ struct Tokenizer {
 
     private mutating func preserveSpace(around slot: Int) {
         let t = stream.parent[slot]
-        guard mode == .word, t >= 0, case .open(var element) = stream.tokens[t] else { return }
+        guard mode != .plain, t >= 0, case .open(var element) = stream.tokens[t] else { return }
         element[attribute: "xml:space"] = "preserve"
         stream.tokens[t] = .open(element)
     }

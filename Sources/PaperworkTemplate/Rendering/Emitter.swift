@@ -84,7 +84,7 @@ struct Emitter {
                         XMLSerializer.appendEscapedText(t, into: &frames[frames.count - 1].pending)
                     case .tag(let tag):
                         if case .success(.value(let expression)) = s.tags[tag].parsed {
-                            let element = s.parent[i] >= 0 && s.role[s.parent[i]] == .text ? s.name(s.parent[i]) : nil
+                            let element = s.breaksLines && s.parent[i] >= 0 && s.role[s.parent[i]] == .text ? s.name(s.parent[i]) : nil
                             frames[frames.count - 1].append(.value(expression, tag: tag, textElement: element))
                         }
                     }

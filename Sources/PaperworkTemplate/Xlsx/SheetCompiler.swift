@@ -5,13 +5,14 @@ import PaperworkOOXML
 struct SheetCompiler {
     let name: String
     let part: String
-    let sharedStrings: [String]
+    /// The shared strings' `si` elements, runs and all.
+    let sharedStrings: [XMLElement]
     private(set) var tags: [TagOccurrence] = []
     private(set) var problems: [TemplateProblem] = []
     /// Styles of cells that hold a whole-cell value, which need quote and date variants.
     private(set) var valueStyles: Set<Int> = []
 
-    init(name: String, part: String, sharedStrings: [String]) {
+    init(name: String, part: String, sharedStrings: [XMLElement]) {
         self.name = name
         self.part = part
         self.sharedStrings = sharedStrings
@@ -52,11 +53,11 @@ struct SheetCompiler {
                 let ref = CellReference.columnName(column) + String(number)
                 let style = c[attribute: "s"].flatMap(Int.init) ?? 0
                 let cellName = CellReference.columnName(column)
-                if let text = text(of: c), text.contains("{{") {
+                if let string = string(of: c), case let text = WorkbookReader.plainText(string), text.contains("{{") {
                     if tableHeaders.contains(ref) {
                         problems.append(TemplateProblem(kind: .tagInTableHeader, place: place(ref, text)))
                     }
-                    let (content, found) = compileText(text, ref: ref, row: number, column: column)
+                    let (content, found) = compileText(text, runs: string.elements.filter { $0.localName == "r" }, ref: ref, row: number, column: column)
                     markers += found
                     if case .value = content { valueStyles.insert(style) }
                     cells.append(TemplateCell(column: column, columnName: cellName, style: style, content: content))
@@ -104,22 +105,22 @@ struct SheetCompiler {
         return Place(part: "\(name)!\(ref)", paragraph: 0, table: nil, row: nil, cell: nil, excerpt: excerpt)
     }
 
-    /// The text of a string cell: shared (rich runs joined) or inline.
-    private func text(of c: XMLElement) -> String? {
+    /// The string of a text cell, shared or inline, runs and all.
+    private func string(of c: XMLElement) -> XMLElement? {
         switch c[attribute: "t"] {
         case "s":
             guard let v = c.elements.first(where: { $0.localName == "v" }).flatMap({ Int($0.textContent) }),
                   v >= 0, v < sharedStrings.count else { return nil }
             return sharedStrings[v]
         case "inlineStr":
-            return c.elements.first { $0.localName == "is" }.map(WorkbookReader.plainText)
+            return c.elements.first { $0.localName == "is" }
         default:
             return nil
         }
     }
 
     /// Compiles a cell's text; block tags whose partner stands in another cell are row-loop markers, taken out.
-    private mutating func compileText(_ text: String, ref: String, row: Int, column: Int) -> (TemplateCell.Content, [Marker]) {
+    private mutating func compileText(_ text: String, runs: [XMLElement], ref: String, row: Int, column: Int) -> (TemplateCell.Content, [Marker]) {
         let scalars = Array(text.unicodeScalars)
         let items = TagLexer.scan(scalars)
         var depth: [(Int, BlockKind)] = []
@@ -148,22 +149,50 @@ struct SheetCompiler {
         kept += scalars[cursor...]
         let rest = String(kept)
         if rest.trimmed.isEmpty { return (.empty, markers) }
-        let shell = XMLDocument(root: XMLElement("is", children: [.element(XMLElement(
-            "t", attributes: [XMLAttribute("xml:space", "preserve")], children: [.text(rest)]))]))
-        let stream = Tokenizer.tokenize(shell, part: "\(name)!\(ref)", mode: .plain)
+        let rich = markers.isEmpty && !runs.isEmpty
+        let shell = rich
+            ? XMLDocument(root: XMLElement("is", children: runs.map { .element(Self.plainRun($0)) }))
+            : XMLDocument(root: XMLElement("is", children: [.element(XMLElement(
+                "t", attributes: [XMLAttribute("xml:space", "preserve")], children: [.text(rest)]))]))
+        let stream = Tokenizer.tokenize(shell, part: "\(name)!\(ref)", mode: rich ? .cellText : .plain)
         let layout = BlockLayout(stream, allowBlocks: true)
         let offset = tags.count
         tags += stream.tags
         guard layout.problems.isEmpty else { problems += layout.problems; return (.empty, markers) }
-        if stream.tags.count == 1, case .success(.value(let expression)) = stream.tags[0].parsed,
-           case .text(let pieces)? = stream.tokens.first(where: { if case .text = $0 { true } else { false } }),
-           pieces.allSatisfy({ if case .literal(let l) = $0 { l.allSatisfy(\.isWhitespace) } else { true } }) {
+        let onlyOneTag = stream.tokens.allSatisfy { token in
+            guard case .text(let pieces) = token else { return true }
+            return pieces.allSatisfy { if case .literal(let l) = $0 { l.allSatisfy(\.isWhitespace) } else { true } }
+        }
+        if stream.tags.count == 1, case .success(.value(let expression)) = stream.tags[0].parsed, onlyOneTag {
             return (.value(expression, tag: offset), markers)
         }
         switch Emitter.emit(stream, layout) {
         case .failure(let problem): problems.append(problem); return (.empty, markers)
         case .success(let nodes): return (.text(nodes.map { $0.shifted(by: offset) }), markers)
         }
+    }
+
+    /// A rich-text run reduced to its properties and text, with names the tokenizer knows (`r`, `rPr`, `t`).
+    private static func plainRun(_ run: XMLElement) -> XMLElement {
+        var r = XMLElement("r")
+        for child in run.elements {
+            switch child.localName {
+            case "rPr":
+                r.children.append(.element(unprefixed(child)))
+            case "t":
+                r.children.append(.element(XMLElement("t", attributes: [XMLAttribute("xml:space", "preserve")], children: [.text(child.textContent)])))
+            default: break
+            }
+        }
+        return r
+    }
+
+    /// The element with the spreadsheet prefix taken off its name and its children's, as the sheet's default namespace expects.
+    private static func unprefixed(_ element: XMLElement) -> XMLElement {
+        var e = element
+        e.name = String(element.localName)
+        e.children = element.children.map { if case .element(let c) = $0 { .element(unprefixed(c)) } else { $0 } }
+        return e
     }
 
     /// Pairs the loop markers of the sheet in row order into row loops.

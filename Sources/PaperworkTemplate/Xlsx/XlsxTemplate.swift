@@ -30,9 +30,9 @@ public struct XlsxTemplate: Sendable {
         let book = try package.mainDocumentPart()
         let rels = try package.relationships(of: book)
         var workbook = try package.xml(of: book)
-        let sharedStrings: [String]
+        let sharedStrings: [XMLElement]
         if let part = rels.first(where: { $0.kind == "sharedStrings" })?.targetPart, package.contains(part) {
-            sharedStrings = try package.xml(of: part).root.elements.filter { $0.localName == "si" }.map(WorkbookReader.plainText)
+            sharedStrings = try package.xml(of: part).root.elements.filter { $0.localName == "si" }
         } else {
             sharedStrings = []
         }

@@ -45,6 +45,13 @@ ws.print_title_rows = "3:3"
 ws.row_breaks.append(Break(id=5))
 ws.freeze_panes = "A4"
 ws.add_table(Table(displayName="企业表", ref="A3:F4"))
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+ws["A12"] = CellRichText(["负责人：", TextBlock(InlineFont(b=True), "{{填"), TextBlock(InlineFont(color="FFC00000"), "报人}}"), "（签字）"])
+ws["A15"] = "附件"
+ws["A16"] = "{{#each 附件}}{{@number}}"
+ws["B16"] = "{{this}}{{/each}}"
+ws["A17"] = "=COUNTA(B16:B16)"
 ws2 = wb.create_sheet("汇总")
 ws2["A1"] = "收入合计"
 ws2["B1"] = "=清单!D5"
