@@ -63,3 +63,23 @@ import PaperworkTemplate
         #expect(throws: CaseFileError.badSetting("部门")) { try CaseLoader.load(csv, form: nil, options: LoadOptions(settings: ["部门"])) }
     }
 }
+
+@Suite struct LargeDataTests {
+    @Test func aHundredThousandRecordsLoadAndValidate() throws {
+        let dir = NSTemporaryDirectory() + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var text = "企业名称,统一社会信用代码,重点行业,企业规模,参加本市失业保险,参保职工人数,2020年2-4月营业收入（元）,2019年2-4月营业收入（元）,拟参加培训人数,联系人,联系电话\n"
+        text.reserveCapacity(12 << 20)
+        for i in 0..<100_000 {
+            text += "企业\(i),\(creditCode(200_000 + i)),科技创新,微型,是,10,1000,100000,5,赵先生,13800138000\n"
+        }
+        try text.write(toFile: dir + "/big.csv", atomically: true, encoding: .utf8)
+        let settings = ["部门=区科委", "批次=1", "填报人=钱某", "联系电话=010-69041234", "填报日期=2020-05-05"]
+        let prepared = try CasePreparation.prepare(data: dir + "/big.csv", form: try Repo.catalog.form("hr-enterprise-list"),
+                                                   policy: Repo.policy, options: LoadOptions(settings: settings), today: Repo.today)
+        #expect(!prepared.hasErrors, "\(prepared.findings.prefix(3).map { $0.line(.zh) })")
+        guard case .list(let items)? = prepared.cases.first?.value["企业"] else { Issue.record("no list"); return }
+        #expect(items.count == 100_000)
+        #expect(prepared.cases[0].value.value(at: ["合计", "临时岗位补贴"]) == .number(770_000_000))
+    }
+}

@@ -26,7 +26,7 @@ enum Repo {
 
 /// A valid credit code for a Miyun enterprise, made with the algorithm from a serial number.
 func creditCode(_ serial: Int) -> String {
-    let org = String(format: "MA%06d", serial)
+    let org = String(format: "MA%06d", serial % 1_000_000)
     let weights = [3, 7, 9, 10, 5, 8, 4, 2]
     let values = org.map { $0.wholeNumberValue ?? Int($0.asciiValue! - 55) }
     let c = 11 - zip(values, weights).map(*).reduce(0, +) % 11
