@@ -18,7 +18,8 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
-        .target(name: "PaperworkOOXML", dependencies: ["CLibXML2", "CLibZip"]),
+        .systemLibrary(name: "CPosix"),
+        .target(name: "PaperworkOOXML", dependencies: ["CLibXML2", "CLibZip", "CPosix"]),
         .target(name: "PaperworkTemplate", dependencies: ["PaperworkOOXML"]),
         .target(
             name: "PaperworkForms",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// File names for a batch: safe on every system, at most 120 characters, unique within the batch.
 public enum FileNames {
     /// No path separators, no `..`, no control or reserved characters, no leading dots or spaces.
@@ -33,5 +35,3 @@ public enum FileNames {
         }
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import CPosix
 import Foundation
 
 /// Why an output file could not be written.
@@ -21,14 +22,29 @@ public enum OutputError: LocalizedFailure, Equatable {
 /// Writes files so that readers see either the old file or the complete new one, never a part.
 ///
 /// The bytes go to a hidden temporary file in the target folder, are flushed to disk, and
-/// the temporary file is then linked (no overwrite) or renamed (overwrite) into place.
+/// the temporary file is then linked (no overwrite) or renamed (overwrite) into place. A batch
+/// stages a group of files, flushes the file system once, then moves the group into place.
 public enum AtomicFile {
     /// The suffix of temporary files, so that an interrupted run's leftovers can be recognised.
     public static let temporarySuffix = ".paperwork-tmp"
 
+    /// A complete file under a hidden temporary name in its target folder, not yet in place.
+    public struct Staged: Sendable {
+        public let temporary: String
+        public let path: String
+    }
+
     /// Writes `bytes` to `path`; an existing file is replaced only when `overwrite` is true.
-    /// `syncFolder: false` leaves the folder's own flush to the caller (a batch flushes it once, at the end).
+    /// `syncFolder: false` leaves the folder's own flush to the caller.
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, syncFolder: Bool = true) throws(OutputError) {
+        let staged = try stage(bytes, for: path, overwrite: overwrite, flush: true)
+        try commit(staged, overwrite: overwrite)
+        if syncFolder { Self.syncFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+    }
+
+    /// Writes the bytes to a hidden temporary file beside `path`; with `flush`, waits until they are on disk.
+    /// A batch stages many files unflushed and then flushes the file system once (`flushFileSystem`).
+    public static func stage(_ bytes: [UInt8], for path: String, overwrite: Bool, flush: Bool) throws(OutputError) -> Staged {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
@@ -40,24 +56,39 @@ public enum AtomicFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(temporarySuffix.utf8.count)) }
         guard fd >= 0 else { throw .failed(path: path, reason: errnoText()) }
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var renamed = false
-        defer { if !renamed { unlink(temp) } }
-        do {
-            defer { close(fd) }
+        defer { close(fd) }
+        do throws(OutputError) {
             try writeAll(bytes, fd: fd, path: path)
             fchmod(fd, 0o666 & ~processUmask)
-            guard fsync(fd) == 0 else { throw OutputError.failed(path: path, reason: errnoText()) }
+            if flush { guard fsync(fd) == 0 else { throw OutputError.failed(path: path, reason: errnoText()) } }
+        } catch {
+            unlink(temp)
+            throw error
         }
+        return Staged(temporary: temp, path: path)
+    }
+
+    /// Moves a staged file into place: `link` when nothing may be replaced, `rename` when it may.
+    /// On failure the temporary file is removed and the existing file, if any, is untouched.
+    public static func commit(_ staged: Staged, overwrite: Bool) throws(OutputError) {
+        let (temp, path) = (staged.temporary, staged.path)
         if overwrite {
-            guard rename(temp, path) == 0 else { throw .failed(path: path, reason: errnoText()) }
-            renamed = true
-        } else if link(temp, path) != 0 {
-            if errno == EEXIST { throw .exists(path: path) }
-            if FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
-            guard rename(temp, path) == 0 else { throw .failed(path: path, reason: errnoText()) }
-            renamed = true
+            guard rename(temp, path) == 0 else { let reason = errnoText(); unlink(temp); throw .failed(path: path, reason: reason) }
+            return
         }
-        if syncFolder { Self.syncFolder(folder) }
+        defer { unlink(temp) }
+        if link(temp, path) != 0 {
+            if errno == EEXIST || FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
+            guard rename(temp, path) == 0 else { throw .failed(path: path, reason: errnoText()) }
+        }
+    }
+
+    /// Flushes everything written to the file system that holds `folder` (one `syncfs` for a whole group of files).
+    public static func flushFileSystem(of folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        paperwork_syncfs(fd)
+        close(fd)
     }
 
     /// Removes the temporary files an interrupted run left in a folder.

@@ -1,3 +1,4 @@
+import Foundation
 import PaperworkOOXML
 
 /// One problem found in a template or in the data it is filled with, and where.
@@ -95,5 +96,3 @@ public struct TemplateProblems: LocalizedFailure, Sendable, Equatable {
         return ([head] + problems.map { "  " + $0.message(language) }).joined(separator: "\n")
     }
 }
-
-import Foundation

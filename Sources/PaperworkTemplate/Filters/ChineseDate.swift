@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dates in the forms of Chinese papers.
 public enum ChineseDate {
     static let numerals: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
@@ -41,5 +43,3 @@ public enum ChineseDate {
         }
     }
 }
-
-import Foundation

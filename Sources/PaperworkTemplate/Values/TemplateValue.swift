@@ -46,12 +46,12 @@ extension TemplateValue: Decodable {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
+        } else if let s = try? container.decode(String.self) {
+            self = .string(s)
         } else if let b = try? container.decode(Bool.self) {
             self = .bool(b)
         } else if let n = try? container.decode(Decimal.self) {
             self = .number(n)
-        } else if let s = try? container.decode(String.self) {
-            self = .string(s)
         } else if let l = try? container.decode([TemplateValue].self) {
             self = .list(l)
         } else {

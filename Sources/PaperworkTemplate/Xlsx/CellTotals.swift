@@ -1,3 +1,5 @@
+import Foundation
+
 /// Running totals of the ranges that formulas read, filled as cells are written, so that a
 /// totals row below a 100,000-row loop gets its cached value without keeping the rows.
 struct CellTotals {
@@ -38,12 +40,8 @@ struct CellTotals {
     /// What an area holds, when every cell of it has been written before (`row`, `column`).
     func totals(_ area: AreaRef, beforeRow row: Int, column: Int) -> RangeTotals? {
         guard let r1 = area.start.row, let c1 = area.start.column else { return nil }
-        let r2 = area.end?.row ?? r1, c2 = area.end?.column ?? c1
         if area.end == nil && r1 == row && r1 == currentRow && c1 < column { return rowValues[c1] ?? RangeTotals() }
-        guard max(r1, r2) < row, let i = byKey[area.text] else { return nil }
-        _ = c2
+        guard max(r1, area.end?.row ?? r1) < row, let i = byKey[area.text] else { return nil }
         return watches[i].totals
     }
 }
-
-import Foundation

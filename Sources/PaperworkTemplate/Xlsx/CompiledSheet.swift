@@ -51,6 +51,4 @@ struct CompiledSheet: Sendable {
     var after: [XMLNode]
     var loops: [RowLoop]
     var tags: [TagOccurrence]
-    /// Parts of tables on this sheet.
-    var tables: [String]
 }

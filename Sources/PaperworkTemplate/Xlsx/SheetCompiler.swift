@@ -97,7 +97,7 @@ struct SheetCompiler {
         var data = sheetData
         data.children = []
         return CompiledSheet(name: name, part: part, root: root, before: before, sheetData: data, rows: rows, after: after,
-                             loops: loops, tags: tags, tables: [])
+                             loops: loops, tags: tags)
     }
 
     private func place(_ ref: String, _ text: String) -> Place {
