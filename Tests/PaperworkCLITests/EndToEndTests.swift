@@ -63,6 +63,8 @@ import Testing
         let merged = String(decoding: try OOXMLPackage(contentsOf: dir + "/打印.docx").data(of: "word/document.xml"), as: UTF8.self)
         #expect(merged.components(separatedBy: "<w:pgNumType w:start=\"1\"/>").count == 101)
         #expect(merged.contains("北京示例承租企业99有限公司"))
+        let footer = String(decoding: try OOXMLPackage(contentsOf: dir + "/打印.docx").data(of: "word/footer1.xml"), as: UTF8.self)
+        #expect(footer.contains("SECTIONPAGES") && !footer.contains("NUMPAGES"))
     }
 
     @Test func oneCoreAndAllCoresGiveTheSameBytes() throws {

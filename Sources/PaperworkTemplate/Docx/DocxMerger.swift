@@ -1,8 +1,10 @@
+import Foundation
 import PaperworkOOXML
 
 /// Joins filled documents of one template into one, each starting on a new page, for printing in one go.
 ///
-/// Each document's body becomes a section of the result; page numbers restart in each section.
+/// Each document's body becomes a section of the result; page numbers restart in each section and
+/// “page X of Y” counts the pages of each document (`NUMPAGES` becomes `SECTIONPAGES`).
 /// Headers and footers are those of the first document.
 public enum DocxMerger {
     public static func merge(_ documents: [OOXMLPackage]) throws -> OOXMLPackage? {
@@ -35,7 +37,30 @@ public enum DocxMerger {
         body.children = children
         merged.root.children[bodyIndex] = .element(body)
         result.setPart(part, xml: merged)
+        for kind in ["header", "footer"] {
+            for p in try result.related(to: part, kind: kind) {
+                let doc = try result.xml(of: p)
+                let counted = countingSectionPages(doc.root)
+                if counted != doc.root { result.setPart(p, xml: XMLDocument(root: counted, prolog: doc.prolog)) }
+            }
+        }
         return result
+    }
+
+    /// Field codes that count the whole document's pages, turned into ones that count the section's.
+    private static func countingSectionPages(_ element: XMLElement) -> XMLElement {
+        var e = element
+        if e.localName == "fldSimple", let instr = e.attributes.firstIndex(where: { $0.name.hasSuffix("instr") }) {
+            e.attributes[instr].value = e.attributes[instr].value.replacingOccurrences(of: "NUMPAGES", with: "SECTIONPAGES")
+        }
+        e.children = e.children.map { node in
+            switch node {
+            case .element(let child): .element(countingSectionPages(child))
+            case .text(let t) where e.localName == "instrText": .text(t.replacingOccurrences(of: "NUMPAGES", with: "SECTIONPAGES"))
+            default: node
+            }
+        }
+        return e
     }
 
     /// The section properties with page numbering starting again at 1, on a new page.
