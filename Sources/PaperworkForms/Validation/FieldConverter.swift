@@ -7,7 +7,6 @@ enum FieldConverter {
         var rule: String
         var zh: String
         var en: String
-        var severity: Finding.Severity = .error
     }
 
     /// The converted value, or nil when the value is missing (null or blank text).

@@ -80,11 +80,7 @@ struct FormValidator {
                 }
                 value.set(converted, at: spec.path)
             } catch {
-                if error.severity == .error {
-                    sink.error(error.rule, field: key, label: label, value: raw.displayText, item: item, zh: error.zh, en: error.en)
-                } else {
-                    sink.warning(error.rule, field: key, label: label, value: raw.displayText, item: item, zh: error.zh, en: error.en)
-                }
+                sink.error(error.rule, field: key, label: label, value: raw.displayText, item: item, zh: error.zh, en: error.en)
                 value.remove(at: spec.path)
             }
         }

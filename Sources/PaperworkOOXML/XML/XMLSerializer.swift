@@ -85,11 +85,6 @@ public enum XMLSerializer {
         }
     }
 
-    /// True when every scalar of `text` is allowed in XML 1.0 content.
-    public static func isValidXMLText(_ text: String) -> Bool {
-        firstInvalidScalar(in: text) == nil
-    }
-
     /// The first scalar XML 1.0 forbids, if any (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF).
     public static func firstInvalidScalar(in text: String) -> Unicode.Scalar? {
         for scalar in text.unicodeScalars {
