@@ -59,6 +59,7 @@ import PaperworkTemplate
             #expect(try FieldConverter.convert(.string(text), date, today: Self.today) == .string("2020-05-14"))
         }
         #expect(try FieldConverter.convert(.number(43965), date, today: Self.today) == .string("2020-05-14"))
+        #expect(try FieldConverter.convert(.string("43965"), date, today: Self.today) == .string("2020-05-14"))
         let boolean = try spec("boolean")
         for (text, value) in [("是", true), ("否", false), ("Y", true), ("false", false), ("N", false)] {
             #expect(try FieldConverter.convert(.string(text), boolean, today: Self.today) == .bool(value))

@@ -47,6 +47,9 @@ enum FieldConverter {
         case .date:
             if case .number(let n) = raw, n == DecimalFormat.rounded(n, places: 0),
                let d = CalendarDate(excelSerial: NSDecimalNumber(decimal: n).intValue) { return .string(d.iso) }
+            if case .string = raw, text.count == 5, let serial = Int(text), let d = CalendarDate(excelSerial: serial) {
+                return .string(d.iso)
+            }
             guard case .string = raw, let d = CalendarDate.parse(text) else {
                 throw Failure(rule: "type", zh: "应为日期（如 2020-05-14 或 2020年5月14日）", en: "should be a date (2020-05-14)")
             }
