@@ -188,3 +188,16 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect(c["A14"] == .text("负责人：周某（签字）"))
     }
 }
+
+@Suite struct XlsxLengthTests {
+    @Test func mixedTextOverACellsLimitIsADataError() throws {
+        var data = XlsxTemplateTests.data(1)
+        if case .object(var o) = data { o["部门"] = .string(String(repeating: "长", count: 40_000)); data = .object(o) }
+        #expect {
+            _ = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(data)
+        } throws: { error in
+            (error as? TemplateProblems)?.problems.contains { if case .textTooLong(_, let n) = $0.kind { n > 40_000 } else { false } } == true
+        }
+        #expect(SheetRenderer.visibleLength(Array("<is><t>a&amp;密</t></is>".utf8)) == 3)
+    }
+}

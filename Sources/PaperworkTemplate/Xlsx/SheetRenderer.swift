@@ -109,6 +109,9 @@ struct SheetRenderer {
             case .text(let nodes):
                 renderer.render(nodes)
                 let bytes = renderer.takeOutput()
+                if bytes.count > 32767, let tag = Self.firstTag(nodes), case let length = Self.visibleLength(bytes), length > 32767 {
+                    renderer.report(.textTooLong(path: "\(sheet.name)!\(cell.columnName)\(rowText)", length: length), tag: tag)
+                }
                 let style = Self.looksLikeFormula(bytes) ? styles.quote[cell.style] ?? cell.style : cell.style
                 buffer += " s=\"\(style)\" t=\"inlineStr\">".utf8
                 buffer += bytes
@@ -155,6 +158,35 @@ struct SheetRenderer {
             renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
             buffer += " s=\"\(cell.style)\"/>".utf8
         }
+    }
+
+    /// The characters a reader sees in rendered cell markup: tags skipped, each entity one character.
+    static func visibleLength(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var inTag = false, inEntity = false
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: ">") where inTag: inTag = false
+            case UInt8(ascii: "&") where !inTag: inEntity = true; count += 1
+            case UInt8(ascii: ";") where inEntity: inEntity = false
+            default:
+                if !inTag && !inEntity && (b & 0xC0) != 0x80 { count += 1 }
+            }
+        }
+        return count
+    }
+
+    /// The first tag of a cell's nodes, to place a problem about the whole cell.
+    static func firstTag(_ nodes: [CompiledNode]) -> Int? {
+        for node in nodes {
+            switch node {
+            case .value(_, let tag, _): return tag
+            case .block(let b): return b.tag
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Refuses merged ranges that overlap, which Excel would offer to repair.
