@@ -14,6 +14,7 @@ struct HRList: Calculation {
         var seen: [String: Int] = [:]
         for i in items.indices {
             var item = items[i]
+            items[i] = .null
             if case .string(let code)? = item["信用代码"] {
                 if let first = seen[code] {
                     let where0 = report.itemRows.flatMap { first < $0.count ? "第 \($0[first]) 行" : nil } ?? "第 \(first + 1) 家"

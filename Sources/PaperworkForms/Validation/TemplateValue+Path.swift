@@ -13,11 +13,18 @@ extension TemplateValue {
 
     /// Sets the value at a dotted path, making objects along the way.
     public mutating func set(_ value: TemplateValue, at path: [String]) {
+        set(value, at: path[...])
+    }
+
+    /// Changes the objects along the path in place: each is taken out of its parent first, so that it is
+    /// the only reference to its storage and no dictionary is copied.
+    private mutating func set(_ value: TemplateValue, at path: ArraySlice<String>) {
         guard let first = path.first else { self = value; return }
         var members: [String: TemplateValue] = [:]
         if case .object(let existing) = self { members = existing }
-        var child = members[first] ?? .object([:])
-        child.set(value, at: Array(path.dropFirst()))
+        self = .null
+        var child = members.removeValue(forKey: first) ?? .object([:])
+        child.set(value, at: path.dropFirst())
         members[first] = child
         self = .object(members)
     }
@@ -36,9 +43,10 @@ extension TemplateValue {
     /// Removes the value at a dotted path.
     mutating func remove(at path: [String]) {
         guard let first = path.first, case .object(var members) = self else { return }
+        self = .null
         if path.count == 1 {
             members[first] = nil
-        } else if var child = members[first] {
+        } else if var child = members.removeValue(forKey: first) {
             child.remove(at: Array(path.dropFirst()))
             members[first] = child
         }
