@@ -70,3 +70,18 @@ import Testing
         }
     }
 }
+
+@Suite struct EmptyPartTests {
+    @Test func anEmptyPartIsMalformedNotACrash() throws {
+        var package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
+        package.setPart("word/document.xml", bytes: [])
+        let reread = try OOXMLPackage(bytes: try package.serialized(), label: "empty-part.docx")
+        #expect(throws: PackageError.xml(file: "empty-part.docx", .malformed(part: "word/document.xml", line: 1, reason: "empty part"))) {
+            _ = try reread.xml(of: "word/document.xml")
+        }
+        var book = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.xlsx"))
+        book.setPart("xl/worksheets/sheet1.xml", bytes: [])
+        let reader = try WorkbookReader(try OOXMLPackage(bytes: try book.serialized(), label: "empty-sheet.xlsx"))
+        #expect(throws: PackageError.self) { try reader.rows(ofSheet: "xl/worksheets/sheet1.xml") { _ in } }
+    }
+}

@@ -80,3 +80,12 @@ import Testing
         #expect(try paragraphs(filled) == ["示例 0.30"])
     }
 }
+
+@Suite struct BrokenTemplateTests {
+    @Test func aTemplateWhoseBodyIsNotXMLIsRefused() throws {
+        var package = try OOXMLPackage(contentsOf: Fixture.path("lo-template.docx"))
+        package.setPart("word/document.xml", bytes: Array("not xml at all".utf8))
+        let broken = try OOXMLPackage(bytes: try package.serialized(), label: "broken.docx")
+        #expect(throws: PackageError.self) { _ = try DocxTemplate(package: broken) }
+    }
+}

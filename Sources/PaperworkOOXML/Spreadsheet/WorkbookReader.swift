@@ -40,6 +40,7 @@ public struct WorkbookReader: Sendable {
     public func rows(ofSheet part: String, _ body: (SheetRow) throws -> Void) throws {
         let bytes = try package.data(of: part)
         if XMLParser.declaresDoctype(bytes) { throw PackageError.xml(file: package.label, .doctype(part: part)) }
+        guard !bytes.isEmpty else { throw PackageError.xml(file: package.label, .malformed(part: part, line: 1, reason: "empty part")) }
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         guard let reader = bytes.withUnsafeBufferPointer({ buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {

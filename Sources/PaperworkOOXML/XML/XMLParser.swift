@@ -12,6 +12,7 @@ public enum XMLParser {
         _ = libxmlInitialised
         if declaresDoctype(bytes) { throw .doctype(part: part) }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(part: part) }
+        guard !bytes.isEmpty else { throw .malformed(part: part, line: 1, reason: "empty part") }
         guard let ctxt = xmlNewParserCtxt() else { throw .malformed(part: part, line: 0, reason: "out of memory") }
         defer { xmlFreeParserCtxt(ctxt) }
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue

@@ -69,9 +69,10 @@ public struct DocxTemplate: Sendable {
         var parts: [CompiledPart] = []
         var tags: [TagInfo] = []
         var problems: [TemplateProblem] = []
+        let main = try package.mainDocumentPart()
         for (name, plain) in try textParts(package) {
             let bytes = try package.data(of: name)
-            guard bytes.contains(UInt8(ascii: "{")) else { continue }
+            guard bytes.contains(UInt8(ascii: "{")) || name == main else { continue }
             let document = try package.xml(of: name)
             let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, plain: plain, size: bytes.count)
             tags += found.map { TagInfo(source: $0.source, place: $0.place) }

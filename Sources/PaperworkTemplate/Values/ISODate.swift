@@ -101,8 +101,8 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
 enum ISODate {
     static func string(from date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!.iso
+        return CalendarDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1).map(\.iso) ?? "1970-01-01"
     }
 }
