@@ -40,3 +40,22 @@ import Testing
         if case .tag(.failure(let e), _) = items[3].kind { #expect(e == .unclosed) } else { Issue.record("unclosed not found") }
     }
 }
+
+@Suite struct FullWidthTagTests {
+    @Test func tagsTypedWithAChineseInputMethodWork() throws {
+        let items = TagLexer.scan(Array("甲方：｛｛乙方.名称 ｜ default（“无”）｝｝，{{合计｝｝".unicodeScalars))
+        #expect(items.count == 2)
+        guard case .tag(.success(let tag), _) = items[0].kind else { Issue.record("not parsed"); return }
+        #expect(tag == .value(Expression(path: .keys(["乙方", "名称"]), filters: [FilterCall(name: "default", arguments: [.string("无")])])))
+        #expect(try TagParser.parse("＃each 月份") == .open(.each, Expression(path: .keys(["月份"]), filters: [])))
+        #expect(try TagParser.parse("／each") == .close(.each))
+        #expect(try TagParser.parse("名称 | default(\"（，）\")") == .value(Expression(path: .keys(["名称"]), filters: [
+            FilterCall(name: "default", arguments: [.string("（，）")])])))
+    }
+
+    @Test func fullWidthTagsFillADocument() throws {
+        let package = try wordPackage(body: p("｛｛＃each 月份｝｝｛｛月｝｝：｛｛金额 ｜ rmb｝｝；｛｛／each｝｝"))
+        let filled = try DocxTemplate(package: package).render(Fixture.json(#"{"月份": [{"月": "3月", "金额": 100}, {"月": "4月", "金额": 200.5}]}"#))
+        #expect(try paragraphs(filled) == ["3月：100.00；4月：200.50；"])
+    }
+}

@@ -72,7 +72,7 @@ public struct DocxTemplate: Sendable {
         let main = try package.mainDocumentPart()
         for (name, plain) in try textParts(package) {
             let bytes = try package.data(of: name)
-            guard bytes.contains(UInt8(ascii: "{")) || name == main else { continue }
+            guard mayHoldTags(bytes) || name == main else { continue }
             let document = try package.xml(of: name)
             let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, plain: plain, size: bytes.count)
             tags += found.map { TagInfo(source: $0.source, place: $0.place) }
@@ -80,6 +80,17 @@ public struct DocxTemplate: Sendable {
             if let compiled { parts.append(compiled) }
         }
         return (parts, tags, problems)
+    }
+
+    /// True when the bytes hold `{` or a full-width `｛` (UTF-8 EF BD 9B), so that the part is worth parsing.
+    private static func mayHoldTags(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(UInt8(ascii: "{")) { return true }
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xEF && bytes[i + 1] == 0xBD && bytes[i + 2] == 0x9B { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The parts that can hold tags: the main document and what it points to, and the core properties.

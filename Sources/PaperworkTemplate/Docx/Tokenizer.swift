@@ -139,7 +139,7 @@ struct Tokenizer {
             texts.append(Array(s.unicodeScalars))
         }
         let joined = Array(texts.joined())
-        guard joined.contains("{") else { return }
+        guard joined.contains(where: TagLexer.isOpen) else { return }
         let items = TagLexer.scan(joined)
         guard !items.isEmpty else { return }
         let excerpt = String(String.UnicodeScalarView(joined.prefix(30))) + (joined.count > 30 ? "…" : "")

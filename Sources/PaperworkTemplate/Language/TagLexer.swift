@@ -13,18 +13,24 @@ struct LexedItem: Sendable, Equatable {
 }
 
 /// Finds `{{ … }}` tags in text. A backslash before `{{` makes the braces literal.
+///
+/// Braces typed with a Chinese input method (`｛｛名称｝｝`) count as well: users switch input modes
+/// mid-word, and a tag that silently stays text would be a blank on paper.
 enum TagLexer {
+    static func isOpen(_ c: Unicode.Scalar) -> Bool { c == "{" || c == "｛" }
+    static func isClose(_ c: Unicode.Scalar) -> Bool { c == "}" || c == "｝" }
+
     static func scan(_ s: [Unicode.Scalar]) -> [LexedItem] {
         var items: [LexedItem] = []
         var i = 0
         let n = s.count
         while i + 1 < n {
-            if s[i] == "\\" && i + 2 < n && s[i + 1] == "{" && s[i + 2] == "{" {
+            if s[i] == "\\" && i + 2 < n && isOpen(s[i + 1]) && isOpen(s[i + 2]) {
                 items.append(LexedItem(start: i, end: i + 3, kind: .escapedBraces))
                 i += 3
                 continue
             }
-            guard s[i] == "{" && s[i + 1] == "{" else { i += 1; continue }
+            guard isOpen(s[i]) && isOpen(s[i + 1]) else { i += 1; continue }
             var j = i + 2
             var quote: [Unicode.Scalar]? = nil
             var close: Int? = nil
@@ -34,10 +40,10 @@ enum TagLexer {
                     if q.contains(c) { quote = nil }
                 } else if TagParser.isQuote(c) {
                     quote = TagParser.closingQuote(for: c)
-                } else if c == "}" && j + 1 < n && s[j + 1] == "}" {
+                } else if isClose(c) && j + 1 < n && isClose(s[j + 1]) {
                     close = j
                     break
-                } else if c == "{" && j + 1 < n && s[j + 1] == "{" {
+                } else if isOpen(c) && j + 1 < n && isOpen(s[j + 1]) {
                     break
                 }
                 j += 1

@@ -3,7 +3,7 @@ import Foundation
 /// Parses the text between `{{` and `}}`.
 enum TagParser {
     static func parse(_ source: String) throws(TagSyntaxError) -> Tag {
-        let text = source.trimmed
+        let text = halfWidthSyntax(source).trimmed
         guard !text.isEmpty else { throw .empty }
         if text == "else" { return .otherwise }
         if text.hasPrefix("/") {
@@ -19,6 +19,26 @@ enum TagParser {
             return .open(kind, try expression(rest))
         }
         return .value(try expression(text))
+    }
+
+    /// The full-width punctuation of a Chinese input method, outside quotes, as the ASCII the language uses:
+    /// `｜` `＃` `／` `（` `）` `，` `＠` and the ideographic space.
+    static func halfWidthSyntax(_ text: String) -> String {
+        let map: [Unicode.Scalar: Unicode.Scalar] = ["｜": "|", "＃": "#", "／": "/", "（": "(", "）": ")", "，": ",", "＠": "@", "\u{3000}": " "]
+        var out = String.UnicodeScalarView()
+        var quote: [Unicode.Scalar]? = nil
+        for c in text.unicodeScalars {
+            if let q = quote {
+                if q.contains(c) { quote = nil }
+                out.append(c)
+            } else if isQuote(c) {
+                quote = closingQuote(for: c)
+                out.append(c)
+            } else {
+                out.append(map[c] ?? c)
+            }
+        }
+        return String(out)
     }
 
     static func expression(_ text: String) throws(TagSyntaxError) -> Expression {

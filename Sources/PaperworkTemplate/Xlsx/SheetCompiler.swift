@@ -53,7 +53,7 @@ struct SheetCompiler {
                 let ref = CellReference.columnName(column) + String(number)
                 let style = c[attribute: "s"].flatMap(Int.init) ?? 0
                 let cellName = CellReference.columnName(column)
-                if let string = string(of: c), case let text = WorkbookReader.plainText(string), text.contains("{{") {
+                if let string = string(of: c), case let text = WorkbookReader.plainText(string), text.unicodeScalars.contains(where: TagLexer.isOpen) {
                     if tableHeaders.contains(ref) {
                         problems.append(TemplateProblem(kind: .tagInTableHeader, place: place(ref, text)))
                     }
