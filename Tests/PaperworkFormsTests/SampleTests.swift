@@ -44,10 +44,15 @@ import PaperworkTemplate
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// Fills a sample and returns the body of the document made.
+    func filledBody(_ form: String, _ file: String) throws -> String {
+        let out = scratch(form + ".docx")
+        _ = try job(form, file).run(output: out, overwrite: false)
+        return String(decoding: try OOXMLPackage(contentsOf: out).data(of: "word/document.xml"), as: UTF8.self)
+    }
+
     @Test func rentAgreementCarriesTheComputedAmounts() throws {
-        let out = scratch("rent.docx")
-        _ = try job("rent-reduction-agreement", "valid.yaml").run(output: out, overwrite: false)
-        let xml = String(decoding: try OOXMLPackage(contentsOf: out).data(of: "word/document.xml"), as: UTF8.self)
+        let xml = try filledBody("rent-reduction-agreement", "valid.yaml")
         #expect(xml.contains("北京云水谣餐饮管理有限公司密云分店"))
         #expect(xml.contains("37,036.80"))
         #expect(xml.contains("叁万柒仟零叁拾陆元捌角"))
@@ -56,9 +61,7 @@ import PaperworkTemplate
     }
 
     @Test func interestFormCarriesTheSubsidy() throws {
-        let out = scratch("interest.docx")
-        _ = try job("interest-subsidy-application", "valid.json").run(output: out, overwrite: false)
-        let xml = String(decoding: try OOXMLPackage(contentsOf: out).data(of: "word/document.xml"), as: UTF8.self)
+        let xml = try filledBody("interest-subsidy-application", "valid.json")
         #expect(xml.contains("261,000.00"))
         #expect(xml.contains("130,500.00"))
         #expect(xml.contains("壹拾叁万零伍佰元整"))

@@ -1,4 +1,5 @@
 import Foundation
+import PaperworkOOXML
 import PaperworkTemplate
 import Yams
 
@@ -54,7 +55,7 @@ public enum CaseFile {
             case "true", "True", "TRUE": return .bool(true)
             case "false", "False", "FALSE": return .bool(false)
             default:
-                if isPlainNumber(s), let n = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) { return .number(n) }
+                if isPlainNumber(s), let n = Decimal(string: s, locale: .posix) { return .number(n) }
                 return .string(s)
             }
         case .mapping(let mapping):

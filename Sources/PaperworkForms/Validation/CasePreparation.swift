@@ -17,7 +17,7 @@ public struct PreparedCases: Sendable {
     }
 
     /// True when any finding is an error.
-    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+    public var hasErrors: Bool { fileFindings.contains { $0.severity == .error } || cases.contains { !$0.isValid } }
 }
 
 /// Loads and validates a case file in one step, as every command does before writing anything.
@@ -35,12 +35,13 @@ public enum CasePreparation {
         }
         var records = loaded.cases
         loaded.cases = []
+        let validator = FormValidator(manifest: form.manifest, policy: policy, today: today)
         var cases: [ValidatedCase] = []
         cases.reserveCapacity(records.count)
         for i in records.indices {
             let record = records[i]
             records[i].value = .null
-            cases.append(try form.validate(record, number: i + 1, policy: policy, today: today))
+            cases.append(try validator.validate(record, number: i + 1))
         }
         return PreparedCases(file: data, cases: cases, fileFindings: fileFindings)
     }

@@ -111,7 +111,7 @@ public struct WorkbookReader: Sendable {
             return .error(text)
         default:
             guard !text.isEmpty else { return nil }
-            guard let n = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return .text(text) }
+            guard let n = Decimal(string: text, locale: .posix) else { return .text(text) }
             return .number(n, isDate: dateStyles.contains(style))
         }
     }

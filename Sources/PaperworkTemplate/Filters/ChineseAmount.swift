@@ -7,12 +7,14 @@ import Foundation
 public enum ChineseAmount {
     static let digits: [Character] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"]
     static let units = ["", "拾", "佰", "仟"]
+    /// 1 万亿 yuan, in fen: the first amount the capitals do not cover.
+    static let limitInFen = Decimal(sign: .plus, exponent: 14, significand: 1)
 
     /// The capitals for `amount`, or nil when it is negative or reaches 1 万亿.
     public static func capitals(_ amount: Decimal) -> String? {
         guard amount >= 0 else { return nil }
         let fen = DecimalFormat.rounded(amount * 100, places: 0)
-        guard fen < Decimal(string: "100000000000000")! else { return nil }
+        guard fen < limitInFen else { return nil }
         let totalFen = NSDecimalNumber(decimal: fen).int64Value
         let yuan = totalFen / 100
         let jiao = Int(totalFen / 10 % 10)

@@ -1,4 +1,5 @@
 import Foundation
+import PaperworkOOXML
 
 /// Decimal rounding and formatting; never binary floating point.
 public enum DecimalFormat {
@@ -39,7 +40,7 @@ public enum DecimalFormat {
     /// The shortest plain notation: `0.055`, `12345.6`, never exponents.
     public static func plain(_ value: Decimal) -> String {
         var v = value
-        return NSDecimalString(&v, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&v, Locale.posix)
     }
 
     /// Reads an amount as people write it: `1,234.50`, `１２３４.５`, `1234.5元`, `￥1234.5`.

@@ -1,4 +1,5 @@
 import Foundation
+import PaperworkOOXML
 
 /// Parses the text between `{{` and `}}`.
 enum TagParser {
@@ -100,7 +101,7 @@ enum TagParser {
                 result.append(.string(value))
             } else {
                 let literal = scanner.take { $0 != "," && $0 != ")" && !isSpace($0) }
-                guard let n = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")), !literal.isEmpty,
+                guard let n = Decimal(string: literal, locale: .posix), !literal.isEmpty,
                       literal.allSatisfy({ "0123456789.-".contains($0) }) else { throw .badArgument(literal) }
                 result.append(.number(n))
             }

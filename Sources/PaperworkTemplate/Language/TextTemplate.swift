@@ -34,11 +34,11 @@ public struct TextTemplate: Sendable {
     /// The text for one record; a missing value or a filter that fails gives an empty piece.
     public func render(_ data: TemplateValue) -> String {
         var out = ""
+        let renderer = Renderer(tags: [], data: data, options: RenderOptions(), capacity: 0)
         for part in parts {
             switch part {
             case .literal(let s): out += s
             case .value(let e):
-                let renderer = Renderer(tags: [], data: data, options: RenderOptions(), capacity: 0)
                 var v = renderer.lookup(e.path)
                 for call in e.filters { v = (try? Filters.apply(call, to: v)) ?? .null }
                 out += Filters.text(of: v) ?? ""

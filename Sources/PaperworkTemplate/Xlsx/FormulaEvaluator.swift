@@ -1,4 +1,5 @@
 import Foundation
+import PaperworkOOXML
 
 /// Computes the cached value of plain formulas — sums, counts, averages, minima, maxima, rounding and
 /// arithmetic over cells — in decimal, so that viewers that do not recalculate show the right numbers.
@@ -47,7 +48,7 @@ indirect enum FormulaExpression {
             if c.isNumber || c == "." {
                 var j = i
                 while j < chars.count, chars[j].isNumber || chars[j] == "." { j += 1 }
-                guard let n = Decimal(string: String(chars[i..<j]), locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+                guard let n = Decimal(string: String(chars[i..<j]), locale: .posix) else { return nil }
                 out.append(.number(n)); i = j; continue
             }
             if c.isLetter {

@@ -82,7 +82,7 @@ struct SheetCompiler {
                     XMLSerializer.write(shell, into: &bytes)
                     bytes.removeFirst(1 + c.name.utf8.count)
                     let number = c[attribute: "t"] == nil || c[attribute: "t"] == "n"
-                        ? c.elements.first { $0.localName == "v" }.flatMap { Decimal(string: $0.textContent, locale: Locale(identifier: "en_US_POSIX")) }
+                        ? c.elements.first { $0.localName == "v" }.flatMap { Decimal(string: $0.textContent, locale: .posix) }
                         : nil
                     cells.append(TemplateCell(column: column, columnName: cellName, style: style, content: .fixed(bytes, number: number)))
                 }

@@ -125,8 +125,9 @@ struct SheetRenderer {
 
     private mutating func writeValue(_ expression: Expression, tag: Int, cell: TemplateCell, row: Int) {
         let path = expression.path.description
-        guard let value = renderer.evaluate(expression, tag: tag), value != .null else {
-            if renderer.evaluate(expression, tag: tag) == .null && !renderer.options.optionalPaths.contains(path) {
+        let evaluated = renderer.evaluate(expression, tag: tag)
+        guard let value = evaluated, value != .null else {
+            if evaluated == .null && !renderer.options.optionalPaths.contains(path) {
                 renderer.report(.missingValue(path: path), tag: tag)
             }
             buffer += " s=\"\(cell.style)\"/>".utf8
