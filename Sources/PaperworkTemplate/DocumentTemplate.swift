@@ -24,10 +24,13 @@ public enum DocumentTemplate: Sendable {
     }
 
     /// Fills the template; throws `TemplateProblems` with every data problem.
-    public func render(_ data: TemplateValue, options: RenderOptions) throws -> OOXMLPackage {
+    ///
+    /// `streams` are lists by top-level key, made item by item: an .xlsx row loop writes them as they
+    /// come; a .docx holds them (documents are short).
+    public func render(_ data: TemplateValue, streams: [String: any ItemStream] = [:], options: RenderOptions) throws -> OOXMLPackage {
         switch self {
-        case .docx(let t): try t.render(data, options: options)
-        case .xlsx(let t): try t.render(data, options: options)
+        case .docx(let t): try t.render(data.including(streams), options: options)
+        case .xlsx(let t): try t.render(data, streams: streams, options: options)
         }
     }
 

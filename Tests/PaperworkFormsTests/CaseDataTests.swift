@@ -17,11 +17,18 @@ import PaperworkTemplate
     }
 
     @Test func csvQuotesCommasAndLineBreaks() throws {
-        let records = try CSVParser.parse("a,b\r\n\"x, y\",\"line1\nline2\"\n\n\"say \"\"hi\"\"\",2")
+        let records = try csv("a,b\r\n\"x, y\",\"line1\nline2\"\n\n\"say \"\"hi\"\"\",2")
         #expect(records.map(\.number) == [1, 2, 4])
         #expect(records[1].fields == ["x, y", "line1\nline2"])
         #expect(records[2].fields == ["say \"hi\"", "2"])
-        #expect(throws: CSVParser.Failure(record: 2)) { try CSVParser.parse("a\n\"open") }
+        #expect(throws: CSVParser.Failure(record: 2)) { try csv("a\n\"open") }
+        #expect(try csv("x,\n\"a\"b,\"\"\r\rlast").map(\.fields) == [["x", ""], ["ab", ""], ["last"]])
+    }
+
+    private func csv(_ text: String) throws -> [(number: Int, fields: [String])] {
+        var records: [(Int, [String])] = []
+        try CSVParser.forEach(text) { records.append(($0, $1)); return true }
+        return records
     }
 
     @Test func columnsMapByKeyLabelAliasAndListConvention() throws {
@@ -46,9 +53,9 @@ import PaperworkTemplate
     }
 
     @Test func excelNumbersKeepFifteenDigits() {
-        #expect(Table.excelPrecision(Decimal(string: "8378.440000000001")!) == Decimal(string: "8378.44"))
-        #expect(Table.excelPrecision(Decimal(string: "0.1000000000000000055")!) == Decimal(string: "0.1"))
-        #expect(Table.excelPrecision(12345) == 12345)
+        #expect(RowReader.excelPrecision(Decimal(string: "8378.440000000001")!) == Decimal(string: "8378.44"))
+        #expect(RowReader.excelPrecision(Decimal(string: "0.1000000000000000055")!) == Decimal(string: "0.1"))
+        #expect(RowReader.excelPrecision(12345) == 12345)
     }
 
     @Test func settingsApplyToEveryCase() throws {
@@ -78,8 +85,18 @@ import PaperworkTemplate
         let prepared = try CasePreparation.prepare(data: dir + "/big.csv", form: try Repo.catalog.form("hr-enterprise-list"),
                                                    policy: Repo.policy, options: LoadOptions(settings: settings), today: Repo.today)
         #expect(!prepared.hasErrors, "\(prepared.findings.prefix(3).map { $0.line(.zh) })")
-        guard case .list(let items)? = prepared.cases.first?.value["企业"] else { Issue.record("no list"); return }
+        #expect(prepared.cases[0].value["企业"] == nil, "the rows stay in the file, not in memory")
+        let items = try #require(prepared.cases[0].streams["企业"])
         #expect(items.count == 100_000)
         #expect(prepared.cases[0].value.value(at: ["合计", "临时岗位补贴"]) == .number(770_000_000))
+        var read = 0
+        try items.forEach { item in
+            if read == 99_999 {
+                #expect(item["名称"] == .string("企业99999"))
+                #expect(item["临时岗位补贴"] == .number(7_700))
+            }
+            read += 1
+        }
+        #expect(read == 100_000)
     }
 }

@@ -44,9 +44,9 @@ public enum CaseLoader {
                 loaded = LoadedCases(cases: records.map { CaseRecord(value: $0) }, unusedColumns: [])
             }
         case "csv":
-            loaded = try cases(from: Table.csv(path, encoding: options.encoding), form: form, file: path)
+            loaded = try cases(from: RowReader.csv(path, encoding: options.encoding), form: form, file: path)
         case "xlsx":
-            loaded = try cases(from: Table.xlsx(path, sheet: options.sheet), form: form, file: path)
+            loaded = try cases(from: RowReader.xlsx(path, sheet: options.sheet), form: form, file: path)
         default:
             throw CaseFileError.unsupportedFormat(file: path)
         }
@@ -56,37 +56,32 @@ public enum CaseLoader {
         return loaded
     }
 
-    /// The cases of a table; its rows are released as they are read, so that a long file is not held twice.
-    static func cases(from source: consuming Table, form: Form?, file: String) throws(CaseFileError) -> LoadedCases {
-        var table = source
+    /// The cases of a table: one per row, or for a list form one case whose items are the rows, left in the file.
+    static func cases(from reader: RowReader, form: Form?, file: String) throws -> LoadedCases {
         let isList = form?.manifest.kind == .list
         let fields = isList ? form?.manifest.rowFields : form?.manifest.fields
-        guard let headerIndex = try headerRow(table, fields: fields, file: file) else { throw .empty(file: file) }
-        let map = try ColumnMap(headings: table.rows[headerIndex].cells.map(\.displayText), fields: fields, file: file)
-        var records: [CaseRecord] = []
-        for i in (headerIndex + 1)..<table.rows.count {
-            let (number, cells) = table.rows[i]
-            table.rows[i].cells = []
-            if let first = cells.first(where: { $0 != .null })?.displayText, first.hasPrefix("说明") || first.hasPrefix("注：") { continue }
-            records.append(CaseRecord(value: map.record(cells), row: number))
-        }
-        guard !records.isEmpty else { throw .empty(file: file) }
+        let head = try reader.prefix(10)
+        guard let heading = try headingRow(head, fields: fields, file: file) else { throw CaseFileError.empty(file: file) }
+        let map = try ColumnMap(headings: heading.cells.map(\.displayText), fields: fields, file: file)
         let unused = map.unknown.map(\.heading)
-        if isList, let rows = form?.manifest.rows {
-            let items = CaseRecord(value: .object([rows: .list(records.map(\.value))]), itemRows: records.compactMap(\.row))
-            return LoadedCases(cases: [items], unusedColumns: unused)
+        let table = TableItems(reader: reader, headingRow: heading.number, map: map)
+        if isList {
+            guard try table.hasItems() else { throw CaseFileError.empty(file: file) }
+            return LoadedCases(cases: [CaseRecord(value: .object([:]), items: table)], unusedColumns: unused)
         }
+        var records: [CaseRecord] = []
+        try table.forEach { row, item in records.append(CaseRecord(value: item, row: row)) }
+        guard !records.isEmpty else { throw CaseFileError.empty(file: file) }
         return LoadedCases(cases: records, unusedColumns: unused)
     }
 
     /// The heading row: among the first rows, the first where two or more headings name fields (a title row above is skipped).
-    private static func headerRow(_ table: Table, fields: [FieldSpec]?, file: String) throws(CaseFileError) -> Int? {
-        let candidates = table.rows.indices.prefix(10)
-        guard let first = candidates.first(where: { table.rows[$0].cells.contains { $0 != .null } }) else { return nil }
+    private static func headingRow(_ rows: [(number: Int, cells: [TemplateValue])], fields: [FieldSpec]?,
+                                   file: String) throws(CaseFileError) -> (number: Int, cells: [TemplateValue])? {
+        guard let first = rows.first(where: { $0.cells.contains { $0 != .null } }) else { return nil }
         guard fields != nil else { return first }
-        for i in candidates {
-            let headings = table.rows[i].cells.map(\.displayText)
-            if let map = try? ColumnMap(headings: headings, fields: fields, file: file), map.known >= 2 { return i }
+        for row in rows {
+            if let map = try? ColumnMap(headings: row.cells.map(\.displayText), fields: fields, file: file), map.known >= 2 { return row }
         }
         return first
     }

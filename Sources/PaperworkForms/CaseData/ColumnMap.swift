@@ -64,7 +64,7 @@ struct ColumnMap {
 
     /// The record a row of cells makes.
     func record(_ cells: [TemplateValue]) -> TemplateValue {
-        var value = TemplateValue.object([:])
+        var value = TemplateValue.object(Dictionary(minimumCapacity: targets.count + 8))
         var lists: [[String]: [Int: TemplateValue]] = [:]
         for (i, target) in targets.enumerated() where i < cells.count && cells[i] != .null {
             switch target {

@@ -43,7 +43,8 @@ public struct Form: Sendable {
 
     /// Validates one case: converts every field, checks every rule, computes the policy's numbers.
     /// The record is consumed: validating changes its values in place rather than copying 100,000 rows.
-    public func validate(_ record: consuming CaseRecord, number: Int, policy: Policy, today: CalendarDate = .today) throws(PolicyError) -> ValidatedCase {
+    /// Throws `PolicyError`, or `CaseFileError` when a list's table cannot be read.
+    public func validate(_ record: consuming CaseRecord, number: Int, policy: Policy, today: CalendarDate = .today) throws -> ValidatedCase {
         try FormValidator(manifest: manifest, policy: policy, today: today).validate(record, number: number)
     }
 

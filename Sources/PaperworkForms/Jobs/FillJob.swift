@@ -29,7 +29,7 @@ public struct FillJob: Sendable {
         guard let templatePath else { throw JobError.noTemplate }
         if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         let compiled = try DocumentTemplate(contentsOf: templatePath)
-        let filled = try compiled.render(prepared.cases[0].value, options: renderOptions)
+        let filled = try compiled.render(prepared.cases[0].value, streams: prepared.cases[0].streams, options: renderOptions)
         try filled.write(to: output, overwrite: overwrite)
         return prepared
     }

@@ -3,76 +3,11 @@ import PaperworkTemplate
 
 /// (十三): revenue decline, training and temporary-post subsidies, list totals, duplicate codes, batches.
 struct HRList: Calculation {
-    func apply(to v: inout TemplateValue, policy: Policy, report: inout FindingSink) throws(PolicyError) {
-        let minDecline = try policy.decimal("hr.revenue_decline_min")
-        let unitMinutes = try policy.decimal("hr.training.unit_minutes")
-        let unitAmount = try policy.decimal("hr.training.unit_amount")
-        let maxUnits = try policy.decimal("hr.training.max_units")
-        let perPerson = try policy.decimal("hr.temporary_post_per_person")
-        guard case .list(var items) = v.take(at: ["企业"]) else { return }
-        var totals: [String: Decimal] = [:]
-        var seen: [String: Int] = [:]
-        for i in items.indices {
-            var item = items[i]
-            items[i] = .null
-            if case .string(let code)? = item["信用代码"] {
-                if let first = seen[code] {
-                    let where0 = report.itemRows.flatMap { first < $0.count ? "第 \($0[first]) 行" : nil } ?? "第 \(first + 1) 家"
-                    report.error("duplicate_credit_code", field: "信用代码", label: "统一社会信用代码", value: code, item: i,
-                                 zh: "统一社会信用代码与\(where0)重复，同一企业只能报一次", en: "the credit code repeats an earlier row")
-                } else {
-                    seen[code] = i
-                }
-            }
-            if case .number(let before)? = item["2019年2至4月营业收入"], case .number(let after)? = item["2020年2至4月营业收入"] {
-                if before <= 0 {
-                    report.error("revenue_decline", field: "2019年2至4月营业收入", label: "2019年2至4月营业收入", value: DecimalFormat.plain(before), item: i,
-                                 zh: "2019年同期营业收入须大于 0，才能计算下降比例", en: "2019 revenue must be above 0")
-                } else {
-                    let decline = (before - after) / before
-                    item.set(.number(DecimalFormat.rounded(decline, places: 6)), at: ["下降比例"])
-                    if decline < minDecline {
-                        let shown = DecimalFormat.fixed(decline * 100, places: 2, mode: .down)
-                        let short = DecimalFormat.fixed((minDecline - decline) * 100, places: 2, mode: .up)
-                        report.error("revenue_decline", field: "2020年2至4月营业收入", label: "2020年2至4月营业收入", value: DecimalFormat.plain(after), item: i,
-                                     zh: "营业收入同比下降 \(shown)%，未达到 \(DecimalFormat.plain(minDecline * 100))%（差 \(short) 个百分点）",
-                                     en: "revenue fell \(shown)%, short of \(DecimalFormat.plain(minDecline * 100))% by \(short) points")
-                    }
-                }
-            }
-            if item["参加失业保险"] == .bool(false) {
-                report.error("unemployment_insurance", field: "参加失业保险", label: "参加本市失业保险", value: "否", item: i,
-                             zh: "须参加本市失业保险才能享受补贴", en: "the enterprise must be insured in Beijing's unemployment insurance")
-            }
-            let trainees: Decimal = { if case .number(let n)? = item["培训人数"] { return n }; return 0 }()
-            if case .number(let minutes)? = item["培训时长"] {
-                let units = min(DecimalFormat.rounded(floorDivide(minutes, unitMinutes), places: 0), maxUnits)
-                let training = units * unitAmount * trainees
-                item.set(.number(units * unitAmount), at: ["人均培训补贴"])
-                item.set(.number(training), at: ["培训补贴"])
-                totals["培训补贴", default: 0] += training
-            }
-            let temporary = perPerson * trainees
-            item.set(.number(temporary), at: ["临时岗位补贴"])
-            let subtotal = temporary + (item["培训补贴"].flatMap { if case .number(let n) = $0 { n } else { nil } } ?? 0)
-            item.set(.number(subtotal), at: ["补贴合计"])
-            totals["临时岗位补贴", default: 0] += temporary
-            totals["补贴合计", default: 0] += subtotal
-            totals["培训人数", default: 0] += trainees
-            if case .number(let insured)? = item["参保人数"] { totals["参保人数", default: 0] += insured }
-            for key in ["2019年2至4月营业收入", "2020年2至4月营业收入"] {
-                if case .number(let n)? = item[key] { totals[key, default: 0] += n }
-            }
-            items[i] = item
-        }
-        v.set(.list(items), at: ["企业"])
-        totals["企业数"] = Decimal(items.count)
-        for (k, n) in totals { v.set(.number(n), at: ["合计", k]) }
-        v.set(.string(ChineseAmount.capitals(totals["补贴合计"] ?? 0) ?? ""), at: ["合计", "补贴合计大写"])
-        try batch(&v, policy: policy, report: &report)
+    func items(policy: Policy) throws(PolicyError) -> (any ItemCalculation)? {
+        try HRListItems(policy: policy)
     }
 
-    private func batch(_ v: inout TemplateValue, policy: Policy, report: inout FindingSink) throws(PolicyError) {
+    func apply(to v: inout TemplateValue, policy: Policy, report: inout FindingSink) throws(PolicyError) {
         let batches = try policy.dates("hr.batches")
         if case .number(let n)? = v.value(at: ["批次"]) {
             let index = NSDecimalNumber(decimal: n).intValue
@@ -89,8 +24,96 @@ struct HRList: Calculation {
                          zh: "申报截止日期为 \(deadline.iso)，填报日期已过期", en: "applications closed on \(deadline.iso)")
         }
     }
+}
 
+/// Each enterprise of the HR list: its decline, its subsidies, and the list's totals and duplicate codes.
+struct HRListItems: ItemCalculation {
+    let minDecline: Decimal
+    let unitMinutes: Decimal
+    let unitAmount: Decimal
+    let maxUnits: Decimal
+    let perPerson: Decimal
+    /// The sums under `合计`, in the order of `Self.totalKeys`.
+    private var totals = [Decimal](repeating: 0, count: HRListItems.totalKeys.count)
+    private static let totalKeys = ["培训补贴", "临时岗位补贴", "补贴合计", "培训人数", "参保人数", "2019年2至4月营业收入", "2020年2至4月营业收入"]
+    /// Each credit code seen, with the item and file row where it first came.
+    private var seen: [String: (index: Int, row: Int?)] = [:]
+
+    init(policy: Policy) throws(PolicyError) {
+        minDecline = try policy.decimal("hr.revenue_decline_min")
+        unitMinutes = try policy.decimal("hr.training.unit_minutes")
+        unitAmount = try policy.decimal("hr.training.unit_amount")
+        maxUnits = try policy.decimal("hr.training.max_units")
+        perPerson = try policy.decimal("hr.temporary_post_per_person")
+    }
+
+    private mutating func add(_ n: Decimal, to total: Int) {
+        totals[total] = DecimalMath.sum(totals[total], n)
+    }
+
+    mutating func apply(to item: inout TemplateValue, index i: Int, report: inout FindingSink) {
+        if report.keeps, case .string(let code)? = item["信用代码"] {
+            if let first = seen[code] {
+                let place = first.row.map { "第 \($0) 行" } ?? "第 \(first.index + 1) 家"
+                report.error("duplicate_credit_code", field: "信用代码", label: "统一社会信用代码", value: code, item: i,
+                             zh: "统一社会信用代码与\(place)重复，同一企业只能报一次", en: "the credit code repeats an earlier row")
+            } else {
+                seen[code] = (i, report.itemRow)
+            }
+        }
+        let before = item["2019年2至4月营业收入"], after = item["2020年2至4月营业收入"]
+        if case .number(let before)? = before, case .number(let after)? = after {
+            if DecimalMath.compare(before, 0) != .orderedDescending {
+                report.error("revenue_decline", field: "2019年2至4月营业收入", label: "2019年2至4月营业收入", value: DecimalFormat.plain(before), item: i,
+                             zh: "2019年同期营业收入须大于 0，才能计算下降比例", en: "2019 revenue must be above 0")
+            } else {
+                let decline = DecimalMath.difference(before, after) / before
+                item.set(.number(DecimalFormat.rounded(decline, places: 6)), at: ["下降比例"])
+                if DecimalMath.less(decline, minDecline) {
+                    let shown = DecimalFormat.fixed(decline * 100, places: 2, mode: .down)
+                    let short = DecimalFormat.fixed((minDecline - decline) * 100, places: 2, mode: .up)
+                    report.error("revenue_decline", field: "2020年2至4月营业收入", label: "2020年2至4月营业收入", value: DecimalFormat.plain(after), item: i,
+                                 zh: "营业收入同比下降 \(shown)%，未达到 \(DecimalFormat.plain(minDecline * 100))%（差 \(short) 个百分点）",
+                                 en: "revenue fell \(shown)%, short of \(DecimalFormat.plain(minDecline * 100))% by \(short) points")
+                }
+            }
+        }
+        if item["参加失业保险"] == .bool(false) {
+            report.error("unemployment_insurance", field: "参加失业保险", label: "参加本市失业保险", value: "否", item: i,
+                         zh: "须参加本市失业保险才能享受补贴", en: "the enterprise must be insured in Beijing's unemployment insurance")
+        }
+        let trainees: Decimal = { if case .number(let n)? = item["培训人数"] { return n }; return 0 }()
+        var training: Decimal = 0
+        if case .number(let minutes)? = item["培训时长"] {
+            let whole = floorDivide(minutes, unitMinutes)
+            let units = DecimalMath.less(maxUnits, whole) ? maxUnits : whole
+            let perHead = DecimalMath.product(units, unitAmount)
+            training = DecimalMath.product(perHead, trainees)
+            item.set(.number(perHead), at: ["人均培训补贴"])
+            item.set(.number(training), at: ["培训补贴"])
+            add(training, to: 0)
+        }
+        let temporary = DecimalMath.product(perPerson, trainees)
+        item.set(.number(temporary), at: ["临时岗位补贴"])
+        let subtotal = DecimalMath.sum(temporary, training)
+        item.set(.number(subtotal), at: ["补贴合计"])
+        add(temporary, to: 1)
+        add(subtotal, to: 2)
+        add(trainees, to: 3)
+        if case .number(let insured)? = item["参保人数"] { add(insured, to: 4) }
+        if case .number(let n)? = before { add(n, to: 5) }
+        if case .number(let n)? = after { add(n, to: 6) }
+    }
+
+    func finish(_ value: inout TemplateValue, count: Int) {
+        for (key, n) in zip(Self.totalKeys, totals) { value.set(.number(n), at: ["合计", key]) }
+        value.set(.number(Decimal(count)), at: ["合计", "企业数"])
+        value.set(.string(ChineseAmount.capitals(totals[2]) ?? ""), at: ["合计", "补贴合计大写"])
+    }
+
+    /// The whole number of times `b` goes into `a` (rounded down).
     private func floorDivide(_ a: Decimal, _ b: Decimal) -> Decimal {
+        if let x = DecimalMath.integer(a), let y = DecimalMath.integer(b), x >= 0, y > 0 { return Decimal(x / y) }
         var q = a / b
         var r = Decimal()
         NSDecimalRound(&r, &q, 0, .down)

@@ -1,3 +1,6 @@
+import Foundation
+import PaperworkTemplate
+
 /// One field of a form, as its manifest declares it.
 public struct FieldSpec: Sendable, Decodable {
     /// The dotted key the template uses: `乙方.名称`.
@@ -37,6 +40,8 @@ public struct FieldSpec: Sendable, Decodable {
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? true
         min = try c.decodeIfPresent(String.self, forKey: .min)
         max = try c.decodeIfPresent(String.self, forKey: .max)
+        minNumber = min.flatMap(DecimalFormat.parseAmount)
+        maxNumber = max.flatMap(DecimalFormat.parseAmount)
         minLength = try c.decodeIfPresent(Int.self, forKey: .minLength)
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
         values = try c.decodeIfPresent([String].self, forKey: .values)
@@ -48,4 +53,7 @@ public struct FieldSpec: Sendable, Decodable {
 
     /// The dotted key split into its parts.
     public let path: [String]
+    /// `min` and `max` read as numbers once, for number fields.
+    let minNumber: Decimal?
+    let maxNumber: Decimal?
 }

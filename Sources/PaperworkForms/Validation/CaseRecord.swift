@@ -5,13 +5,13 @@ public struct CaseRecord: Sendable {
     public var value: TemplateValue
     /// The row in the source spreadsheet or CSV, when it came from one.
     public var row: Int?
-    /// For list forms: the source row of each item of the list rows fill.
-    public var itemRows: [Int]?
+    /// For a list form read from a table: the rows that are the list's items, left in the file.
+    public var items: TableItems?
 
-    public init(value: TemplateValue, row: Int? = nil, itemRows: [Int]? = nil) {
+    public init(value: TemplateValue, row: Int? = nil, items: TableItems? = nil) {
         self.value = value
         self.row = row
-        self.itemRows = itemRows
+        self.items = items
     }
 }
 
@@ -19,6 +19,8 @@ public struct CaseRecord: Sendable {
 public struct ValidatedCase: Sendable {
     public var value: TemplateValue
     public var findings: [Finding]
+    /// Lists made item by item as they are filled (a list form's rows from a table), by key.
+    public var streams: [String: any ItemStream] = [:]
 
     /// True when no finding is an error (warnings do not block).
     public var isValid: Bool { !findings.contains { $0.severity == .error } }

@@ -11,9 +11,14 @@ enum FieldConverter {
 
     /// The converted value, or nil when the value is missing (null or blank text).
     static func convert(_ raw: TemplateValue, _ spec: FieldSpec, today: CalendarDate) throws(Failure) -> TemplateValue? {
-        if case .string(let s) = raw, s.trimmed.isEmpty { return nil }
-        if raw == .null { return nil }
-        let text = raw.displayText.trimmed
+        let text: String
+        switch raw {
+        case .null: return nil
+        case .string(let s):
+            text = s.trimmed
+            if text.isEmpty { return nil }
+        default: text = raw.displayText.trimmed
+        }
         switch spec.type {
         case .text:
             guard case .string = raw else {
@@ -22,16 +27,16 @@ enum FieldConverter {
             }
             return .string(text)
         case .integer:
-            if case .number(let n) = raw, n == DecimalFormat.rounded(n, places: 0) { return .number(n) }
+            if case .number(let n) = raw, DecimalFormat.isRounded(n, places: 0) { return .number(n) }
             if case .string = raw, let n = DecimalFormat.parseAmount(text.hasSuffix("人") ? String(text.dropLast()) : text),
-               n == DecimalFormat.rounded(n, places: 0) { return .number(n) }
+               DecimalFormat.isRounded(n, places: 0) { return .number(n) }
             throw Failure(rule: "type", zh: "应为整数", en: "should be a whole number")
         case .amount:
             let n: Decimal
             if case .number(let v) = raw { n = v } else if case .string = raw, let v = DecimalFormat.parseAmount(text) { n = v } else {
                 throw Failure(rule: "type", zh: "应为金额（如 1234.50）", en: "should be an amount (e.g. 1234.50)")
             }
-            guard n == DecimalFormat.rounded(n, places: 2) else {
+            guard DecimalFormat.isRounded(n, places: 2) else {
                 throw Failure(rule: "type", zh: "金额最多两位小数（到分）", en: "amounts have at most two decimals (fen)")
             }
             return .number(n)
@@ -45,7 +50,7 @@ enum FieldConverter {
             }
             return .number(percent ? v / 100 : v)
         case .date:
-            if case .number(let n) = raw, n == DecimalFormat.rounded(n, places: 0),
+            if case .number(let n) = raw, DecimalFormat.isRounded(n, places: 0),
                let d = CalendarDate(excelSerial: NSDecimalNumber(decimal: n).intValue) { return .string(d.iso) }
             if case .string = raw, text.count == 5, let serial = Int(text), let d = CalendarDate(excelSerial: serial) {
                 return .string(d.iso)
@@ -66,7 +71,7 @@ enum FieldConverter {
             default: throw Failure(rule: "type", zh: "应为“是”或“否”", en: "should be yes or no")
             }
         case .enum:
-            guard let values = spec.values, values.contains(text) else {
+            guard let values = spec.values, values.contains(where: { $0.utf8.elementsEqual(text.utf8) }) || values.contains(text) else {
                 let allowed = (spec.values ?? []).joined(separator: "、")
                 throw Failure(rule: "enum", zh: "应为以下之一：\(allowed)", en: "should be one of: \(allowed)")
             }
@@ -109,10 +114,10 @@ enum FieldConverter {
     static func checkConstraints(_ value: TemplateValue, _ spec: FieldSpec) throws(Failure) {
         switch (spec.type, value) {
         case (.integer, .number(let n)), (.amount, .number(let n)), (.ratio, .number(let n)):
-            if let min = spec.min.flatMap(decimal), n < min {
+            if let min = spec.minNumber, DecimalMath.less(n, min) {
                 throw Failure(rule: "range", zh: "不能小于 \(DecimalFormat.plain(min))", en: "must be at least \(DecimalFormat.plain(min))")
             }
-            if let max = spec.max.flatMap(decimal), n > max {
+            if let max = spec.maxNumber, DecimalMath.less(max, n) {
                 throw Failure(rule: "range", zh: "不能大于 \(DecimalFormat.plain(max))", en: "must be at most \(DecimalFormat.plain(max))")
             }
         case (.date, .string(let s)):
@@ -127,12 +132,10 @@ enum FieldConverter {
             if let min = spec.minLength, s.count < min {
                 throw Failure(rule: "length", zh: "至少 \(min) 个字", en: "at least \(min) characters")
             }
-            if let max = spec.maxLength, s.count > max {
+            if let max = spec.maxLength, s.utf8.count > max, s.count > max {
                 throw Failure(rule: "length", zh: "最多 \(max) 个字，实际 \(s.count) 个", en: "at most \(max) characters, not \(s.count)")
             }
         default: break
         }
     }
-
-    static func decimal(_ s: String) -> Decimal? { DecimalFormat.parseAmount(s) }
 }

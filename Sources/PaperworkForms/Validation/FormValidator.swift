@@ -2,7 +2,7 @@ import Foundation
 import PaperworkTemplate
 
 /// Checks a case against its form before anything is written: every field, every rule, the policy.
-struct FormValidator {
+struct FormValidator: Sendable {
     let manifest: FormManifest
     let policy: Policy
     let today: CalendarDate
@@ -32,23 +32,44 @@ struct FormValidator {
         self.operands = operands
     }
 
-    func validate(_ record: consuming CaseRecord, number: Int) throws(PolicyError) -> ValidatedCase {
+    /// Validates one case; a list form's rows read from a table are read here once, item by item.
+    func validate(_ record: consuming CaseRecord, number: Int) throws -> ValidatedCase {
         var value = record.value
         record.value = .null
-        var sink = FindingSink(record: number, row: record.row, itemRows: record.itemRows)
-        check(manifest.fields, in: &value, keyPrefix: "", labelPrefix: "", item: nil, sink: &sink)
-        for rule in manifest.rules { apply(rule, to: value, sink: &sink) }
+        let table = record.items
+        var sink = FindingSink(record: number, row: record.row)
+        var items = try ItemValidator(self, streamed: table != nil)
+        var count: Int?
+        check(manifest.fields, in: &value, keyPrefix: "", labelPrefix: "", item: nil, rows: &items, count: &count, sink: &sink)
+        var streams: [String: any ItemStream] = [:]
+        if let table, let rows = manifest.rows {
+            var n = 0
+            try table.forEach { row, item in
+                var item = item
+                sink.itemRow = row
+                items.check(&item, index: n, sink: &sink)
+                n += 1
+            }
+            sink.itemRow = nil
+            count = n
+            streams[rows] = ListItems(table: table, count: n, validator: self)
+        }
+        for rule in manifest.rules where rule.each == nil || rule.each != manifest.rows { apply(rule, to: value, sink: &sink) }
+        if let count { items.finish(&value, count: count) }
         if let name = manifest.calculation, let calculation = Calculations.named(name) {
             try calculation.apply(to: &value, policy: policy, report: &sink)
         }
-        return ValidatedCase(value: value, findings: sink.findings)
+        return ValidatedCase(value: value, findings: sink.findings, streams: streams)
     }
 
-    private func check(_ fields: [FieldSpec], in value: inout TemplateValue, keyPrefix: String, labelPrefix: String,
-                       item: Int?, sink: inout FindingSink) {
+    /// Checks fields; the items of the form's rows list go through `rows` (and `count` is set to how many there were).
+    func check(_ fields: [FieldSpec], in value: inout TemplateValue, keyPrefix: String, labelPrefix: String,
+               item: Int?, rows: inout ItemValidator, count: inout Int?, sink: inout FindingSink) {
         for spec in fields {
             let key = keyPrefix + spec.key
             let label = labelPrefix + spec.label
+            let isRows = spec.key == manifest.rows && item == nil && keyPrefix.isEmpty
+            if isRows && rows.streamed { continue }
             let raw = spec.type == .list ? value.take(at: spec.path) : value.value(at: spec.path) ?? .null
             do {
                 guard var converted = try FieldConverter.convert(raw, spec, today: today) else {
@@ -66,16 +87,20 @@ struct FormValidator {
                 }
                 if spec.type == .list, let itemFields = spec.fields, case .list(var items) = converted {
                     converted = .null
-                    let isRows = spec.key == manifest.rows && item == nil
                     for i in items.indices {
                         guard case .object = items[i] else {
                             sink.error("type", field: key, label: label, item: isRows ? i : item,
                                        zh: "第 \(i + 1) 项应为一组字段", en: "item \(i + 1) should be a record")
                             continue
                         }
-                        check(itemFields, in: &items[i], keyPrefix: isRows ? "" : "\(key)[\(i + 1)].",
-                              labelPrefix: isRows ? "" : "\(label)第\(i + 1)项 ", item: isRows ? i : item, sink: &sink)
+                        if isRows {
+                            rows.check(&items[i], index: i, sink: &sink)
+                        } else {
+                            check(itemFields, in: &items[i], keyPrefix: "\(key)[\(i + 1)].", labelPrefix: "\(label)第\(i + 1)项 ",
+                                  item: item, rows: &rows, count: &count, sink: &sink)
+                        }
                     }
+                    if isRows { count = items.count }
                     converted = .list(items)
                 }
                 value.set(converted, at: spec.path)
@@ -86,20 +111,21 @@ struct FormValidator {
         }
     }
 
+
     private func apply(_ rule: RuleSpec, to value: TemplateValue, sink: inout FindingSink) {
         if let list = rule.each {
             guard case .list(let items)? = value.value(at: list.split(separator: ".").map(String.init)) else { return }
-            for (i, item) in items.enumerated() { compare(rule, in: item, item: list == manifest.rows ? i : nil, sink: &sink) }
+            for item in items { compare(rule, in: item, item: nil, sink: &sink) }
         } else {
             compare(rule, in: value, item: nil, sink: &sink)
         }
     }
 
-    private func compare(_ rule: RuleSpec, in value: TemplateValue, item: Int?, sink: inout FindingSink) {
+    func compare(_ rule: RuleSpec, in value: TemplateValue, item: Int?, sink: inout FindingSink) {
         guard let left = operand(rule.left, in: value), let right = operand(rule.right, in: value) else { return }
         let order: ComparisonResult
         switch (left, right) {
-        case (.number(let a), .number(let b)): order = a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
+        case (.number(let a), .number(let b)): order = DecimalMath.compare(a, b)
         case (.date(let a), .date(let b)): order = a < b ? .orderedAscending : b < a ? .orderedDescending : .orderedSame
         default: return
         }

@@ -23,6 +23,11 @@ extension TemplateValue {
         var members: [String: TemplateValue] = [:]
         if case .object(let existing) = self { members = existing }
         self = .null
+        if path.count == 1 {
+            members[first] = value
+            self = .object(members)
+            return
+        }
         var child = members.removeValue(forKey: first) ?? .object([:])
         child.set(value, at: path.dropFirst())
         members[first] = child

@@ -3,6 +3,10 @@ public enum ContactFormats {
     /// A mobile (`1[3-9]` + 9 digits, optional `+86`) or a landline (`010-69043376`, `69043376`,
     /// other area codes `0xx(x)-` + 7–8 digits), with an optional extension after `-`, `转`, `ext`, `x` or `#`.
     public static func isPhone(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if bytes.count == 11, bytes.allSatisfy({ (0x30...0x39).contains($0) }), bytes.first == 0x31 {
+            return bytes.dropFirst().first.map { $0 >= 0x33 } ?? false
+        }
         var s = text.filter { !$0.isWhitespace }
         if s.hasPrefix("+86") { s.removeFirst(3) } else if s.hasPrefix("86") && s.count == 13 { s.removeFirst(2) }
         if s.count == 11, s.hasPrefix("1"), s.allSatisfy(isDigit), let second = s.dropFirst().first, ("3"..."9").contains(second) {

@@ -11,11 +11,13 @@ public enum CreditCode {
 
     /// Trims, upper-cases and drops spaces and hyphens.
     public static func normalized(_ text: String) -> String {
-        String(text.uppercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "－" })
+        if text.utf8.count == 18 && text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) { return text }
+        return String(text.uppercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "－" })
     }
 
     /// The problem with a normalised code, or nil when its check character is right.
     public static func problem(_ code: String) -> Problem? {
+        if code.utf8.count == 18 && code.utf8.allSatisfy({ $0 < 0x80 }) { return asciiProblem(code.utf8) }
         let chars = Array(code)
         guard chars.count == 18 else { return .length(chars.count) }
         var sum = 0
@@ -25,6 +27,22 @@ public enum CreditCode {
         }
         let expected = alphabet[(31 - sum % 31) % 31]
         return chars[17] == expected ? nil : .checkCharacter(expected: expected)
+    }
+
+    /// Each ASCII byte's value in the alphabet, or -1.
+    private static let values: [Int] = (0..<128).map { b in alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(b)))) ?? -1 }
+
+    /// The problem with an 18-character ASCII code, worked on its bytes.
+    private static func asciiProblem(_ bytes: String.UTF8View) -> Problem? {
+        var sum = 0
+        var last = 0
+        for (i, b) in bytes.enumerated() {
+            let v = values[Int(b)]
+            guard v >= 0 else { return .character(Character(Unicode.Scalar(b))) }
+            if i < 17 { sum += v * weights[i] } else { last = v }
+        }
+        let expected = (31 - sum % 31) % 31
+        return last == expected ? nil : .checkCharacter(expected: alphabet[expected])
     }
 
     /// The check character for 17 leading characters (for making test codes).

@@ -5,10 +5,36 @@ import PaperworkOOXML
 public enum DecimalFormat {
     /// Rounds half away from zero (四舍五入) to `places` decimals.
     public static func rounded(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
+        if let p = DecimalParts(value) {
+            if p.exponent >= -places || p.mantissa == 0 { return value }
+            let drop = -places - p.exponent
+            if drop < DecimalParts.powersOfTen.count && (!p.negative || mode == .plain || mode == .bankers) {
+                let f = DecimalParts.powersOfTen[drop]
+                var q = p.mantissa / f
+                let r = p.mantissa % f
+                switch mode {
+                case .plain: if r * 2 >= f { q += 1 }
+                case .up: if r > 0 { q += 1 }
+                case .bankers: if r * 2 > f || (r * 2 == f && q % 2 == 1) { q += 1 }
+                case .down: break
+                @unknown default: break
+                }
+                if q == 0 { return Decimal() }
+                if let d = DecimalParts(mantissa: q, exponent: -places, negative: p.negative).decimal { return d }
+            }
+        }
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, places, mode)
         return result
+    }
+
+    /// True when `value` has no more than `places` decimals (a whole number for 0), so rounding would not change it.
+    public static func isRounded(_ value: Decimal, places: Int) -> Bool {
+        guard let p = DecimalParts(value) else { return value == rounded(value, places: places) }
+        let drop = -places - p.exponent
+        if drop <= 0 || p.mantissa == 0 { return true }
+        return drop < DecimalParts.powersOfTen.count && p.mantissa % DecimalParts.powersOfTen[drop] == 0
     }
 
     /// `value` with exactly `places` decimals and no grouping: `1234.50`.
@@ -39,6 +65,21 @@ public enum DecimalFormat {
 
     /// The shortest plain notation: `0.055`, `12345.6`, never exponents.
     public static func plain(_ value: Decimal) -> String {
+        if let p = DecimalParts(value) {
+            if p.mantissa == 0 { return "0" }
+            var digits = p.mantissa <= UInt128(UInt64.max) ? String(UInt64(p.mantissa)) : String(p.mantissa)
+            if p.exponent > 0 {
+                digits += String(repeating: "0", count: p.exponent)
+            } else if p.exponent < 0 {
+                let decimals = -p.exponent
+                if digits.utf8.count <= decimals {
+                    digits = "0." + String(repeating: "0", count: decimals - digits.utf8.count) + digits
+                } else {
+                    digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+                }
+            }
+            return p.negative ? "-" + digits : digits
+        }
         var v = value
         return NSDecimalString(&v, Locale.posix)
     }
@@ -46,9 +87,13 @@ public enum DecimalFormat {
     /// Reads an amount as people write it: `1,234.50`, `１２３４.５`, `1234.5元`, `￥1234.5`.
     public static func parseAmount(_ text: String) -> Decimal? {
         var s = Substring(text.trimmed)
-        for prefix in ["¥", "￥", "RMB", "人民币"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
-        if s.hasSuffix("万元") { return nil }
-        if s.hasSuffix("元") { s = s.dropLast() }
+        if let first = s.utf8.first, !(0x30...0x39).contains(first) {
+            for prefix in ["¥", "￥", "RMB", "人民币"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+        }
+        if let last = s.utf8.last, last >= 0x80 {
+            if s.hasSuffix("万元") { return nil }
+            if s.hasSuffix("元") { s = s.dropLast() }
+        }
         var negative = false
         var significand: UInt64 = 0
         var digits = 0, decimals = 0
@@ -81,7 +126,9 @@ public enum DecimalFormat {
         }
         guard started else { return nil }
         if seenDot && decimals == 0 && significand == 0 { decimals = 0 }
-        return Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: -decimals, significand: Decimal(significand))
+        if significand == 0 { return Decimal() }
+        return DecimalParts(mantissa: UInt128(significand), exponent: -decimals, negative: negative).decimal
+            ?? Decimal(sign: negative ? .minus : .plus, exponent: -decimals, significand: Decimal(significand))
     }
 
     private static func split(_ text: String) -> (String, String) {

@@ -183,8 +183,14 @@ struct RangeTotals {
     var max = Decimal(0)
 
     mutating func add(_ n: Decimal) {
-        if count == 0 { min = n; max = n } else { min = Swift.min(min, n); max = Swift.max(max, n) }
-        sum += n; count += 1; countA += 1
+        if count == 0 {
+            min = n; max = n; sum = n
+        } else {
+            if DecimalMath.less(n, min) { min = n }
+            if DecimalMath.less(max, n) { max = n }
+            sum = DecimalMath.sum(sum, n)
+        }
+        count += 1; countA += 1
     }
 
     mutating func addText() { countA += 1 }

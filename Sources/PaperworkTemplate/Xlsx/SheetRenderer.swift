@@ -7,7 +7,7 @@ struct SheetRenderer {
     let mover: ReferenceMover
     let styles: StyleVariants
     /// The items of each loop, in loop order.
-    let items: [[TemplateValue]]
+    let items: [LoopItems]
     var renderer: Renderer
     private var totals = CellTotals()
     private var buffer: [UInt8] = []
@@ -16,7 +16,7 @@ struct SheetRenderer {
     private let rowName: String
     private let cellName: String
 
-    init(sheet: CompiledSheet, mover: ReferenceMover, styles: StyleVariants, items: [[TemplateValue]],
+    init(sheet: CompiledSheet, mover: ReferenceMover, styles: StyleVariants, items: [LoopItems],
          data: TemplateValue, options: RenderOptions) throws {
         self.sheet = sheet
         self.mover = mover
@@ -43,11 +43,15 @@ struct SheetRenderer {
             if let (index, loop) = sheet.loops.enumerated().first(where: { $0.element.first <= row.number && row.number <= $0.element.last }) {
                 let body = sheet.rows[i...].prefix { $0.number <= loop.last }
                 let mapped = map?.loop(containing: row.number)
-                for (copy, item) in items[index].enumerated() {
+                var copy = 0
+                try items[index].forEach { item in
+                    guard copy < items[index].count else { throw XlsxInternalError.itemCount(sheet: sheet.name, expected: items[index].count) }
                     renderer.enter(item, index: copy)
                     for r in body { try write(r, number: map?.row(r.number, copy: copy) ?? r.number, copy: copy, loop: mapped) }
                     renderer.leave()
+                    copy += 1
                 }
+                guard copy == items[index].count else { throw XlsxInternalError.itemCount(sheet: sheet.name, expected: items[index].count) }
                 i += body.count
             } else {
                 if let number = map?.first(row.number) ?? Optional(row.number) { try write(row, number: number, copy: nil, loop: nil) }
@@ -229,6 +233,7 @@ struct SheetRenderer {
 enum XlsxInternalError: LocalizedFailure {
     case rowsOutOfOrder(sheet: String, row: Int)
     case overlappingMerges(sheet: String, ranges: String)
+    case itemCount(sheet: String, expected: Int)
 
     func message(_ language: Language) -> String {
         switch (self, language) {
@@ -236,6 +241,8 @@ enum XlsxInternalError: LocalizedFailure {
         case let (.rowsOutOfOrder(s, r), .en): "internal error: sheet \(s), row \(r) out of order; nothing written"
         case let (.overlappingMerges(s, r), .zh): "内部错误：工作表 \(s) 的合并单元格 \(r) 重叠，未写出文件"
         case let (.overlappingMerges(s, r), .en): "internal error: sheet \(s) has overlapping merges \(r); nothing written"
+        case let (.itemCount(s, n), .zh): "内部错误：工作表 \(s) 的列表项数与预计的 \(n) 项不符（数据文件是否在填写时被改动？），未写出文件"
+        case let (.itemCount(s, n), .en): "internal error: sheet \(s) got a different number of list items than the \(n) expected (was the data file changed meanwhile?); nothing written"
         }
     }
 }

@@ -97,21 +97,32 @@ public struct XlsxTemplate: Sendable {
     }
 
     /// Fills the template; throws `TemplateProblems` listing every data problem.
-    public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
+    ///
+    /// `streams` holds lists too long to hold, by their top-level key: a row loop over one writes its
+    /// items as they come. A stream the template also uses elsewhere is read into memory first.
+    public func render(_ data: TemplateValue, streams: [String: any ItemStream] = [:],
+                       options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
+        let held = streams.filter { !isRowLoopOnly($0.key) }
+        let data = try data.including(held)
+        let streams = streams.filter { held[$0.key] == nil }
         var problems: [TemplateProblem] = []
-        var items: [[[TemplateValue]]] = []
+        var items: [[LoopItems]] = []
         var maps: [String: RowMap] = [:]
         for sheet in sheets {
             var renderer = Renderer(tags: sheet.tags, data: data, options: options, capacity: 0)
-            var lists: [[TemplateValue]] = []
+            var lists: [LoopItems] = []
             for loop in sheet.loops {
+                if case .keys(let keys) = loop.expression.path, keys.count == 1, let stream = streams[keys[0]] {
+                    lists.append(.stream(stream))
+                    continue
+                }
                 switch renderer.lookup(loop.expression.path) {
-                case .list(let l): lists.append(l)
-                case .null where options.optionalPaths.contains(loop.expression.path.description): lists.append([])
+                case .list(let l): lists.append(.list(l))
+                case .null where options.optionalPaths.contains(loop.expression.path.description): lists.append(.list([]))
                 case .null:
-                    renderer.report(.missingValue(path: loop.expression.path.description), tag: loop.tag); lists.append([])
+                    renderer.report(.missingValue(path: loop.expression.path.description), tag: loop.tag); lists.append(.list([]))
                 case let other:
-                    renderer.report(.notAList(path: loop.expression.path.description, kind: other.kindName), tag: loop.tag); lists.append([])
+                    renderer.report(.notAList(path: loop.expression.path.description, kind: other.kindName), tag: loop.tag); lists.append(.list([]))
                 }
             }
             problems += renderer.problems
@@ -135,6 +146,22 @@ public struct XlsxTemplate: Sendable {
         guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
         if !maps.isEmpty { output.setPart(workbookPart, xml: moveDefinedNames(mover)) }
         return output
+    }
+
+    /// True when every tag that names `key` is a row loop over it, so that its items can be streamed.
+    private func isRowLoopOnly(_ key: String) -> Bool {
+        for sheet in sheets {
+            for (i, occurrence) in sheet.tags.enumerated() {
+                let expression: Expression
+                switch occurrence.parsed {
+                case .success(.value(let e)), .success(.open(_, let e)): expression = e
+                default: continue
+                }
+                guard case .keys(let keys) = expression.path, keys.first == key else { continue }
+                guard keys.count == 1, sheet.loops.contains(where: { $0.tag == i }) else { return false }
+            }
+        }
+        return true
     }
 
     /// The same template on its own zip handle, for another thread.

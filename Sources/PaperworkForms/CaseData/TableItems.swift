@@ -1,0 +1,34 @@
+import PaperworkTemplate
+
+/// The rows of a table below its heading row, as the items of a list form's list: read again each time
+/// they are needed instead of being held, so that a 100,000-row list costs no more memory than one row.
+public struct TableItems: Sendable {
+    let reader: RowReader
+    /// The number of the heading row in the file; items are the rows below it.
+    let headingRow: Int
+    let map: ColumnMap
+
+    /// Calls `body` with each item and its row in the file; note rows (`说明…`, `注：…`) are skipped.
+    func forEach(_ body: (_ row: Int, _ item: TemplateValue) throws -> Void) throws {
+        try reader.forEach { number, cells in
+            if number > headingRow && !Self.isNote(cells) { try body(number, map.record(cells)) }
+            return true
+        }
+    }
+
+    /// True when the table has at least one item.
+    func hasItems() throws -> Bool {
+        var found = false
+        try reader.forEach { number, cells in
+            found = number > headingRow && !Self.isNote(cells)
+            return !found
+        }
+        return found
+    }
+
+    /// A row of notes under a data-entry sheet's headings, not an item.
+    static func isNote(_ cells: [TemplateValue]) -> Bool {
+        guard let first = cells.first(where: { $0 != .null })?.displayText else { return false }
+        return first.utf8.starts(with: "说明".utf8) || first.utf8.starts(with: "注：".utf8)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// A `Decimal`'s fields — a 128-bit mantissa, a power of ten and a sign — read and written directly.
+///
+/// Foundation on Linux spends microseconds on each Decimal it formats, rounds, compares or adds: it
+/// works digit by digit through heap arrays. A 100,000-row list does that millions of times. The
+/// value's layout (exponent byte, length and flags byte, two reserved bytes, eight 16-bit mantissa
+/// words) is checked against Foundation once; should it ever differ, `parts` and `make` return nil and
+/// every caller uses Foundation's own arithmetic.
+struct DecimalParts: Equatable {
+    var mantissa: UInt128
+    var exponent: Int
+    var negative: Bool
+
+    /// True when this build's Decimal is laid out as expected: known values read back right and rebuild to the same bytes.
+    static let layoutHolds: Bool = {
+        guard MemoryLayout<Decimal>.size == 20 else { return false }
+        let cases: [(String, DecimalParts)] = [
+            ("-123.45", DecimalParts(mantissa: 12345, exponent: -2, negative: true)),
+            ("0.055", DecimalParts(mantissa: 55, exponent: -3, negative: false)),
+            ("18446744073709551617", DecimalParts(mantissa: 18_446_744_073_709_551_617, exponent: 0, negative: false)),
+            ("1e30", DecimalParts(mantissa: 1, exponent: 30, negative: false)),
+            ("0", DecimalParts(mantissa: 0, exponent: 0, negative: false)),
+        ]
+        for (text, expected) in cases {
+            guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), read(d) == expected,
+                  let rebuilt = write(expected), bytes(rebuilt) == bytes(d) else { return false }
+        }
+        return true
+    }()
+
+    /// The fields of `value`; nil for NaN or when the layout is not the expected one.
+    init?(_ value: Decimal) {
+        guard Self.layoutHolds, let p = Self.read(value) else { return nil }
+        self = p
+    }
+
+    init(mantissa: UInt128, exponent: Int, negative: Bool) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+        self.negative = negative
+    }
+
+    /// The Decimal with these fields (trailing zeros moved into the exponent); nil when it does not fit.
+    var decimal: Decimal? {
+        guard Self.layoutHolds else { return nil }
+        return Self.write(self)
+    }
+
+    private static func read(_ value: Decimal) -> DecimalParts? {
+        withUnsafeBytes(of: value) { b in
+            let length = Int(b[1] >> 4)
+            let negative = b[1] & 0x08 != 0
+            if length == 0 { return negative ? nil : DecimalParts(mantissa: 0, exponent: 0, negative: false) }
+            var mantissa: UInt128 = 0
+            for word in (0..<8).reversed() { mantissa = mantissa << 16 | UInt128(b[4 + 2 * word]) | UInt128(b[5 + 2 * word]) << 8 }
+            return DecimalParts(mantissa: mantissa, exponent: Int(Int8(bitPattern: b[0])), negative: negative)
+        }
+    }
+
+    private static func write(_ parts: DecimalParts) -> Decimal? {
+        var m = parts.mantissa, e = parts.exponent
+        if m == 0 { return Decimal() }
+        while m % 10 == 0 && e < 127 { m /= 10; e += 1 }
+        guard e >= -128 && e <= 127 else { return nil }
+        var length: UInt8 = 0
+        var rest = m
+        while rest != 0 { rest >>= 16; length += 1 }
+        var value = Decimal()
+        withUnsafeMutableBytes(of: &value) { b in
+            b[0] = UInt8(bitPattern: Int8(e))
+            b[1] = length << 4 | (parts.negative ? 0x08 : 0) | 0x04
+            for word in 0..<8 {
+                let w = UInt16(truncatingIfNeeded: m >> (16 * word))
+                b[4 + 2 * word] = UInt8(w & 0xFF)
+                b[5 + 2 * word] = UInt8(w >> 8)
+            }
+        }
+        return value
+    }
+
+    private static func bytes(_ d: Decimal) -> [UInt8] { withUnsafeBytes(of: d) { Array($0) } }
+
+    static let powersOfTen: [UInt128] = (0...38).map { n in (0..<n).reduce(UInt128(1)) { r, _ in r * 10 } }
+
+    /// The mantissa scaled to `exponent` (not above its own), or nil when it would overflow.
+    func mantissa(at exponent: Int) -> UInt128? {
+        let shift = self.exponent - exponent
+        guard shift >= 0, shift < Self.powersOfTen.count else { return nil }
+        let (m, overflow) = mantissa.multipliedReportingOverflow(by: Self.powersOfTen[shift])
+        return overflow ? nil : m
+    }
+
+    /// Both values over one exponent, or nil when scaling would overflow.
+    static func aligned(_ a: DecimalParts, _ b: DecimalParts) -> (UInt128, UInt128, exponent: Int)? {
+        let e = min(a.exponent, b.exponent)
+        guard let x = a.mantissa(at: e), let y = b.mantissa(at: e) else { return nil }
+        return (x, y, e)
+    }
+}
+
+/// Exact Decimal arithmetic that is fast for the values forms hold, and falls back to Foundation otherwise.
+public enum DecimalMath {
+    /// `a + b`.
+    public static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
+        guard let p = DecimalParts(a), let q = DecimalParts(b), let (x, y, e) = DecimalParts.aligned(p, q) else { return a + b }
+        let result: DecimalParts
+        if p.negative == q.negative {
+            let (s, overflow) = x.addingReportingOverflow(y)
+            guard !overflow else { return a + b }
+            result = DecimalParts(mantissa: s, exponent: e, negative: p.negative)
+        } else {
+            result = x >= y ? DecimalParts(mantissa: x - y, exponent: e, negative: p.negative)
+                : DecimalParts(mantissa: y - x, exponent: e, negative: q.negative)
+        }
+        return (result.mantissa == 0 ? Decimal() : result.decimal) ?? a + b
+    }
+
+    /// `a - b`.
+    public static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
+        sum(a, negated(b))
+    }
+
+    /// `a × b`.
+    public static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
+        guard let p = DecimalParts(a), let q = DecimalParts(b) else { return a * b }
+        let (m, overflow) = p.mantissa.multipliedReportingOverflow(by: q.mantissa)
+        guard !overflow else { return a * b }
+        if m == 0 { return Decimal() }
+        return DecimalParts(mantissa: m, exponent: p.exponent + q.exponent, negative: p.negative != q.negative).decimal ?? a * b
+    }
+
+    /// `-a`.
+    public static func negated(_ a: Decimal) -> Decimal {
+        guard var p = DecimalParts(a) else { return -a }
+        if p.mantissa == 0 { return a }
+        p.negative.toggle()
+        return p.decimal ?? -a
+    }
+
+    /// The order of `a` and `b`.
+    public static func compare(_ a: Decimal, _ b: Decimal) -> ComparisonResult {
+        guard let p = DecimalParts(a), let q = DecimalParts(b), let (x, y, _) = DecimalParts.aligned(p, q) else {
+            return a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
+        }
+        let sx = p.negative && x != 0, sy = q.negative && y != 0
+        if sx != sy { return sx ? .orderedAscending : .orderedDescending }
+        if x == y { return .orderedSame }
+        return (x < y) != sx ? .orderedAscending : .orderedDescending
+    }
+
+    /// `a < b`.
+    public static func less(_ a: Decimal, _ b: Decimal) -> Bool { compare(a, b) == .orderedAscending }
+
+    /// The whole number `a` holds, when it is one and fits an `Int`.
+    public static func integer(_ a: Decimal) -> Int? {
+        guard let p = DecimalParts(a) else {
+            return a == DecimalFormat.rounded(a, places: 0) && abs(a) < 1_000_000_000_000_000 ? NSDecimalNumber(decimal: a).intValue : nil
+        }
+        let m: UInt128
+        if p.exponent >= 0 {
+            guard let scaled = p.mantissa(at: 0) else { return nil }
+            m = scaled
+        } else {
+            guard -p.exponent < DecimalParts.powersOfTen.count else { return p.mantissa == 0 ? 0 : nil }
+            let f = DecimalParts.powersOfTen[-p.exponent]
+            guard p.mantissa % f == 0 else { return nil }
+            m = p.mantissa / f
+        }
+        guard m <= UInt128(Int.max) else { return nil }
+        return p.negative ? -Int(m) : Int(m)
+    }
+}
