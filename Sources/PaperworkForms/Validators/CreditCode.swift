@@ -59,17 +59,20 @@ public enum CreditCode {
 
     /// True when the embedded organisation code (positions 9–17, GB 11714) checks out.
     public static func organisationCodeIsValid(_ code: String) -> Bool {
-        let chars = Array(code)
-        guard chars.count == 18 else { return false }
+        let bytes = Array(code.utf8)
+        guard bytes.count == 18 else { return false }
         let weights = [3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0
         for i in 0..<8 {
-            let c = chars[8 + i]
-            guard let v = c.wholeNumberValue ?? (c.isASCII && c.isLetter ? Int(c.asciiValue! - 55) : nil) else { return false }
-            sum += v * weights[i]
+            let b = bytes[8 + i]
+            switch b {
+            case 0x30...0x39: sum += Int(b - 0x30) * weights[i]
+            case 0x41...0x5A: sum += Int(b - 55) * weights[i]
+            default: return false
+            }
         }
         let check = 11 - sum % 11
-        let expected: Character = check == 10 ? "X" : check == 11 ? "0" : Character(String(check))
-        return chars[16] == expected
+        let expected = check == 10 ? UInt8(ascii: "X") : check == 11 ? UInt8(ascii: "0") : UInt8(0x30 + check)
+        return bytes[16] == expected
     }
 }

@@ -41,12 +41,19 @@ public struct WorkbookReader: Sendable {
         let bytes = try package.data(of: part)
         if XMLParser.declaresDoctype(bytes) { throw PackageError.xml(file: package.label, .doctype(part: part)) }
         guard !bytes.isEmpty else { throw PackageError.xml(file: package.label, .malformed(part: part, line: 1, reason: "empty part")) }
-        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-        guard let reader = bytes.withUnsafeBufferPointer({ buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlReaderForMemory($0, Int32(buf.count), nil, nil, Int32(bitPattern: options))
+        // libxml2 reads the bytes as it goes: they must stay alive, and in place, until the reader is freed.
+        try bytes.withUnsafeBufferPointer { buf in
+            try buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { start in
+                try read(start, count: buf.count, part: part, body)
             }
-        }) else { throw PackageError.xml(file: package.label, .malformed(part: part, line: 0, reason: "cannot read")) }
+        }
+    }
+
+    private func read(_ start: UnsafePointer<CChar>, count: Int, part: String, _ body: (SheetRow) throws -> Void) throws {
+        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        guard let reader = xmlReaderForMemory(start, Int32(count), nil, nil, Int32(bitPattern: options)) else {
+            throw PackageError.xml(file: package.label, .malformed(part: part, line: 0, reason: "cannot read"))
+        }
         defer { xmlFreeTextReader(reader) }
         var row = SheetRow(number: 0, cells: [:])
         var nextRow = 1

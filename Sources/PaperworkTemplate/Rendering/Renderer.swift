@@ -82,16 +82,16 @@ struct Renderer {
     /// The value after its filters, or nil after reporting why there is none.
     mutating func evaluate(_ expression: Expression, tag: Int) -> TemplateValue? {
         var v = lookup(expression.path)
-        let path = expression.path.description
         for call in expression.filters {
             if v == .null && call.name != "default" && call.name != "check" {
+                let path = expression.path.description
                 if options.optionalPaths.contains(path) { return .string("") }
                 report(.missingValue(path: path), tag: tag)
                 return nil
             }
             do { v = try Filters.apply(call, to: v) } catch {
                 if case .wrongKind(let f, let value, let expected) = error {
-                    report(.wrongKind(path: path, filter: f, value: value, expected: expected), tag: tag)
+                    report(.wrongKind(path: expression.path.description, filter: f, value: value, expected: expected), tag: tag)
                 }
                 return nil
             }

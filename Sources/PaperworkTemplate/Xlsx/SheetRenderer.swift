@@ -15,6 +15,9 @@ struct SheetRenderer {
     private var lastRow = 0
     private let rowName: String
     private let cellName: String
+    /// `<c r="` and `</c>`, with the sheet's prefix.
+    private let cellOpen: [UInt8]
+    private let cellClose: [UInt8]
 
     init(sheet: CompiledSheet, mover: ReferenceMover, styles: StyleVariants, items: [LoopItems],
          data: TemplateValue, options: RenderOptions) throws {
@@ -27,6 +30,8 @@ struct SheetRenderer {
         let prefix = sheet.sheetData.name.firstIndex(of: ":").map { String(sheet.sheetData.name[...$0]) } ?? ""
         rowName = prefix + "row"
         cellName = prefix + "c"
+        cellOpen = Array("<\(cellName) r=\"".utf8)
+        cellClose = Array("</\(cellName)>".utf8)
     }
 
     /// Fills the sheet; returns the file and the data problems found.
@@ -87,7 +92,10 @@ struct SheetRenderer {
         buffer += row.attributes
         buffer.append(UInt8(ascii: ">"))
         for cell in row.cells {
-            buffer += "<\(cellName) r=\"\(cell.columnName)\(rowText)\"".utf8
+            buffer += cellOpen
+            buffer += cell.columnName.utf8
+            buffer += rowText.utf8
+            buffer.append(UInt8(ascii: "\""))
             switch cell.content {
             case .fixed(let bytes, let value):
                 buffer += bytes
@@ -128,7 +136,7 @@ struct SheetRenderer {
     }
 
     private mutating func writeValue(_ expression: Expression, tag: Int, cell: TemplateCell, row: Int) {
-        let path = expression.path.description
+        var path: String { expression.path.description }
         let evaluated = renderer.evaluate(expression, tag: tag)
         guard let value = evaluated, value != .null else {
             if evaluated == .null && !renderer.options.optionalPaths.contains(path) {
@@ -139,30 +147,49 @@ struct SheetRenderer {
         }
         switch value {
         case .number(let n):
-            buffer += " s=\"\(cell.style)\"><v>\(DecimalFormat.plain(n))</v></\(cellName)>".utf8
+            appendStyle(cell.style)
+            buffer += "><v>".utf8
+            buffer += DecimalFormat.plain(n).utf8
+            buffer += "</v>".utf8
+            buffer += cellClose
             totals.record(row: row, column: cell.column, number: n)
         case .bool(let b):
             buffer += " s=\"\(cell.style)\" t=\"b\"><v>\(b ? 1 : 0)</v></\(cellName)>".utf8
             totals.record(row: row, column: cell.column, number: nil)
-        case .string(let s) where s.count == 10 && CalendarDate.parse(s) != nil && s.dropFirst(4).first == "-":
+        case .string(let s) where s.utf8.count == 10 && s.utf8.dropFirst(4).first == UInt8(ascii: "-") && CalendarDate.parse(s) != nil:
             let serial = CalendarDate.parse(s)!.excelSerial
             buffer += " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(serial)</v></\(cellName)>".utf8
             totals.record(row: row, column: cell.column, number: nil)
         case .string(let s):
             if let bad = XMLSerializer.firstInvalidScalar(in: s) {
                 renderer.report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
-            } else if s.count > 32767 {
+            } else if s.utf8.count > 32767, s.count > 32767 {
                 renderer.report(.textTooLong(path: path, length: s.count), tag: tag)
             }
-            let style = Self.looksLikeFormula(Array(s.utf8.prefix(4))) ? styles.quote[cell.style] ?? cell.style : cell.style
-            buffer += " s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
+            let style = Self.looksLikeFormula(s.utf8) ? styles.quote[cell.style] ?? cell.style : cell.style
+            appendStyle(style)
+            buffer += Self.needsPreserve(s) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8 : " t=\"inlineStr\"><is><t>".utf8
             XMLSerializer.appendEscapedText(s, into: &buffer)
-            buffer += "</t></is></\(cellName)>".utf8
+            buffer += "</t></is>".utf8
+            buffer += cellClose
             totals.record(row: row, column: cell.column, number: nil)
         default:
             renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
             buffer += " s=\"\(cell.style)\"/>".utf8
         }
+    }
+
+    private mutating func appendStyle(_ style: Int) {
+        buffer += " s=\"".utf8
+        buffer += String(style).utf8
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// True when text has white space a reader would trim without `xml:space="preserve"`: at either end, tabs or line breaks.
+    static func needsPreserve(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return first.properties.isWhitespace || last.properties.isWhitespace
+            || text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// The characters a reader sees in rendered cell markup: tags skipped, each entity one character.
@@ -215,16 +242,15 @@ struct SheetRenderer {
     }
 
     /// True when text (raw, or inside `<is><t …>`) starts like a formula: `= + - @`, tab, line break, or their full-width forms.
-    static func looksLikeFormula(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeFormula<C: Collection<UInt8>>(_ bytes: C) -> Bool {
         var start = bytes[...]
-        if start.starts(with: Array("<is>".utf8)), let close = start.firstIndex(of: UInt8(ascii: ">")).flatMap({ i in
-            start[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) }) {
-            start = start[(close + 1)...]
+        if start.starts(with: "<is>".utf8), let close = start.firstIndex(of: UInt8(ascii: ">")).flatMap({ i in
+            start[start.index(after: i)...].firstIndex(of: UInt8(ascii: ">")) }) {
+            start = start[start.index(after: close)...]
         }
         guard let first = start.first else { return false }
-        if "=+-@\t\n".utf8.contains(first) { return true }
-        if start.starts(with: Array("&#13;".utf8)) { return true }
-        for wide in ["＝", "＋", "－", "＠"] where start.starts(with: Array(wide.utf8)) { return true }
+        if first < 0x80 { return "=+-@\t\n".utf8.contains(first) || start.starts(with: "&#13;".utf8) }
+        for wide in ["＝", "＋", "－", "＠"] where start.starts(with: wide.utf8) { return true }
         return false
     }
 }
