@@ -55,6 +55,13 @@ import Testing
                 #expect(DecimalMath.compare(a, b) == order, "\(a) <> \(b)")
             }
         }
+        for a in sample.prefix(60) {
+            for b in sample.prefix(30) where !b.isZero {
+                #expect(DecimalMath.quotient(a, b, places: 6) == DecimalFormat.rounded(a / b, places: 6), "\(a) ÷ \(b)")
+            }
+        }
+        #expect(DecimalMath.quotient(1, 8, places: 2) == Decimal(string: "0.13"))
+        #expect(DecimalMath.quotient(-1, 8, places: 2) == Decimal(string: "-0.13"))
         #expect(DecimalMath.integer(Decimal(string: "12.000")!) == 12)
         #expect(DecimalMath.integer(Decimal(string: "-7")!) == -7)
         #expect(DecimalMath.integer(Decimal(string: "12.5")!) == nil)

@@ -70,7 +70,7 @@ public enum CaseLoader {
             return LoadedCases(cases: [CaseRecord(value: .object([:]), items: table)], unusedColumns: unused)
         }
         var records: [CaseRecord] = []
-        try table.forEach { row, item in records.append(CaseRecord(value: item, row: row)) }
+        try table.forEach { row, cells in records.append(CaseRecord(value: map.record(cells), row: row)) }
         guard !records.isEmpty else { throw CaseFileError.empty(file: file) }
         return LoadedCases(cases: records, unusedColumns: unused)
     }

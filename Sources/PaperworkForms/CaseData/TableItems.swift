@@ -8,10 +8,10 @@ public struct TableItems: Sendable {
     let headingRow: Int
     let map: ColumnMap
 
-    /// Calls `body` with each item and its row in the file; note rows (`说明…`, `注：…`) are skipped.
-    func forEach(_ body: (_ row: Int, _ item: TemplateValue) throws -> Void) throws {
+    /// Calls `body` with each item's row in the file and its cells (`map` says where each goes); note rows (`说明…`, `注：…`) are skipped.
+    func forEach(_ body: (_ row: Int, _ cells: [TemplateValue]) throws -> Void) throws {
         try reader.forEach { number, cells in
-            if number > headingRow && !Self.isNote(cells) { try body(number, map.record(cells)) }
+            if number > headingRow && !Self.isNote(cells) { try body(number, cells) }
             return true
         }
     }

@@ -67,9 +67,10 @@ struct HRListItems: ItemCalculation {
                 report.error("revenue_decline", field: "2019年2至4月营业收入", label: "2019年2至4月营业收入", value: DecimalFormat.plain(before), item: i,
                              zh: "2019年同期营业收入须大于 0，才能计算下降比例", en: "2019 revenue must be above 0")
             } else {
-                let decline = DecimalMath.difference(before, after) / before
-                item.set(.number(DecimalFormat.rounded(decline, places: 6)), at: ["下降比例"])
-                if DecimalMath.less(decline, minDecline) {
+                let fall = DecimalMath.difference(before, after)
+                item.set(.number(DecimalMath.quotient(fall, before, places: 6)), at: ["下降比例"])
+                if DecimalMath.less(fall, DecimalMath.product(minDecline, before)) {
+                    let decline = fall / before
                     let shown = DecimalFormat.fixed(decline * 100, places: 2, mode: .down)
                     let short = DecimalFormat.fixed((minDecline - decline) * 100, places: 2, mode: .up)
                     report.error("revenue_decline", field: "2020年2至4月营业收入", label: "2020年2至4月营业收入", value: DecimalFormat.plain(after), item: i,

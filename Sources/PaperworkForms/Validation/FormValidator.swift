@@ -38,16 +38,15 @@ struct FormValidator: Sendable {
         record.value = .null
         let table = record.items
         var sink = FindingSink(record: number, row: record.row)
-        var items = try ItemValidator(self, streamed: table != nil)
+        var items = try ItemValidator(self, table: table)
         var count: Int?
         check(manifest.fields, in: &value, keyPrefix: "", labelPrefix: "", item: nil, rows: &items, count: &count, sink: &sink)
         var streams: [String: any ItemStream] = [:]
         if let table, let rows = manifest.rows {
             var n = 0
-            try table.forEach { row, item in
-                var item = item
+            try table.forEach { row, cells in
                 sink.itemRow = row
-                items.check(&item, index: n, sink: &sink)
+                _ = items.check(cells: cells, index: n, sink: &sink)
                 n += 1
             }
             sink.itemRow = nil
@@ -71,43 +70,51 @@ struct FormValidator: Sendable {
             let isRows = spec.key == manifest.rows && item == nil && keyPrefix.isEmpty
             if isRows && rows.streamed { continue }
             let raw = spec.type == .list ? value.take(at: spec.path) : value.value(at: spec.path) ?? .null
-            do {
-                guard var converted = try FieldConverter.convert(raw, spec, today: today) else {
-                    if spec.required {
-                        sink.error("required", field: key, label: label, item: item, zh: "必填，不能为空", en: "is required")
-                    }
-                    value.remove(at: spec.path)
-                    continue
-                }
-                try FieldConverter.checkConstraints(converted, spec)
-                if spec.type == .creditCode, case .string(let code) = converted, !CreditCode.organisationCodeIsValid(code) {
-                    sink.warning("organisation_code", field: key, label: label, value: code, item: item,
-                                 zh: "统一社会信用代码第 9–17 位的组织机构代码校验不符，请核对（校验位本身正确）",
-                                 en: "the organisation code inside the credit code (positions 9–17) does not check out")
-                }
-                if spec.type == .list, let itemFields = spec.fields, case .list(var items) = converted {
-                    converted = .null
-                    for i in items.indices {
-                        guard case .object = items[i] else {
-                            sink.error("type", field: key, label: label, item: isRows ? i : item,
-                                       zh: "第 \(i + 1) 项应为一组字段", en: "item \(i + 1) should be a record")
-                            continue
-                        }
-                        if isRows {
-                            rows.check(&items[i], index: i, sink: &sink)
-                        } else {
-                            check(itemFields, in: &items[i], keyPrefix: "\(key)[\(i + 1)].", labelPrefix: "\(label)第\(i + 1)项 ",
-                                  item: item, rows: &rows, count: &count, sink: &sink)
-                        }
-                    }
-                    if isRows { count = items.count }
-                    converted = .list(items)
-                }
-                value.set(converted, at: spec.path)
-            } catch {
-                sink.error(error.rule, field: key, label: label, value: raw.displayText, item: item, zh: error.zh, en: error.en)
+            guard var converted = convert(raw, spec, key: key, label: label, item: item, sink: &sink) else {
                 value.remove(at: spec.path)
+                continue
             }
+            if spec.type == .list, let itemFields = spec.fields, case .list(var items) = converted {
+                converted = .null
+                for i in items.indices {
+                    guard case .object = items[i] else {
+                        sink.error("type", field: key, label: label, item: isRows ? i : item,
+                                   zh: "第 \(i + 1) 项应为一组字段", en: "item \(i + 1) should be a record")
+                        continue
+                    }
+                    if isRows {
+                        rows.check(&items[i], index: i, sink: &sink)
+                    } else {
+                        check(itemFields, in: &items[i], keyPrefix: "\(key)[\(i + 1)].", labelPrefix: "\(label)第\(i + 1)项 ",
+                              item: item, rows: &rows, count: &count, sink: &sink)
+                    }
+                }
+                if isRows { count = items.count }
+                converted = .list(items)
+            }
+            value.set(converted, at: spec.path)
+        }
+    }
+
+    /// One field's value in its type, checked; nil when it is missing or wrong, after reporting why.
+    func convert(_ raw: TemplateValue, _ spec: FieldSpec, key: String, label: String, item: Int?, sink: inout FindingSink) -> TemplateValue? {
+        do {
+            guard let converted = try FieldConverter.convert(raw, spec, today: today) else {
+                if spec.required {
+                    sink.error("required", field: key, label: label, item: item, zh: "必填，不能为空", en: "is required")
+                }
+                return nil
+            }
+            try FieldConverter.checkConstraints(converted, spec)
+            if spec.type == .creditCode, case .string(let code) = converted, !CreditCode.organisationCodeIsValid(code) {
+                sink.warning("organisation_code", field: key, label: label, value: code, item: item,
+                             zh: "统一社会信用代码第 9–17 位的组织机构代码校验不符，请核对（校验位本身正确）",
+                             en: "the organisation code inside the credit code (positions 9–17) does not check out")
+            }
+            return converted
+        } catch {
+            sink.error(error.rule, field: key, label: label, value: raw.displayText, item: item, zh: error.zh, en: error.en)
+            return nil
         }
     }
 

@@ -6,22 +6,67 @@ struct ItemValidator {
     let validator: FormValidator
     /// True when the items come from a table read item by item, not from a list in the case.
     let streamed: Bool
+    private let table: TableItems?
     private let fields: [FieldSpec]
     private let rules: [RuleSpec]
     private var calculation: (any ItemCalculation)?
+    /// When every field of a row is one plain key with its own column: each field and the column it is read from.
+    private let columns: [(spec: FieldSpec, column: Int?)]?
 
-    init(_ validator: FormValidator, streamed: Bool) throws(PolicyError) {
+    init(_ validator: FormValidator, table: TableItems?) throws(PolicyError) {
         self.validator = validator
-        self.streamed = streamed
+        self.table = table
+        streamed = table != nil
         let manifest = validator.manifest
-        fields = manifest.rowFields ?? []
+        let fields = manifest.rowFields ?? []
+        self.fields = fields
         rules = manifest.rows.map { rows in manifest.rules.filter { $0.each == rows } } ?? []
         calculation = try manifest.calculation.flatMap(Calculations.named)?.items(policy: validator.policy)
+        columns = table.flatMap { Self.columns(of: $0.map, for: fields) }
     }
 
+    /// Each field's column, when the map puts every column in a field of one key and no field is a list.
+    private static func columns(of map: ColumnMap, for fields: [FieldSpec]) -> [(spec: FieldSpec, column: Int?)]? {
+        guard fields.allSatisfy({ $0.path.count == 1 && $0.type != .list }) else { return nil }
+        var byKey: [String: Int] = [:]
+        for (i, target) in map.targets.enumerated() {
+            switch target {
+            case .field(let path) where path.count == 1: byKey[path[0]] = i
+            case .ignored: continue
+            default: return nil
+            }
+        }
+        return fields.map { ($0, byKey[$0.key]) }
+    }
+
+    /// Checks an item of a list held in the case, in place.
     mutating func check(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
         var count: Int?
         validator.check(fields, in: &item, keyPrefix: "", labelPrefix: "", item: index, rows: &self, count: &count, sink: &sink)
+        finishItem(&item, index: index, sink: &sink)
+    }
+
+    /// The item a row of the table makes, checked. Plain rows are converted straight from their cells,
+    /// each field looked up once, instead of being built as an object and then read back.
+    mutating func check(cells: [TemplateValue], index: Int, sink: inout FindingSink) -> TemplateValue {
+        guard let columns else {
+            var item = table?.map.record(cells) ?? .null
+            check(&item, index: index, sink: &sink)
+            return item
+        }
+        var members = [String: TemplateValue](minimumCapacity: columns.count + 8)
+        for (spec, column) in columns {
+            let raw = column.map { $0 < cells.count ? cells[$0] : .null } ?? .null
+            if let value = validator.convert(raw, spec, key: spec.key, label: spec.label, item: index, sink: &sink) {
+                members[spec.key] = value
+            }
+        }
+        var item = TemplateValue.object(members)
+        finishItem(&item, index: index, sink: &sink)
+        return item
+    }
+
+    private mutating func finishItem(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
         for rule in rules { validator.compare(rule, in: item, item: index, sink: &sink) }
         calculation?.apply(to: &item, index: index, report: &sink)
     }
@@ -31,21 +76,37 @@ struct ItemValidator {
     }
 }
 
-/// A list form's rows read again from their table, validated and computed item by item as a sheet is filled.
+/// A list form's rows read again from their table, validated and computed item by item as a sheet is
+/// filled: a second thread reads and converts rows while the caller writes the ones before.
 struct ListItems: ItemStream {
     let table: TableItems
     let count: Int
     let validator: FormValidator
+    private static let chunkSize = 256
+
+    private struct Stopped: Error {}
 
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
-        var items = try ItemValidator(validator, streamed: true)
-        var sink = FindingSink(record: 0, row: nil, keeps: false)
-        var index = 0
-        try table.forEach { _, item in
-            var item = item
-            items.check(&item, index: index, sink: &sink)
-            index += 1
-            try body(item)
+        let pipe = ItemPipe { [table, validator] pipe in
+            var items = try ItemValidator(validator, table: table)
+            var sink = FindingSink(record: 0, row: nil, keeps: false)
+            var index = 0
+            var chunk: [TemplateValue] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            try table.forEach { _, cells in
+                chunk.append(items.check(cells: cells, index: index, sink: &sink))
+                index += 1
+                if chunk.count == Self.chunkSize {
+                    guard pipe.put(chunk) else { throw Stopped() }
+                    chunk = []
+                    chunk.reserveCapacity(Self.chunkSize)
+                }
+            }
+            if !chunk.isEmpty { _ = pipe.put(chunk) }
+        }
+        defer { pipe.close() }
+        while let chunk = try pipe.take() {
+            for item in chunk { try body(item) }
         }
     }
 }

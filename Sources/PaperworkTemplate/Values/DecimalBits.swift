@@ -130,6 +130,22 @@ public enum DecimalMath {
         return DecimalParts(mantissa: m, exponent: p.exponent + q.exponent, negative: p.negative != q.negative).decimal ?? a * b
     }
 
+    /// `a ÷ b` rounded half away from zero to `places` decimals, computed exactly (Foundation divides to
+    /// 38 digits first and then rounds, which is the same but for ties hidden beyond the 38th digit).
+    public static func quotient(_ a: Decimal, _ b: Decimal, places: Int) -> Decimal {
+        if let p = DecimalParts(a), let q = DecimalParts(b), q.mantissa != 0, places >= 0,
+           places < DecimalParts.powersOfTen.count, let (x, y, _) = DecimalParts.aligned(p, q) {
+            let (scaled, overflow) = x.multipliedReportingOverflow(by: DecimalParts.powersOfTen[places])
+            if !overflow {
+                var (m, r) = scaled.quotientAndRemainder(dividingBy: y)
+                if r >= y - r { m += 1 }
+                if m == 0 { return Decimal() }
+                if let d = DecimalParts(mantissa: m, exponent: -places, negative: p.negative != q.negative).decimal { return d }
+            }
+        }
+        return DecimalFormat.rounded(a / b, places: places)
+    }
+
     /// `-a`.
     public static func negated(_ a: Decimal) -> Decimal {
         guard var p = DecimalParts(a) else { return -a }
