@@ -1,0 +1,70 @@
+import Foundation
+import PaperworkOOXML
+import Testing
+@testable import PaperworkTemplate
+
+/// Items handed out one at a time from an array, counting how often they are read.
+final class ArrayStream: ItemStream, @unchecked Sendable {
+    let items: [TemplateValue]
+    let count: Int
+    private(set) var reads = 0
+
+    init(_ items: [TemplateValue], claiming count: Int? = nil) {
+        self.items = items
+        self.count = count ?? items.count
+    }
+
+    func forEach(_ body: (TemplateValue) throws -> Void) throws {
+        reads += 1
+        for item in items { try body(item) }
+    }
+}
+
+@Suite struct ItemStreamTests {
+    private static func withoutList(_ n: Int) -> (TemplateValue, [TemplateValue]) {
+        guard case .object(var members) = XlsxTemplateTests.data(n), case .list(let items)? = members.removeValue(forKey: "企业") else {
+            return (.null, [])
+        }
+        return (.object(members), items)
+    }
+
+    @Test(arguments: [0, 1, 1000])
+    func aStreamedListFillsTheSameBytesAsAHeldOne(count: Int) throws {
+        let template = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx"))
+        let (rest, items) = Self.withoutList(count)
+        let stream = ArrayStream(items)
+        let streamed = try template.render(rest, streams: ["企业": stream])
+        let held = try template.render(XlsxTemplateTests.data(count))
+        #expect(try sheetXML(streamed) == sheetXML(held))
+        #expect(try streamed.data(of: "xl/workbook.xml") == held.data(of: "xl/workbook.xml"))
+        #expect(stream.reads == 1, "a row loop reads the stream once, as it writes")
+    }
+
+    @Test func aStreamThatYieldsFewerItemsThanItPromisedIsAnInternalError() throws {
+        let template = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx"))
+        let (rest, items) = Self.withoutList(5)
+        #expect(throws: XlsxInternalError.self) {
+            try template.render(rest, streams: ["企业": ArrayStream(Array(items.prefix(3)), claiming: 5)])
+        }
+        #expect(throws: XlsxInternalError.self) {
+            try template.render(rest, streams: ["企业": ArrayStream(items, claiming: 4)])
+        }
+    }
+
+    @Test func aListUsedOutsideARowLoopIsReadIntoMemoryFirst() throws {
+        let book = SimpleWorkbook(sheetName: "清单", columns: [.init(width: 20), .init(width: 10)], rows: [
+            [.text("共：{{#each 企业}}{{名称}}；{{/each}}")],
+            [.text("{{#each 企业}}{{名称}}"), .text("{{收入}}{{/each}}")],
+        ], entryRows: 0)
+        let template = try XlsxTemplate(package: OOXMLPackage(bytes: book.serialized(), label: "inline.xlsx"))
+        let (rest, items) = Self.withoutList(2)
+        let stream = ArrayStream(items)
+        let filled = try template.render(rest, streams: ["企业": stream])
+        #expect(stream.reads == 1, "read once, into memory, before filling")
+        let c = try cells(filled)
+        #expect(c["A1"] == .text("共：企业1；企业2；"))
+        #expect(c["A3"] == .text("企业2") && c["B3"] == .number(Decimal(string: "1001.5")!, isDate: false))
+        let viaDocument = try DocumentTemplate.xlsx(template).render(rest, streams: ["企业": ArrayStream(items)], options: RenderOptions())
+        #expect(try sheetXML(viaDocument) == sheetXML(filled))
+    }
+}
