@@ -13,6 +13,18 @@ func cells(_ package: OOXMLPackage, sheet: Int = 0) throws -> [String: CellValue
     return out
 }
 
+/// The hyperlinks of a sheet's XML: each cell and its relationship id.
+func hyperlinks(_ xml: String) -> [(ref: String, id: String)] {
+    xml.components(separatedBy: "<hyperlink ").dropFirst().compactMap { element in
+        let attributes = element.prefix { $0 != ">" }
+        func value(_ name: String) -> String? {
+            guard let start = attributes.range(of: " \(name)=\"")?.upperBound else { return nil }
+            return String(attributes[start...].prefix { $0 != "\"" })
+        }
+        return value("ref").map { ($0, value("r:id") ?? "") }
+    }
+}
+
 func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xml") throws -> String {
     String(decoding: try package.data(of: part), as: UTF8.self)
 }
@@ -58,6 +70,9 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect(xml.contains("sqref=\"D4:D6\""))
         #expect(xml.contains("sqref=\"E4:E6\""))
         #expect(xml.contains("ref=\"A11\" r:id="))
+        let inLoop = hyperlinks(xml).filter { $0.ref.hasPrefix("B") }
+        #expect(inLoop.map(\.ref) == ["B4", "B5", "B6"], "a link in the loop row is repeated for every item")
+        #expect(Set(inLoop.map(\.id)).count == 1, "the copies share the template's relationship")
         #expect(xml.contains("<brk id=\"7\""))
         #expect(xml.contains("<dimension ref=\"A1:F20\"/>"))
         #expect(xml.contains("<f>COUNTA(B18:B19)</f><v>2</v>"))
@@ -87,6 +102,9 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         } else {
             #expect(xml.contains("<f>SUM(0)</f><v>0</v>"))
         }
+        let links = hyperlinks(xml)
+        #expect(links.filter { $0.ref.hasPrefix("B") }.count == count, "one link per item, none for an empty list")
+        #expect(links.contains { $0.ref == "A\(totalsRow + 4)" }, "the link below the loop moves")
     }
 
     @Test func textThatLooksLikeAFormulaStaysText() throws {

@@ -29,7 +29,7 @@ struct ReferenceMover: Sendable {
         return moved.isEmpty ? nil : moved.joined(separator: " ")
     }
 
-    /// A single cell (`activeCell`, `topLeftCell`, a hyperlink), moved to its first copy.
+    /// A single cell (`activeCell`, `topLeftCell`), moved to its first copy.
     func cell(_ text: String, on sheet: String) -> String {
         guard let map = maps[sheet], let area = AreaRef.parse(Substring(text)) else { return text }
         return map.move(area, expand: false)?.text ?? text
@@ -44,35 +44,40 @@ struct ReferenceMover: Sendable {
         }
     }
 
+    /// Merged ranges or hyperlinks: one inside a loop's rows is repeated for every copy (none for an
+    /// empty list); one outside moves, a merge growing with a loop it spans.
+    private func perCopy(_ elements: [XMLElement], on map: RowMap, expand: Bool) -> [XMLNode] {
+        var out: [XMLNode] = []
+        for child in elements {
+            guard let ref = child[attribute: "ref"], let area = AreaRef.parse(Substring(ref)),
+                  let r1 = area.firstRow, let r2 = area.lastRow else { out.append(.element(child)); continue }
+            if let loop = map.loop(containing: r1), r2 <= loop.last {
+                for copy in 0..<loop.count {
+                    var m = child
+                    m[attribute: "ref"] = map.move(area, copy: copy, sameLoopAs: loop, expand: false)?.text
+                    out.append(.element(m))
+                }
+            } else if let moved = map.move(area, expand: expand) {
+                var m = child
+                m[attribute: "ref"] = moved.text
+                out.append(.element(m))
+            }
+        }
+        return out
+    }
+
     private func element(_ source: XMLElement, on sheet: String) -> XMLElement? {
         var e = source
         let map = maps[sheet]!
         switch e.localName {
-        case "mergeCells":
-            var merges: [XMLNode] = []
-            for child in e.elements where child.localName == "mergeCell" {
-                guard let ref = child[attribute: "ref"], let area = AreaRef.parse(Substring(ref)),
-                      let r1 = area.firstRow, let r2 = area.lastRow else { merges.append(.element(child)); continue }
-                if let loop = map.loop(containing: r1), r2 <= loop.last {
-                    for copy in 0..<loop.count {
-                        var m = child
-                        m[attribute: "ref"] = map.move(area, copy: copy, sameLoopAs: loop, expand: false)?.text
-                        merges.append(.element(m))
-                    }
-                } else if let moved = map.move(area, expand: true) {
-                    var m = child
-                    m[attribute: "ref"] = moved.text
-                    merges.append(.element(m))
-                }
-            }
-            guard !merges.isEmpty else { return nil }
-            e.children = merges
-            e[attribute: "count"] = String(merges.count)
+        case "mergeCells", "hyperlinks":
+            let children = perCopy(e.elements, on: map, expand: e.localName == "mergeCells")
+            guard !children.isEmpty else { return nil }
+            e.children = children
+            if e.localName == "mergeCells" { e[attribute: "count"] = String(children.count) }
             return e
         case "dimension", "autoFilter":
             if let ref = e[attribute: "ref"] { e[attribute: "ref"] = sqref(ref, on: sheet) ?? ref }
-        case "hyperlink":
-            if let ref = e[attribute: "ref"] { e[attribute: "ref"] = cell(ref, on: sheet) }
         case "pane":
             if let ref = e[attribute: "topLeftCell"] { e[attribute: "topLeftCell"] = cell(ref, on: sheet) }
         case "selection":

@@ -20,6 +20,7 @@ for col, text in zip("ABCDEF", ["序号", "企业名称", "信用代码", "收�
     ws[f"{col}3"].font = Font(bold=True)
 ws["A4"] = "{{#each 企业}}{{@number}}"
 ws["B4"] = "{{名称}}"
+ws["B4"].hyperlink = "https://www.gsxt.gov.cn/"
 ws["C4"] = "{{信用代码}}"
 ws["D4"] = "{{收入}}"
 ws["D4"].number_format = "#,##0.00"
