@@ -7,7 +7,7 @@ import PaperworkTemplate
     private struct Broken: Error {}
 
     @Test func chunksArriveInOrderAndTheProducersErrorFollowsThem() throws {
-        let pipe = ItemPipe { pipe in
+        let pipe = ItemPipe<TemplateValue> { pipe in
             for i in 0..<50 { guard pipe.put([.number(Decimal(i))]) else { return } }
             throw Broken()
         }
@@ -20,7 +20,7 @@ import PaperworkTemplate
     }
 
     @Test func aConsumerThatStopsEarlyStopsTheProducer() throws {
-        let pipe = ItemPipe { pipe in
+        let pipe = ItemPipe<TemplateValue> { pipe in
             var i = 0
             while pipe.put([.number(Decimal(i))]) { i += 1 }
         }

@@ -43,15 +43,8 @@ struct FormValidator: Sendable {
         check(manifest.fields, in: &value, keyPrefix: "", labelPrefix: "", item: nil, rows: &items, count: &count, sink: &sink)
         var streams: [String: any ItemStream] = [:]
         if let table, let rows = manifest.rows {
-            var n = 0
-            try table.forEach { row, cells in
-                sink.itemRow = row
-                _ = items.check(cells: cells, index: n, sink: &sink)
-                n += 1
-            }
-            sink.itemRow = nil
-            count = n
-            streams[rows] = ListItems(table: table, count: n, validator: self)
+            count = try checkItems(of: table, record: number, with: &items, sink: &sink)
+            streams[rows] = ListItems(table: table, count: count ?? 0, validator: self)
         }
         for rule in manifest.rules where rule.each == nil || rule.each != manifest.rows { apply(rule, to: value, sink: &sink) }
         if let count { items.finish(&value, count: count) }
@@ -59,6 +52,42 @@ struct FormValidator: Sendable {
             try calculation.apply(to: &value, policy: policy, report: &sink)
         }
         return ValidatedCase(value: value, findings: sink.findings, streams: streams)
+    }
+
+    /// Checks every row of a list form's table, in order: a second thread reads and converts rows
+    /// (with their field findings) while this one applies the list's rules and arithmetic. Returns the count.
+    private func checkItems(of table: TableItems, record: Int, with items: inout ItemValidator, sink: inout FindingSink) throws -> Int {
+        let pipe = ItemPipe<(row: Int, item: TemplateValue, findings: [Finding])> { [self] pipe in
+            var converter = try ItemValidator(self, table: table)
+            var local = FindingSink(record: record, row: nil)
+            var chunk: [(row: Int, item: TemplateValue, findings: [Finding])] = []
+            var index = 0
+            try table.forEach { row, cells in
+                local.itemRow = row
+                let item = converter.convert(cells: cells, index: index, sink: &local)
+                chunk.append((row, item, local.findings))
+                local.findings = []
+                index += 1
+                if chunk.count == 256 {
+                    guard pipe.put(chunk) else { throw PipeClosed() }
+                    chunk = []
+                }
+            }
+            if !chunk.isEmpty { _ = pipe.put(chunk) }
+        }
+        defer { pipe.close() }
+        var n = 0
+        while let chunk = try pipe.take() {
+            for (row, item, findings) in chunk {
+                var item = item
+                sink.findings += findings
+                sink.itemRow = row
+                items.finishItem(&item, index: n, sink: &sink)
+                n += 1
+            }
+        }
+        sink.itemRow = nil
+        return n
     }
 
     /// Checks fields; the items of the form's rows list go through `rows` (and `count` is set to how many there were).

@@ -1,11 +1,10 @@
 import Foundation
-import PaperworkTemplate
 
-/// Items made on a second thread while the caller consumes them, in order: reading and validating the
-/// next rows of a list overlaps with writing the rows before. At most `limit` chunks wait, so memory stays flat.
-final class ItemPipe: @unchecked Sendable {
+/// Items made on a second thread while the caller consumes them, in order: reading and converting the
+/// next rows of a list overlaps with checking or writing the rows before. At most `limit` chunks wait, so memory stays flat.
+final class ItemPipe<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var chunks: [[TemplateValue]] = []
+    private var chunks: [[Element]] = []
     private var ended = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -29,7 +28,7 @@ final class ItemPipe: @unchecked Sendable {
     }
 
     /// Hands a chunk to the consumer, waiting while it is behind; false when the consumer has stopped.
-    func put(_ chunk: [TemplateValue]) -> Bool {
+    func put(_ chunk: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= limit && !cancelled { condition.wait() }
@@ -40,7 +39,7 @@ final class ItemPipe: @unchecked Sendable {
     }
 
     /// The next chunk; nil after the last; rethrows what stopped the producer.
-    func take() throws -> [TemplateValue]? {
+    func take() throws -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && !ended { condition.wait() }
@@ -62,3 +61,6 @@ final class ItemPipe: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+/// Thrown by a producer to stop when `put` says the consumer has gone.
+struct PipeClosed: Error {}

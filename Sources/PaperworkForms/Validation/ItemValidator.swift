@@ -49,9 +49,17 @@ struct ItemValidator {
     /// The item a row of the table makes, checked. Plain rows are converted straight from their cells,
     /// each field looked up once, instead of being built as an object and then read back.
     mutating func check(cells: [TemplateValue], index: Int, sink: inout FindingSink) -> TemplateValue {
+        var item = convert(cells: cells, index: index, sink: &sink)
+        finishItem(&item, index: index, sink: &sink)
+        return item
+    }
+
+    /// The item a row of the table makes, its fields converted and checked, before the list's rules and arithmetic.
+    mutating func convert(cells: [TemplateValue], index: Int, sink: inout FindingSink) -> TemplateValue {
         guard let columns else {
             var item = table?.map.record(cells) ?? .null
-            check(&item, index: index, sink: &sink)
+            var count: Int?
+            validator.check(fields, in: &item, keyPrefix: "", labelPrefix: "", item: index, rows: &self, count: &count, sink: &sink)
             return item
         }
         var members = [String: TemplateValue](minimumCapacity: columns.count + 8)
@@ -61,12 +69,11 @@ struct ItemValidator {
                 members[spec.key] = value
             }
         }
-        var item = TemplateValue.object(members)
-        finishItem(&item, index: index, sink: &sink)
-        return item
+        return .object(members)
     }
 
-    private mutating func finishItem(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
+    /// The list's rules and the calculation's arithmetic on a converted item.
+    mutating func finishItem(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
         for rule in rules { validator.compare(rule, in: item, item: index, sink: &sink) }
         calculation?.apply(to: &item, index: index, report: &sink)
     }
@@ -84,10 +91,8 @@ struct ListItems: ItemStream {
     let validator: FormValidator
     private static let chunkSize = 256
 
-    private struct Stopped: Error {}
-
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
-        let pipe = ItemPipe { [table, validator] pipe in
+        let pipe = ItemPipe<TemplateValue> { [table, validator] pipe in
             var items = try ItemValidator(validator, table: table)
             var sink = FindingSink(record: 0, row: nil, keeps: false)
             var index = 0
@@ -97,7 +102,7 @@ struct ListItems: ItemStream {
                 chunk.append(items.check(cells: cells, index: index, sink: &sink))
                 index += 1
                 if chunk.count == Self.chunkSize {
-                    guard pipe.put(chunk) else { throw Stopped() }
+                    guard pipe.put(chunk) else { throw PipeClosed() }
                     chunk = []
                     chunk.reserveCapacity(Self.chunkSize)
                 }
