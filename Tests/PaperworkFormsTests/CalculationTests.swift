@@ -125,6 +125,7 @@ import PaperworkTemplate
         #expect(!rules.contains { $0.0 == 1 })
         #expect(rules.contains { $0 == (2, "revenue_decline") })
         #expect(rules.contains { $0 == (3, "duplicate_credit_code") })
+        #expect(v.findings.first { $0.rule == "duplicate_credit_code" }?.message == "统一社会信用代码与第 1 家重复，同一企业只能报一次")
         #expect(rules.contains { $0 == (4, "trainees_within_insured") })
         #expect(v.findings.first { $0.record == 2 }?.message == "营业收入同比下降 79.99%，未达到 80%（差 0.01 个百分点）")
     }

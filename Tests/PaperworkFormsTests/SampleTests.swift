@@ -42,6 +42,13 @@ import PaperworkTemplate
         #expect(rules.count >= 5, "\(rules)")
         #expect(prepared.findings.filter { $0.severity == .error }.count >= 8)
         #expect(!FileManager.default.fileExists(atPath: out))
+        if file.hasSuffix(".csv") {
+            let rows = prepared.findings.filter { $0.severity == .error }.compactMap(\.row)
+            #expect(rows == rows.sorted() && !rows.isEmpty, "findings come in file order, each with its row")
+            if let duplicate = prepared.findings.first(where: { $0.rule == "duplicate_credit_code" }) {
+                #expect(duplicate.row == 5 && duplicate.message.contains("第 2 行"), "the repeat names the row of the first")
+            }
+        }
     }
 
     /// Fills a sample and returns the body of the document made.

@@ -36,8 +36,21 @@ struct HRListItems: ItemCalculation {
     /// The sums under `合计`, in the order of `Self.totalKeys`.
     private var totals = [Decimal](repeating: 0, count: HRListItems.totalKeys.count)
     private static let totalKeys = ["培训补贴", "临时岗位补贴", "补贴合计", "培训人数", "参保人数", "2019年2至4月营业收入", "2020年2至4月营业收入"]
-    /// Each credit code seen, with the item and file row where it first came.
-    private var seen: [String: (index: Int, row: Int?)] = [:]
+    /// Each credit code seen, with where it first came: its row in the file, or -(item number) without one.
+    private var seen: [CodeKey: Int] = [:]
+
+    /// A credit code as a dictionary key: an 18-character ASCII code packed into 126 bits (no text to
+    /// allocate or hash for 100,000 codes), anything else as its text.
+    private enum CodeKey: Hashable {
+        case packed(UInt128)
+        case text(String)
+
+        init(_ code: String) {
+            let bytes = code.utf8
+            guard bytes.count == 18, bytes.allSatisfy({ $0 < 0x80 }) else { self = .text(code); return }
+            self = .packed(bytes.reduce(UInt128(0)) { $0 << 7 | UInt128($1) })
+        }
+    }
 
     init(policy: Policy) throws(PolicyError) {
         minDecline = try policy.decimal("hr.revenue_decline_min")
@@ -53,12 +66,13 @@ struct HRListItems: ItemCalculation {
 
     mutating func apply(to item: inout TemplateValue, index i: Int, report: inout FindingSink) {
         if report.keeps, case .string(let code)? = item["信用代码"] {
-            if let first = seen[code] {
-                let place = first.row.map { "第 \($0) 行" } ?? "第 \(first.index + 1) 家"
+            let key = CodeKey(code)
+            if let first = seen[key] {
+                let place = first > 0 ? "第 \(first) 行" : "第 \(-first) 家"
                 report.error("duplicate_credit_code", field: "信用代码", label: "统一社会信用代码", value: code, item: i,
                              zh: "统一社会信用代码与\(place)重复，同一企业只能报一次", en: "the credit code repeats an earlier row")
             } else {
-                seen[code] = (i, report.itemRow)
+                seen[key] = report.itemRow ?? -(i + 1)
             }
         }
         let before = item["2019年2至4月营业收入"], after = item["2020年2至4月营业收入"]
