@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
             let (form, policy) = try formOptions.resolve(template: nil)
             let prepared = try CasePreparation.prepare(data: data, form: form, policy: policy, options: formOptions.loadOptions)
             try output.report(prepared)
-            output.say(zh: "\(prepared.cases.count) 条记录全部有效", en: "all \(prepared.cases.count) record(s) are valid")
+            output.say(zh: "\(prepared.recordCount) 条记录全部有效", en: "all \(prepared.recordCount) record(s) are valid")
         }
     }
 }

@@ -194,6 +194,12 @@ import Testing
         #expect(CLI.files(dir).filter { $0.hasSuffix(".docx") }.count == 12)
     }
 
+    @Test func validatingAListCountsItsRows() throws {
+        let r = try CLI.run(["validate", "--form", "hr-enterprise-list", CLI.root + "/Samples/hr-enterprise-list/enterprises-gb18030.csv"] + CLI.department)
+        #expect(r.status == 0)
+        #expect((r.out + r.err).contains("40 条记录全部有效"), "\(r.out)\(r.err)")
+    }
+
     @Test func sheetChoosesTheWorksheet() throws {
         let dir = CLI.scratch()
         let wrong = SimpleWorkbook(sheetName: "说明", columns: [SimpleWorkbook.Column(width: 10)], rows: [[.text("这里没有数据")]])

@@ -16,6 +16,19 @@ public struct PreparedCases: Sendable {
         }
     }
 
+    /// How many records were checked: the items of a list form's list, else the cases.
+    public var recordCount: Int {
+        guard let rows else { return cases.count }
+        return cases.reduce(0) { total, c in
+            if let stream = c.streams[rows] { return total + stream.count }
+            if case .list(let items)? = c.value[rows] { return total + items.count }
+            return total + 1
+        }
+    }
+
+    /// For a list form: the key of the list its rows fill.
+    var rows: String?
+
     /// True when any finding is an error.
     public var hasErrors: Bool { fileFindings.contains { $0.severity == .error } || cases.contains { !$0.isValid } }
 }
@@ -31,7 +44,7 @@ public enum CasePreparation {
                     zh: "列「\($0)」不对应表单的任何字段，已忽略", en: "column “\($0)” names no field of the form and is ignored")
         }
         guard let form, let policy else {
-            return PreparedCases(file: data, cases: loaded.cases.map { ValidatedCase(value: $0.value, findings: []) }, fileFindings: fileFindings)
+            return PreparedCases(file: data, cases: loaded.cases.map { ValidatedCase(value: $0.value, findings: []) }, fileFindings: fileFindings, rows: nil)
         }
         var records = loaded.cases
         loaded.cases = []
@@ -43,6 +56,6 @@ public enum CasePreparation {
             records[i].value = .null
             cases.append(try validator.validate(record, number: i + 1))
         }
-        return PreparedCases(file: data, cases: cases, fileFindings: fileFindings)
+        return PreparedCases(file: data, cases: cases, fileFindings: fileFindings, rows: form.manifest.kind == .list ? form.manifest.rows : nil)
     }
 }
