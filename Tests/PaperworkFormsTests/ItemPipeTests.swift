@@ -8,7 +8,7 @@ import PaperworkTemplate
 
     @Test func chunksArriveInOrderAndTheProducersErrorFollowsThem() throws {
         let pipe = ItemPipe<TemplateValue> { pipe in
-            for i in 0..<50 { guard pipe.put([.number(Decimal(i))]) else { return } }
+            for i in 0..<600 { try pipe.send(.number(Decimal(i))) }
             throw Broken()
         }
         defer { pipe.close() }
@@ -16,15 +16,15 @@ import PaperworkTemplate
         #expect(throws: Broken.self) {
             while let chunk = try pipe.take() { seen += chunk }
         }
-        #expect(seen == (0..<50).map { .number(Decimal($0)) })
+        #expect(seen == (0..<512).map { .number(Decimal($0)) }, "whole chunks before the error; the part-filled one is dropped")
     }
 
     @Test func aConsumerThatStopsEarlyStopsTheProducer() throws {
         let pipe = ItemPipe<TemplateValue> { pipe in
             var i = 0
-            while pipe.put([.number(Decimal(i))]) { i += 1 }
+            while true { try pipe.send(.number(Decimal(i))); i += 1 }
         }
-        #expect(try pipe.take() == [.number(0)])
+        #expect(try pipe.take() == (0..<256).map { .number(Decimal($0)) })
         pipe.close()
     }
 }

@@ -66,7 +66,8 @@ public enum CaseLoader {
         let unused = map.unknown.map(\.heading)
         let table = TableItems(reader: reader, headingRow: heading.number, map: map)
         if isList {
-            guard try table.hasItems() else { throw CaseFileError.empty(file: file) }
+            let itemInHead = head.contains { $0.number > heading.number && !TableItems.isNote($0.cells) }
+            guard try itemInHead || table.hasItems() else { throw CaseFileError.empty(file: file) }
             return LoadedCases(cases: [CaseRecord(value: .object([:]), items: table)], unusedColumns: unused)
         }
         var records: [CaseRecord] = []

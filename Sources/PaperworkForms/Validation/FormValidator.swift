@@ -60,20 +60,14 @@ struct FormValidator: Sendable {
         let pipe = ItemPipe<(row: Int, item: TemplateValue, findings: [Finding])> { [self] pipe in
             var converter = try ItemValidator(self, table: table)
             var local = FindingSink(record: record, row: nil)
-            var chunk: [(row: Int, item: TemplateValue, findings: [Finding])] = []
             var index = 0
             try table.forEach { row, cells in
                 local.itemRow = row
                 let item = converter.convert(cells: cells, index: index, sink: &local)
-                chunk.append((row, item, local.findings))
+                try pipe.send((row, item, local.findings))
                 local.findings = []
                 index += 1
-                if chunk.count == 256 {
-                    guard pipe.put(chunk) else { throw PipeClosed() }
-                    chunk = []
-                }
             }
-            if !chunk.isEmpty { _ = pipe.put(chunk) }
         }
         defer { pipe.close() }
         var n = 0

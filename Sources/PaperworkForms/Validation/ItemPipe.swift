@@ -10,12 +10,18 @@ final class ItemPipe<Element: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private var producerDone = false
     private let limit = 8
+    private let chunkSize = 256
+    /// The producer's chunk being filled; only the producer's thread touches it.
+    private var pending: [Element] = []
 
-    /// Runs `produce` on its own thread; it hands over chunks with `put` and stops when `put` returns false.
+    /// Runs `produce` on its own thread; it hands over items with `send`, which throws when the consumer has stopped.
     init(_ produce: @escaping @Sendable (ItemPipe) throws -> Void) {
         let thread = Thread { [self] in
             var error: (any Error)?
-            do { try produce(self) } catch let e { error = e }
+            do {
+                try produce(self)
+                if !pending.isEmpty { _ = put(pending) }
+            } catch let e { error = e }
             condition.lock()
             if failure == nil { failure = error }
             ended = true
@@ -27,8 +33,17 @@ final class ItemPipe<Element: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
+    /// Hands one item over, in chunks; throws `PipeClosed` when the consumer has stopped.
+    func send(_ element: Element) throws {
+        pending.append(element)
+        guard pending.count == chunkSize else { return }
+        guard put(pending) else { throw PipeClosed() }
+        pending = []
+        pending.reserveCapacity(chunkSize)
+    }
+
     /// Hands a chunk to the consumer, waiting while it is behind; false when the consumer has stopped.
-    func put(_ chunk: [Element]) -> Bool {
+    private func put(_ chunk: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= limit && !cancelled { condition.wait() }
@@ -62,5 +77,5 @@ final class ItemPipe<Element: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Thrown by a producer to stop when `put` says the consumer has gone.
+/// Thrown by `send` when the consumer has gone, to stop the producer.
 struct PipeClosed: Error {}

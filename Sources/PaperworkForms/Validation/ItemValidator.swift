@@ -4,9 +4,9 @@ import PaperworkTemplate
 /// and the calculation's arithmetic on the item.
 struct ItemValidator {
     let validator: FormValidator
-    /// True when the items come from a table read item by item, not from a list in the case.
-    let streamed: Bool
     private let table: TableItems?
+    /// True when the items come from a table read item by item, not from a list in the case.
+    var streamed: Bool { table != nil }
     private let fields: [FieldSpec]
     private let rules: [RuleSpec]
     private var calculation: (any ItemCalculation)?
@@ -16,7 +16,6 @@ struct ItemValidator {
     init(_ validator: FormValidator, table: TableItems?) throws(PolicyError) {
         self.validator = validator
         self.table = table
-        streamed = table != nil
         let manifest = validator.manifest
         let fields = manifest.rowFields ?? []
         self.fields = fields
@@ -89,25 +88,15 @@ struct ListItems: ItemStream {
     let table: TableItems
     let count: Int
     let validator: FormValidator
-    private static let chunkSize = 256
-
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
         let pipe = ItemPipe<TemplateValue> { [table, validator] pipe in
             var items = try ItemValidator(validator, table: table)
             var sink = FindingSink(record: 0, row: nil, keeps: false)
             var index = 0
-            var chunk: [TemplateValue] = []
-            chunk.reserveCapacity(Self.chunkSize)
             try table.forEach { _, cells in
-                chunk.append(items.check(cells: cells, index: index, sink: &sink))
+                try pipe.send(items.check(cells: cells, index: index, sink: &sink))
                 index += 1
-                if chunk.count == Self.chunkSize {
-                    guard pipe.put(chunk) else { throw PipeClosed() }
-                    chunk = []
-                    chunk.reserveCapacity(Self.chunkSize)
-                }
             }
-            if !chunk.isEmpty { _ = pipe.put(chunk) }
         }
         defer { pipe.close() }
         while let chunk = try pipe.take() {

@@ -17,44 +17,35 @@ public enum CreditCode {
 
     /// The problem with a normalised code, or nil when its check character is right.
     public static func problem(_ code: String) -> Problem? {
-        if code.utf8.count == 18 && code.utf8.allSatisfy({ $0 < 0x80 }) { return asciiProblem(code.utf8) }
-        let chars = Array(code)
-        guard chars.count == 18 else { return .length(chars.count) }
-        var sum = 0
-        for (i, c) in chars.enumerated() {
-            guard let v = alphabet.firstIndex(of: c) else { return .character(c) }
-            if i < 17 { sum += v * weights[i] }
+        let count = code.count
+        guard count == 18 else { return .length(count) }
+        switch check(code.unicodeScalars) {
+        case .invalid(let scalar): return .character(Character(scalar))
+        case .valid(let expected, let last): return last == expected ? nil : .checkCharacter(expected: alphabet[expected])
         }
-        let expected = alphabet[(31 - sum % 31) % 31]
-        return chars[17] == expected ? nil : .checkCharacter(expected: expected)
-    }
-
-    /// Each ASCII byte's value in the alphabet, or -1.
-    private static let values: [Int] = (0..<128).map { b in alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(b)))) ?? -1 }
-
-    /// The problem with an 18-character ASCII code, worked on its bytes.
-    private static func asciiProblem(_ bytes: String.UTF8View) -> Problem? {
-        var sum = 0
-        var last = 0
-        for (i, b) in bytes.enumerated() {
-            let v = values[Int(b)]
-            guard v >= 0 else { return .character(Character(Unicode.Scalar(b))) }
-            if i < 17 { sum += v * weights[i] } else { last = v }
-        }
-        let expected = (31 - sum % 31) % 31
-        return last == expected ? nil : .checkCharacter(expected: alphabet[expected])
     }
 
     /// The check character for 17 leading characters (for making test codes).
     public static func checkCharacter(for first17: String) -> Character? {
-        let chars = Array(first17)
-        guard chars.count == 17 else { return nil }
+        guard first17.count == 17, case .valid(let expected, _) = check(first17.unicodeScalars) else { return nil }
+        return alphabet[expected]
+    }
+
+    /// Each ASCII scalar's value in the alphabet, or -1.
+    private static let values: [Int] = (0..<128).map { b in alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(b)))) ?? -1 }
+
+    private enum Check { case invalid(Unicode.Scalar), valid(expected: Int, last: Int?) }
+
+    /// The weighted sum of the first 17 characters, as the value the 18th should have (and the 18th's, if there is one).
+    private static func check(_ scalars: String.UnicodeScalarView) -> Check {
         var sum = 0
-        for (i, c) in chars.enumerated() {
-            guard let v = alphabet.firstIndex(of: c) else { return nil }
-            sum += v * weights[i]
+        var last: Int?
+        for (i, scalar) in scalars.enumerated() {
+            let v = scalar.value < 128 ? values[Int(scalar.value)] : -1
+            guard v >= 0 else { return .invalid(scalar) }
+            if i < 17 { sum += v * weights[i] } else { last = v }
         }
-        return alphabet[(31 - sum % 31) % 31]
+        return .valid(expected: (31 - sum % 31) % 31, last: last)
     }
 
     /// True when the embedded organisation code (positions 9–17, GB 11714) checks out.

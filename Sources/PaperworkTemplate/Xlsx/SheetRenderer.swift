@@ -188,8 +188,7 @@ struct SheetRenderer {
     /// True when text has white space a reader would trim without `xml:space="preserve"`: at either end, tabs or line breaks.
     static func needsPreserve(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        return first.properties.isWhitespace || last.properties.isWhitespace
-            || text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return first.isWhiteSpace || last.isWhiteSpace || text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// The characters a reader sees in rendered cell markup: tags skipped, each entity one character.
