@@ -18,8 +18,11 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPosix"),
-        .target(name: "PaperworkOOXML", dependencies: ["CLibXML2", "CLibZip", "CPosix"]),
+        .target(name: "PaperworkOOXML", dependencies: ["CLibXML2", "CLibZip", "CZlib", "CPosix"]),
         .target(name: "PaperworkTemplate", dependencies: ["PaperworkOOXML"]),
         .target(
             name: "PaperworkForms",

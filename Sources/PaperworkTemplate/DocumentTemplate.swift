@@ -27,7 +27,7 @@ public enum DocumentTemplate: Sendable {
     ///
     /// `streams` are lists by top-level key, made item by item: an .xlsx row loop writes them as they
     /// come; a .docx holds them (documents are short).
-    public func render(_ data: TemplateValue, streams: [String: any ItemStream] = [:], options: RenderOptions) throws -> OOXMLPackage {
+    public func render(_ data: TemplateValue, streams: [FieldKey: any ItemStream] = [:], options: RenderOptions) throws -> OOXMLPackage {
         switch self {
         case .docx(let t): try t.render(data.including(streams), options: options)
         case .xlsx(let t): try t.render(data, streams: streams, options: options)

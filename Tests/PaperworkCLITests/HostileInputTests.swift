@@ -25,9 +25,9 @@ import Testing
         let nested = (0..<50).map { "{{#if c\($0)}}" }.joined() + "深" + (0..<50).map { _ in "{{/if}}" }.joined()
         let big = String(repeating: "密", count: 5 << 20 / 3) + "{{v0}}"
         let template = try DocxTemplate(package: try OOXMLPackage(contentsOf: try Self.letterTemplate(many + Self.p(nested) + Self.p(big), in: dir)))
-        var data: [String: TemplateValue] = [:]
-        for i in 0..<100 { data["v\(i)"] = .string("值\(i)") }
-        for i in 0..<50 { data["c\(i)"] = .bool(true) }
+        var data: [FieldKey: TemplateValue] = [:]
+        for i in 0..<100 { data[FieldKey("v\(i)")] = .string("值\(i)") }
+        for i in 0..<50 { data[FieldKey("c\(i)")] = .bool(true) }
         let filled = try template.render(.object(data))
         let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
         #expect(xml.components(separatedBy: "值99").count == 101)

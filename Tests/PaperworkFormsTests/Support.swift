@@ -14,12 +14,12 @@ enum Repo {
     }
 
     static func number(_ v: ValidatedCase, _ path: String) -> Decimal? {
-        if case .number(let n)? = v.value.value(at: path.split(separator: ".").map(String.init)) { return n }
+        if case .number(let n)? = v.value.value(at: [FieldKey](dotted: path)) { return n }
         return nil
     }
 
     static func text(_ v: ValidatedCase, _ path: String) -> String? {
-        if case .string(let s)? = v.value.value(at: path.split(separator: ".").map(String.init)) { return s }
+        if case .string(let s)? = v.value.value(at: [FieldKey](dotted: path)) { return s }
         return nil
     }
 }

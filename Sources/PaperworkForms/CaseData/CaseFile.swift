@@ -59,8 +59,8 @@ public enum CaseFile {
                 return .string(s)
             }
         case .mapping(let mapping):
-            var members: [String: TemplateValue] = [:]
-            for (key, value) in mapping { members[key.string ?? ""] = convert(value) }
+            var members: [FieldKey: TemplateValue] = [:]
+            for (key, value) in mapping { members[FieldKey(key.string ?? "")] = convert(value) }
             return .object(members)
         case .sequence(let sequence):
             return .list(sequence.map(convert))

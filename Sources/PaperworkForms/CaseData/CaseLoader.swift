@@ -29,17 +29,17 @@ public struct LoadedCases: Sendable {
 public enum CaseLoader {
     /// JSON and YAML hold nested cases; CSV and XLSX hold one case per row, or for a list form one item per row.
     public static func load(_ path: String, form: Form?, options: LoadOptions = LoadOptions()) throws -> LoadedCases {
-        let settings = try options.settings.map { setting throws(CaseFileError) -> ([String], String) in
+        let settings = try options.settings.map { setting throws(CaseFileError) -> ([FieldKey], String) in
             guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw .badSetting(setting) }
-            return (setting[..<eq].split(separator: ".").map(String.init), String(setting[setting.index(after: eq)...]))
+            return ([FieldKey](dotted: String(setting[..<eq])), String(setting[setting.index(after: eq)...]))
         }
         var loaded: LoadedCases
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json", "yaml", "yml":
             let records = try CaseFile.records(at: path)
             if let form, form.manifest.kind == .list, let rows = form.manifest.rows,
-               records.allSatisfy({ $0[rows] == nil }) {
-                loaded = LoadedCases(cases: [CaseRecord(value: .object([rows: .list(records)]))], unusedColumns: [])
+               records.allSatisfy({ $0[FieldKey(rows)] == nil }) {
+                loaded = LoadedCases(cases: [CaseRecord(value: .object([FieldKey(rows): .list(records)]))], unusedColumns: [])
             } else {
                 loaded = LoadedCases(cases: records.map { CaseRecord(value: $0) }, unusedColumns: [])
             }

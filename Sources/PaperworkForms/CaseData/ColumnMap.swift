@@ -4,8 +4,8 @@ import PaperworkTemplate
 /// Where each column of a flat table goes in a record: a dotted key, or an item of a list (`付息记录[1].日期`).
 struct ColumnMap {
     enum Target: Equatable {
-        case field([String])
-        case listItem(list: [String], index: Int, field: [String])
+        case field([FieldKey])
+        case listItem(list: [FieldKey], index: Int, field: [FieldKey])
         case ignored
     }
 
@@ -14,12 +14,12 @@ struct ColumnMap {
 
     /// Maps headings to keys by the form's keys, labels and aliases; without a form, a heading is its key.
     init(headings: [String], fields: [FieldSpec]?, file: String) throws(CaseFileError) {
-        var names: [String: [String]] = [:]
-        var lists: [String: (key: [String], fields: [String: [String]])] = [:]
+        var names: [String: [FieldKey]] = [:]
+        var lists: [String: (key: [FieldKey], fields: [String: [FieldKey]])] = [:]
         for spec in fields ?? [] {
             for name in [spec.key, spec.label] + spec.aliases { names[name] = names[name] ?? spec.path }
             if spec.type == .list, let items = spec.fields {
-                var itemNames: [String: [String]] = [:]
+                var itemNames: [String: [FieldKey]] = [:]
                 for item in items { for name in [item.key, item.label] + item.aliases { itemNames[name] = item.path } }
                 for name in [spec.key, spec.label] + spec.aliases { lists[name] = (spec.path, itemNames) }
             }
@@ -33,15 +33,14 @@ struct ColumnMap {
             seen[heading] = i
             if let (list, index, field) = Self.listColumn(heading) {
                 if fields == nil {
-                    targets.append(.listItem(list: list.split(separator: ".").map(String.init), index: index,
-                                             field: field.split(separator: ".").map(String.init)))
+                    targets.append(.listItem(list: [FieldKey](dotted: list), index: index, field: [FieldKey](dotted: field)))
                 } else if let l = lists[list], let f = l.fields[field] {
                     targets.append(.listItem(list: l.key, index: index, field: f))
                 } else {
                     targets.append(.ignored); unknown.append((i, heading))
                 }
             } else if fields == nil {
-                targets.append(.field(heading.split(separator: ".").map(String.init)))
+                targets.append(.field([FieldKey](dotted: heading)))
             } else if let path = names[heading] {
                 targets.append(.field(path))
             } else {
@@ -65,7 +64,7 @@ struct ColumnMap {
     /// The record a row of cells makes.
     func record(_ cells: [TemplateValue]) -> TemplateValue {
         var value = TemplateValue.object(Dictionary(minimumCapacity: targets.count + 8))
-        var lists: [[String]: [Int: TemplateValue]] = [:]
+        var lists: [[FieldKey]: [Int: TemplateValue]] = [:]
         for (i, target) in targets.enumerated() where i < cells.count && cells[i] != .null {
             switch target {
             case .field(let path): value.set(cells[i], at: path)

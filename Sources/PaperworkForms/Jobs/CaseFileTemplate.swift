@@ -32,7 +32,7 @@ public enum CaseFileTemplate {
                 let path = f.path
                 var prefix = indent
                 for (depth, key) in path.dropLast().enumerated() {
-                    let id = path[...depth].joined(separator: ".")
+                    let id = path[...depth].map(\.text).joined(separator: ".")
                     if !opened.contains(id) {
                         opened.insert(id)
                         lines.append(prefix + (listItem && first ? "- " : (listItem ? "  " : "")) + "\(key):")

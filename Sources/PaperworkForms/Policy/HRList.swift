@@ -35,7 +35,7 @@ struct HRListItems: ItemCalculation {
     let perPerson: Decimal
     /// The sums under `合计`, in the order of `Self.totalKeys`.
     private var totals = [Decimal](repeating: 0, count: HRListItems.totalKeys.count)
-    private static let totalKeys = ["培训补贴", "临时岗位补贴", "补贴合计", "培训人数", "参保人数", "2019年2至4月营业收入", "2020年2至4月营业收入"]
+    private static let totalKeys: [FieldKey] = ["培训补贴", "临时岗位补贴", "补贴合计", "培训人数", "参保人数", "2019年2至4月营业收入", "2020年2至4月营业收入"]
     /// Each credit code seen, with where it first came: its row in the file, or -(item number) without one.
     private var seen: [CodeKey: Int] = [:]
 
@@ -65,7 +65,7 @@ struct HRListItems: ItemCalculation {
     }
 
     mutating func apply(to item: inout TemplateValue, index i: Int, report: inout FindingSink) {
-        if report.keeps, case .string(let code)? = item["信用代码"] {
+        if report.keeps, case .string(let code)? = item[Key.creditCode] {
             let key = CodeKey(code)
             if let first = seen[key] {
                 let place = first > 0 ? "第 \(first) 行" : "第 \(-first) 家"
@@ -75,14 +75,14 @@ struct HRListItems: ItemCalculation {
                 seen[key] = report.itemRow ?? -(i + 1)
             }
         }
-        let before = item["2019年2至4月营业收入"], after = item["2020年2至4月营业收入"]
+        let before = item[Key.revenue2019], after = item[Key.revenue2020]
         if case .number(let before)? = before, case .number(let after)? = after {
             if DecimalMath.compare(before, 0) != .orderedDescending {
                 report.error("revenue_decline", field: "2019年2至4月营业收入", label: "2019年2至4月营业收入", value: DecimalFormat.plain(before), item: i,
                              zh: "2019年同期营业收入须大于 0，才能计算下降比例", en: "2019 revenue must be above 0")
             } else {
                 let fall = DecimalMath.difference(before, after)
-                item.set(.number(DecimalMath.quotient(fall, before, places: 6)), at: ["下降比例"])
+                item[Key.decline] = .number(DecimalMath.quotient(fall, before, places: 6))
                 if DecimalMath.less(fall, DecimalMath.product(minDecline, before)) {
                     let decline = fall / before
                     let shown = DecimalFormat.fixed(decline * 100, places: 2, mode: .down)
@@ -93,29 +93,29 @@ struct HRListItems: ItemCalculation {
                 }
             }
         }
-        if item["参加失业保险"] == .bool(false) {
+        if item[Key.insured] == .bool(false) {
             report.error("unemployment_insurance", field: "参加失业保险", label: "参加本市失业保险", value: "否", item: i,
                          zh: "须参加本市失业保险才能享受补贴", en: "the enterprise must be insured in Beijing's unemployment insurance")
         }
-        let trainees: Decimal = { if case .number(let n)? = item["培训人数"] { return n }; return 0 }()
+        let trainees: Decimal = { if case .number(let n)? = item[Key.trainees] { return n }; return 0 }()
         var training: Decimal = 0
-        if case .number(let minutes)? = item["培训时长"] {
+        if case .number(let minutes)? = item[Key.trainingMinutes] {
             let whole = floorDivide(minutes, unitMinutes)
             let units = DecimalMath.less(maxUnits, whole) ? maxUnits : whole
             let perHead = DecimalMath.product(units, unitAmount)
             training = DecimalMath.product(perHead, trainees)
-            item.set(.number(perHead), at: ["人均培训补贴"])
-            item.set(.number(training), at: ["培训补贴"])
+            item[Key.perHead] = .number(perHead)
+            item[Key.training] = .number(training)
             add(training, to: 0)
         }
         let temporary = DecimalMath.product(perPerson, trainees)
-        item.set(.number(temporary), at: ["临时岗位补贴"])
+        item[Key.temporary] = .number(temporary)
         let subtotal = DecimalMath.sum(temporary, training)
-        item.set(.number(subtotal), at: ["补贴合计"])
+        item[Key.subtotal] = .number(subtotal)
         add(temporary, to: 1)
         add(subtotal, to: 2)
         add(trainees, to: 3)
-        if case .number(let insured)? = item["参保人数"] { add(insured, to: 4) }
+        if case .number(let insured)? = item[Key.insuredStaff] { add(insured, to: 4) }
         if case .number(let n)? = before { add(n, to: 5) }
         if case .number(let n)? = after { add(n, to: 6) }
     }
@@ -134,4 +134,20 @@ struct HRListItems: ItemCalculation {
         NSDecimalRound(&r, &q, 0, .down)
         return r
     }
+}
+
+/// The fields of an item the arithmetic reads and writes, hashed once.
+private enum Key {
+    static let creditCode: FieldKey = "信用代码"
+    static let revenue2019: FieldKey = "2019年2至4月营业收入"
+    static let revenue2020: FieldKey = "2020年2至4月营业收入"
+    static let decline: FieldKey = "下降比例"
+    static let insured: FieldKey = "参加失业保险"
+    static let trainees: FieldKey = "培训人数"
+    static let trainingMinutes: FieldKey = "培训时长"
+    static let perHead: FieldKey = "人均培训补贴"
+    static let training: FieldKey = "培训补贴"
+    static let temporary: FieldKey = "临时岗位补贴"
+    static let subtotal: FieldKey = "补贴合计"
+    static let insuredStaff: FieldKey = "参保人数"
 }

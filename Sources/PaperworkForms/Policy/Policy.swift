@@ -45,7 +45,7 @@ public struct Policy: Sendable {
     public var title: String { (try? text("name")) ?? file }
 
     func raw(_ key: String) throws(PolicyError) -> TemplateValue {
-        guard let v = values.value(at: key.split(separator: ".").map(String.init)), v != .null else {
+        guard let v = values.value(at: [FieldKey](dotted: key)), v != .null else {
             throw .missing(file: file, key: key)
         }
         return v
@@ -88,8 +88,8 @@ public struct Policy: Sendable {
         guard case .object(let members) = try raw(key) else { throw .invalid(file: file, key: key, expected: "对照表 a mapping") }
         var out: [String: Decimal] = [:]
         for (k, v) in members {
-            guard case .number(let n) = v else { throw .invalid(file: file, key: key + "." + k, expected: "数字 a number") }
-            out[k] = n
+            guard case .number(let n) = v else { throw .invalid(file: file, key: key + "." + k.text, expected: "数字 a number") }
+            out[k.text] = n
         }
         return out
     }

@@ -2,28 +2,28 @@ import Foundation
 import PaperworkTemplate
 
 /// One field of a form, as its manifest declares it.
-public struct FieldSpec: Sendable, Decodable {
+public final class FieldSpec: Sendable, Decodable {
     /// The dotted key the template uses: `乙方.名称`.
-    public var key: String
+    public let key: String
     /// The Chinese label shown to people and used as a column heading.
-    public var label: String
-    public var type: FieldType
-    public var required: Bool
+    public let label: String
+    public let type: FieldType
+    public let required: Bool
     /// Inclusive bounds for numbers, ratios and dates, written as text (`0`, `0.055`, `2020-01-01`).
-    public var min: String?
-    public var max: String?
-    public var minLength: Int?
-    public var maxLength: Int?
+    public let min: String?
+    public let max: String?
+    public let minLength: Int?
+    public let maxLength: Int?
     /// Allowed values of an `enum`.
-    public var values: [String]?
+    public let values: [String]?
     /// Other headings a spreadsheet may use for this field.
-    public var aliases: [String]
+    public let aliases: [String]
     /// The fields of each item of a `list`.
-    public var fields: [FieldSpec]?
+    public let fields: [FieldSpec]?
     /// A hint for whoever fills the data.
-    public var note: String?
+    public let note: String?
     /// An example value, for data-entry sheets.
-    public var example: String?
+    public let example: String?
 
     enum CodingKeys: String, CodingKey {
         case key, label, type, required, min, max, values, aliases, fields, note, example
@@ -34,7 +34,7 @@ public struct FieldSpec: Sendable, Decodable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         key = try c.decode(String.self, forKey: .key)
-        path = key.split(separator: ".").map(String.init)
+        path = [FieldKey](dotted: key)
         label = try c.decodeIfPresent(String.self, forKey: .label) ?? key
         type = try c.decode(FieldType.self, forKey: .type)
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? true
@@ -52,7 +52,7 @@ public struct FieldSpec: Sendable, Decodable {
     }
 
     /// The dotted key split into its parts.
-    public let path: [String]
+    public let path: [FieldKey]
     /// `min` and `max` read as numbers once, for number fields.
     let minNumber: Decimal?
     let maxNumber: Decimal?

@@ -20,8 +20,8 @@ public struct PreparedCases: Sendable {
     public var recordCount: Int {
         guard let rows else { return cases.count }
         return cases.reduce(0) { total, c in
-            if let stream = c.streams[rows] { return total + stream.count }
-            if case .list(let items)? = c.value[rows] { return total + items.count }
+            if let stream = c.streams[FieldKey(rows)] { return total + stream.count }
+            if case .list(let items)? = c.value[FieldKey(rows)] { return total + items.count }
             return total + 1
         }
     }

@@ -20,7 +20,7 @@ public struct ValidatedCase: Sendable {
     public var value: TemplateValue
     public var findings: [Finding]
     /// Lists made item by item as they are filled (a list form's rows from a table), by key.
-    public var streams: [String: any ItemStream] = [:]
+    public var streams: [FieldKey: any ItemStream] = [:]
 
     /// True when no finding is an error (warnings do not block).
     public var isValid: Bool { !findings.contains { $0.severity == .error } }

@@ -8,8 +8,8 @@ struct FormValidator: Sendable {
     let today: CalendarDate
     /// Field labels by key, list items' fields included.
     let labels: [String: String]
-    /// Each side of each rule, read once: a literal number or date, or a field path.
-    private let operands: [String: Operand]
+    /// The form's rules, each side read once.
+    let rules: [Rule]
 
     init(manifest: FormManifest, policy: Policy, today: CalendarDate) {
         self.manifest = manifest
@@ -21,15 +21,7 @@ struct FormValidator: Sendable {
             for item in f.fields ?? [] { labels[item.key] = labels[item.key] ?? item.label }
         }
         self.labels = labels
-        var operands: [String: Operand] = [:]
-        for rule in manifest.rules {
-            for side in [rule.left, rule.right] {
-                if let d = CalendarDate.parse(side) { operands[side] = .date(d) }
-                else if let n = DecimalFormat.parseAmount(side) { operands[side] = .number(n) }
-                else { operands[side] = .path(side.split(separator: ".").map(String.init)) }
-            }
-        }
-        self.operands = operands
+        rules = manifest.rules.map(Rule.init)
     }
 
     /// Validates one case; a list form's rows read from a table are read here once, item by item.
@@ -41,12 +33,12 @@ struct FormValidator: Sendable {
         var items = try ItemValidator(self, table: table)
         var count: Int?
         check(manifest.fields, in: &value, keyPrefix: "", labelPrefix: "", item: nil, rows: &items, count: &count, sink: &sink)
-        var streams: [String: any ItemStream] = [:]
+        var streams: [FieldKey: any ItemStream] = [:]
         if let table, let rows = manifest.rows {
             count = try checkItems(of: table, record: number, with: &items, sink: &sink)
-            streams[rows] = ListItems(table: table, count: count ?? 0, validator: self)
+            streams[FieldKey(rows)] = ListItems(table: table, count: count ?? 0, validator: self)
         }
-        for rule in manifest.rules where rule.each == nil || rule.each != manifest.rows { apply(rule, to: value, sink: &sink) }
+        for rule in rules where rule.spec.each == nil || rule.spec.each != manifest.rows { apply(rule, to: value, sink: &sink) }
         if let count { items.finish(&value, count: count) }
         if let name = manifest.calculation, let calculation = Calculations.named(name) {
             try calculation.apply(to: &value, policy: policy, report: &sink)
@@ -142,17 +134,18 @@ struct FormValidator: Sendable {
     }
 
 
-    private func apply(_ rule: RuleSpec, to value: TemplateValue, sink: inout FindingSink) {
-        if let list = rule.each {
-            guard case .list(let items)? = value.value(at: list.split(separator: ".").map(String.init)) else { return }
+    private func apply(_ rule: Rule, to value: TemplateValue, sink: inout FindingSink) {
+        if let list = rule.spec.each {
+            guard case .list(let items)? = value.value(at: [FieldKey](dotted: list)) else { return }
             for item in items { compare(rule, in: item, item: nil, sink: &sink) }
         } else {
             compare(rule, in: value, item: nil, sink: &sink)
         }
     }
 
-    func compare(_ rule: RuleSpec, in value: TemplateValue, item: Int?, sink: inout FindingSink) {
-        guard let left = operand(rule.left, in: value), let right = operand(rule.right, in: value) else { return }
+    func compare(_ checked: Rule, in value: TemplateValue, item: Int?, sink: inout FindingSink) {
+        guard let left = checked.left.value(in: value), let right = checked.right.value(in: value) else { return }
+        let rule = checked.spec
         let order: ComparisonResult
         switch (left, right) {
         case (.number(let a), .number(let b)): order = DecimalMath.compare(a, b)
@@ -171,7 +164,7 @@ struct FormValidator: Sendable {
         }
         guard !holds else { return }
         let spec = labels[rule.left]
-        let shown: String? = if case .path(let p)? = operands[rule.left] { value.value(at: p)?.displayText } else { nil }
+        let shown: String? = if case .path(let p) = checked.left { value.value(at: p)?.displayText } else { nil }
         if rule.severity == .error {
             sink.error(rule.id, field: spec == nil ? nil : rule.left, label: spec, value: shown, item: item, zh: rule.message, en: rule.messageEn ?? rule.message)
         } else {
@@ -179,11 +172,32 @@ struct FormValidator: Sendable {
         }
     }
 
-    private enum Operand { case number(Decimal), date(CalendarDate), path([String]) }
+    /// A rule with each side read once: a literal number or date, or a field path.
+    struct Rule: Sendable {
+        let spec: RuleSpec
+        fileprivate let left: Operand
+        fileprivate let right: Operand
 
-    private func operand(_ text: String, in value: TemplateValue) -> Operand? {
-        guard let known = operands[text] else { return nil }
-        guard case .path(let path) = known else { return known }
+        init(_ spec: RuleSpec) {
+            self.spec = spec
+            left = Operand(spec.left)
+            right = Operand(spec.right)
+        }
+    }
+}
+
+private enum Operand: Sendable {
+    case number(Decimal), date(CalendarDate), path([FieldKey])
+
+    init(_ side: String) {
+        if let d = CalendarDate.parse(side) { self = .date(d) }
+        else if let n = DecimalFormat.parseAmount(side) { self = .number(n) }
+        else { self = .path([FieldKey](dotted: side)) }
+    }
+
+    /// A literal as it is; a path's value as a number or date, nil when it is neither.
+    func value(in value: TemplateValue) -> Operand? {
+        guard case .path(let path) = self else { return self }
         switch value.value(at: path) {
         case .number(let n)?: return .number(n)
         case .string(let s)?: return CalendarDate.parse(s).map(Operand.date)

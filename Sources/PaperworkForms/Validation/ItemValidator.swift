@@ -8,7 +8,7 @@ struct ItemValidator {
     /// True when the items come from a table read item by item, not from a list in the case.
     var streamed: Bool { table != nil }
     private let fields: [FieldSpec]
-    private let rules: [RuleSpec]
+    private let rules: [FormValidator.Rule]
     private var calculation: (any ItemCalculation)?
     /// When every field of a row is one plain key with its own column: each field and the column it is read from.
     private let columns: [(spec: FieldSpec, column: Int?)]?
@@ -19,7 +19,7 @@ struct ItemValidator {
         let manifest = validator.manifest
         let fields = manifest.rowFields ?? []
         self.fields = fields
-        rules = manifest.rows.map { rows in manifest.rules.filter { $0.each == rows } } ?? []
+        rules = manifest.rows.map { rows in validator.rules.filter { $0.spec.each == rows } } ?? []
         calculation = try manifest.calculation.flatMap(Calculations.named)?.items(policy: validator.policy)
         columns = table.flatMap { Self.columns(of: $0.map, for: fields) }
     }
@@ -27,7 +27,7 @@ struct ItemValidator {
     /// Each field's column, when the map puts every column in a field of one key and no field is a list.
     private static func columns(of map: ColumnMap, for fields: [FieldSpec]) -> [(spec: FieldSpec, column: Int?)]? {
         guard fields.allSatisfy({ $0.path.count == 1 && $0.type != .list }) else { return nil }
-        var byKey: [String: Int] = [:]
+        var byKey: [FieldKey: Int] = [:]
         for (i, target) in map.targets.enumerated() {
             switch target {
             case .field(let path) where path.count == 1: byKey[path[0]] = i
@@ -35,7 +35,7 @@ struct ItemValidator {
             default: return nil
             }
         }
-        return fields.map { ($0, byKey[$0.key]) }
+        return fields.map { ($0, byKey[$0.path[0]]) }
     }
 
     /// Checks an item of a list held in the case, in place.
@@ -61,11 +61,11 @@ struct ItemValidator {
             validator.check(fields, in: &item, keyPrefix: "", labelPrefix: "", item: index, rows: &self, count: &count, sink: &sink)
             return item
         }
-        var members = [String: TemplateValue](minimumCapacity: columns.count + 8)
+        var members = [FieldKey: TemplateValue](minimumCapacity: columns.count + 8)
         for (spec, column) in columns {
             let raw = column.map { $0 < cells.count ? cells[$0] : .null } ?? .null
             if let value = validator.convert(raw, spec, key: spec.key, label: spec.label, item: index, sink: &sink) {
-                members[spec.key] = value
+                members[spec.path[0]] = value
             }
         }
         return .object(members)

@@ -2,7 +2,7 @@ import PaperworkTemplate
 
 extension TemplateValue {
     /// The value at a dotted path, or nil when any step is missing.
-    public func value(at path: [String]) -> TemplateValue? {
+    public func value(at path: [FieldKey]) -> TemplateValue? {
         var v = self
         for key in path {
             guard let next = v[key] else { return nil }
@@ -12,30 +12,31 @@ extension TemplateValue {
     }
 
     /// Sets the value at a dotted path, making objects along the way.
-    public mutating func set(_ value: TemplateValue, at path: [String]) {
+    public mutating func set(_ value: TemplateValue, at path: [FieldKey]) {
         set(value, at: path[...])
     }
 
-    /// Changes the objects along the path in place: each is taken out of its parent first, so that it is
-    /// the only reference to its storage and no dictionary is copied.
-    private mutating func set(_ value: TemplateValue, at path: ArraySlice<String>) {
+    /// Changes the objects along the path in place: each child is taken out of its parent first, so that
+    /// it is the only reference to its storage and no dictionary is copied.
+    private mutating func set(_ value: TemplateValue, at path: ArraySlice<FieldKey>) {
         guard let first = path.first else { self = value; return }
-        var members: [String: TemplateValue] = [:]
-        if case .object(let existing) = self { members = existing }
-        self = .null
-        if path.count == 1 {
-            members[first] = value
-            self = .object(members)
-            return
-        }
-        var child = members.removeValue(forKey: first) ?? .object([:])
+        guard path.count > 1 else { self[first] = value; return }
+        var child = removeMember(first) ?? .object([:])
         child.set(value, at: path.dropFirst())
-        members[first] = child
+        self[first] = child
+    }
+
+    /// Takes a member out of an object, in place.
+    private mutating func removeMember(_ key: FieldKey) -> TemplateValue? {
+        guard case .object(var members) = self else { return nil }
+        self = .null
+        let member = members.removeValue(forKey: key)
         self = .object(members)
+        return member
     }
 
     /// Moves the value at a dotted path out (leaving null), so that it can be changed in place without a copy.
-    mutating func take(at path: [String]) -> TemplateValue {
+    mutating func take(at path: [FieldKey]) -> TemplateValue {
         guard let first = path.first, case .object(var members) = self else { return .null }
         self = .null
         var child = members.removeValue(forKey: first) ?? .null
@@ -46,7 +47,7 @@ extension TemplateValue {
     }
 
     /// Removes the value at a dotted path.
-    mutating func remove(at path: [String]) {
+    mutating func remove(at path: [FieldKey]) {
         guard let first = path.first, case .object(var members) = self else { return }
         self = .null
         if path.count == 1 {

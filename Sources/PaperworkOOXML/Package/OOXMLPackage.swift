@@ -12,7 +12,7 @@ public struct OOXMLPackage: Sendable {
     private(set) var archive: ZipArchive
     private var order: [String]
     private var replaced: [String: [UInt8]] = [:]
-    private var files: [String: TemporaryFile] = [:]
+    private var files: [String: DeflatedPart] = [:]
 
     static let contentTypesPart = "[Content_Types].xml"
     /// Largest file accepted as a template.
@@ -61,9 +61,7 @@ public struct OOXMLPackage: Sendable {
         if part == Self.contentTypesPart { return contentTypes.serialized() }
         if let r = replaced[part] { return r }
         if let f = files[part] {
-            do { try f.flush() } catch { throw .unreadable(file: f.path, reason: "\(error)") }
-            guard let data = FileManager.default.contents(atPath: f.path) else { throw .missingPart(file: label, part: part) }
-            return [UInt8](data)
+            do { return try f.contents() } catch { throw .unreadable(file: f.path, reason: error.message(.zh)) }
         }
         guard let e = entry(part) else { throw .missingPart(file: label, part: part) }
         do { return try archive.read(e) } catch { throw .zip(error) }
@@ -112,8 +110,8 @@ public struct OOXMLPackage: Sendable {
         }
     }
 
-    /// Replaces a part with the contents of a temporary file (for parts too large to hold in memory).
-    public mutating func setPart(_ part: String, file: TemporaryFile) {
+    /// Replaces a part with one deflated as it was written (for parts too large to hold in memory).
+    public mutating func setPart(_ part: String, file: DeflatedPart) {
         if !order.contains(part) { order.append(part) }
         replaced[part] = nil
         files[part] = file
@@ -139,8 +137,9 @@ public struct OOXMLPackage: Sendable {
             if let bytes = replaced[name] {
                 entries.append(.data(name: name, bytes: bytes))
             } else if let file = files[name] {
-                do { try file.flush() } catch { throw .unreadable(file: file.path, reason: "\(error)") }
-                entries.append(.file(name: name, path: file.path))
+                do { entries.append(.deflated(name: name, part: try file.finish())) } catch {
+                    throw .unreadable(file: file.path, reason: error.message(.zh))
+                }
             } else if let e = entry(name) {
                 entries.append(.copy(name: name, entry: e))
             }

@@ -7,12 +7,12 @@ public enum ZipOutputEntry: Sendable {
     case copy(name: String, entry: ZipEntry)
     /// New content, deflated.
     case data(name: String, bytes: [UInt8])
-    /// New content held in a file, deflated as it is read.
-    case file(name: String, path: String)
+    /// New content deflated already, copied as it is.
+    case deflated(name: String, part: DeflatedPart.Summary)
 
     var name: String {
         switch self {
-        case .copy(let name, _), .data(let name, _), .file(let name, _): name
+        case .copy(let name, _), .data(let name, _), .deflated(let name, _): name
         }
     }
 }
@@ -58,8 +58,8 @@ public enum ZipWriter {
             bytes.withUnsafeBytes { if let base = $0.baseAddress { memory?.copyMemory(from: base, byteCount: $0.count) } }
             src = zip_source_buffer(za, memory, UInt64(bytes.count), 1)
             if src == nil { free(memory) }
-        case .file(_, let path):
-            src = zip_source_file(za, path, 0, 0)
+        case .deflated(_, let part):
+            src = DeflatedSource.make(part, in: za)
         }
         guard let src else { throw .writeFailed(reason: String(cString: zip_strerror(za))) }
         let index = zip_file_add(za, entry.name, src, UInt32(ZIP_FL_ENC_UTF_8))
@@ -68,8 +68,8 @@ public enum ZipWriter {
             throw .writeFailed(reason: "\(entry.name): " + String(cString: zip_strerror(za)))
         }
         switch entry {
-        case .data, .file: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, 6)
-        case .copy: break
+        case .data: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, UInt32(DeflatedPart.level))
+        case .copy, .deflated: break
         }
         zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
     }

@@ -3,20 +3,20 @@ import Foundation
 /// What a value path names: the item itself, a loop counter, or dotted keys.
 public enum ValuePath: Sendable, Equatable, CustomStringConvertible {
     /// `{{this}}` — the current item (with `keys`, `this.a.b`).
-    case this([String])
+    case this([FieldKey])
     /// `{{@index}}` — the loop position from 0.
     case index
     /// `{{@number}}` — the loop position from 1, for 序号.
     case number
     /// `{{乙方.名称}}` — keys resolved on the innermost item first, then outward.
-    case keys([String])
+    case keys([FieldKey])
 
     public var description: String {
         switch self {
-        case .this(let keys): (["this"] + keys).joined(separator: ".")
+        case .this(let keys): (["this"] + keys.map(\.text)).joined(separator: ".")
         case .index: "@index"
         case .number: "@number"
-        case .keys(let keys): keys.joined(separator: ".")
+        case .keys(let keys): keys.map(\.text).joined(separator: ".")
         }
     }
 }

@@ -75,8 +75,8 @@ enum TagParser {
         guard keys.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("@") && !$0.contains("{") && !$0.contains("}") }) else {
             throw .badPath(text)
         }
-        if keys[0] == "this" { return .this(Array(keys.dropFirst())) }
-        return .keys(keys)
+        if keys[0] == "this" { return .this(keys.dropFirst().map { FieldKey($0) }) }
+        return .keys(keys.map { FieldKey($0) })
     }
 
     private static func arguments(_ scanner: inout Scanner, filter: String) throws(TagSyntaxError) -> [FilterArgument] {

@@ -70,7 +70,7 @@ struct Renderer {
         }
     }
 
-    private func descend<C: Collection<String>>(_ start: TemplateValue, _ keys: C) -> TemplateValue {
+    private func descend<C: Collection<FieldKey>>(_ start: TemplateValue, _ keys: C) -> TemplateValue {
         var v = start
         for key in keys {
             guard let next = v[key] else { return .null }

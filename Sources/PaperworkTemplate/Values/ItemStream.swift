@@ -41,7 +41,7 @@ enum LoopItems {
 
 extension TemplateValue {
     /// The data with each stream's items put in as a list under its key, for templates that use a list other than as a row loop.
-    func including(_ streams: [String: any ItemStream]) throws -> TemplateValue {
+    func including(_ streams: [FieldKey: any ItemStream]) throws -> TemplateValue {
         guard !streams.isEmpty, case .object(var members) = self else { return self }
         for (key, stream) in streams { members[key] = .list(try stream.collect()) }
         return .object(members)

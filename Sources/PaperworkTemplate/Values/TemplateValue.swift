@@ -8,12 +8,24 @@ public enum TemplateValue: Sendable, Equatable {
     case number(Decimal)
     case string(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object([FieldKey: TemplateValue])
 
-    /// The member at `key`, when this is an object.
-    public subscript(key: String) -> TemplateValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
+    /// The member at `key`, when this is an object. Setting a member makes this an object if it was not
+    /// one, and changes the members in place.
+    public subscript(key: FieldKey) -> TemplateValue? {
+        get {
+            if case .object(let members) = self { return members[key] }
+            return nil
+        }
+        set {
+            guard case .object(var members) = self else {
+                self = .object(newValue.map { [key: $0] } ?? [:])
+                return
+            }
+            self = .null
+            members[key] = newValue
+            self = .object(members)
+        }
     }
 
     /// The truthiness of `#if`: missing, null, false, 0, empty string and empty list are false.
@@ -55,7 +67,8 @@ extension TemplateValue: Decodable {
         } else if let l = try? container.decode([TemplateValue].self) {
             self = .list(l)
         } else {
-            self = .object(try container.decode([String: TemplateValue].self))
+            let members = try container.decode([String: TemplateValue].self)
+            self = .object(Dictionary(uniqueKeysWithValues: members.map { (FieldKey($0.key), $0.value) }))
         }
     }
 }

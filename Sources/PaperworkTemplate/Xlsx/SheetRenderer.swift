@@ -11,7 +11,7 @@ struct SheetRenderer {
     var renderer: Renderer
     private var totals = CellTotals()
     private var buffer: [UInt8] = []
-    private let sink: TemporaryFile
+    private let sink: DeflatedPart
     private var lastRow = 0
     private let rowName: String
     private let cellName: String
@@ -26,7 +26,7 @@ struct SheetRenderer {
         self.styles = styles
         self.items = items
         self.renderer = Renderer(tags: sheet.tags, data: data, options: options, capacity: 4096)
-        self.sink = try TemporaryFile()
+        self.sink = try DeflatedPart()
         let prefix = sheet.sheetData.name.firstIndex(of: ":").map { String(sheet.sheetData.name[...$0]) } ?? ""
         rowName = prefix + "row"
         cellName = prefix + "c"
@@ -35,7 +35,7 @@ struct SheetRenderer {
     }
 
     /// Fills the sheet; returns the file and the data problems found.
-    mutating func render() throws -> (TemporaryFile, [TemplateProblem]) {
+    mutating func render() throws -> (DeflatedPart, [TemplateProblem]) {
         let map = mover.maps[sheet.name]
         watchFormulaInputs(map)
         buffer += XMLSerializer.declaration
@@ -68,8 +68,8 @@ struct SheetRenderer {
         try Self.checkMerges(after, sheet: sheet.name)
         for node in after { XMLSerializer.write(node, into: &buffer) }
         XMLSerializer.writeEndTag(sheet.root.name, into: &buffer)
-        try sink.write(buffer)
-        try sink.flush()
+        sink.write(buffer)
+        try sink.finish()
         return (sink, renderer.problems)
     }
 
@@ -130,7 +130,7 @@ struct SheetRenderer {
                 buffer += "</\(cellName)>".utf8
                 totals.record(row: number, column: cell.column, number: nil)
             }
-            if buffer.count > 1 << 20 { try sink.write(buffer); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count > 1 << 20 { sink.write(buffer); buffer.removeAll(keepingCapacity: true) }
         }
         buffer += "</\(rowName)>".utf8
     }

@@ -100,7 +100,7 @@ public struct XlsxTemplate: Sendable {
     ///
     /// `streams` holds lists too long to hold, by their top-level key: a row loop over one writes its
     /// items as they come. A stream the template also uses elsewhere is read into memory first.
-    public func render(_ data: TemplateValue, streams: [String: any ItemStream] = [:],
+    public func render(_ data: TemplateValue, streams: [FieldKey: any ItemStream] = [:],
                        options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
         let held = streams.filter { !isRowLoopOnly($0.key) }
         let data = try data.including(held)
@@ -149,7 +149,7 @@ public struct XlsxTemplate: Sendable {
     }
 
     /// True when every tag that names `key` is a row loop over it, so that its items can be streamed.
-    private func isRowLoopOnly(_ key: String) -> Bool {
+    private func isRowLoopOnly(_ key: FieldKey) -> Bool {
         for sheet in sheets {
             for (i, occurrence) in sheet.tags.enumerated() {
                 let expression: Expression
