@@ -44,5 +44,26 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == "a&quot;&lt;&amp;&gt;&#10;")
         #expect(XMLSerializer.firstInvalidScalar(in: "ok\u{1}") == "\u{1}")
         #expect(XMLSerializer.firstInvalidScalar(in: "tab\tand 𠀀") == nil)
+        #expect(XMLSerializer.firstInvalidScalar(in: "末尾\u{FFFE}") == "\u{FFFE}")
+        #expect(XMLSerializer.firstInvalidScalar(in: "全角＝\u{FFFF}") == "\u{FFFF}")
+        var text: [UInt8] = []
+        XMLSerializer.appendEscapedText("企业 & <名称>\r", into: &text)
+        #expect(String(decoding: text, as: UTF8.self) == "企业 &amp; &lt;名称&gt;&#13;")
+    }
+
+    /// White space at either end is found from the end bytes where they settle it; every white-space
+    /// character, and every character ending in the same bytes, is checked against Unicode's property.
+    @Test func whiteSpaceAtTheEndsMatchesUnicode() {
+        let scalars = (0...0x3100).compactMap(Unicode.Scalar.init) + ["中", "密", "＝", "𠀀"]
+        for c in scalars {
+            let space = c.properties.isWhitespace
+            for text in ["\(c)", "a\(c)", "\(c)a", "中\(c)", "\(c)中"] {
+                let expected = space && (text.unicodeScalars.first == c || text.unicodeScalars.last == c)
+                #expect(text.hasWhiteSpaceAtEnds == expected, "U+\(String(c.value, radix: 16)) in \(text.debugDescription)")
+            }
+            if space { #expect("\(c)企业\(c)".trimmed == "企业") }
+        }
+        #expect(" \u{3000}".trimmed == "")
+        #expect("".trimmed == "" && !"".hasWhiteSpaceAtEnds)
     }
 }

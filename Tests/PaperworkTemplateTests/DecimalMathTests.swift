@@ -29,7 +29,16 @@ import Testing
     @Test func plainMatchesFoundation() {
         for v in Self.values {
             var copy = v
-            #expect(DecimalFormat.plain(v) == NSDecimalString(&copy, Self.posix), "\(v)")
+            let expected = NSDecimalString(&copy, Self.posix)
+            #expect(DecimalFormat.plain(v) == expected, "\(v)")
+            var bytes = Array("x".utf8)
+            DecimalFormat.appendPlain(v, into: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + expected, "\(v)")
+        }
+        for n in [0, 7, -7, 10, 99, 100, 123_456_789, Int.max, Int.min + 1] {
+            var bytes: [UInt8] = []
+            bytes.append(decimal: n)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(n))
         }
     }
 

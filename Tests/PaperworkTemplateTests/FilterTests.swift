@@ -64,4 +64,14 @@ import Testing
         #expect(DecimalFormat.parseAmount("12a") == nil)
         #expect(DecimalFormat.parseAmount("1.2.3") == nil)
     }
+
+    /// Plain ASCII figures take a shorter path; it must agree with the general one on every edge.
+    @Test(arguments: [
+        ("123\n", "123"), ("-0.50", "-0.5"), ("1,234.5", "1234.5"), ("007", "7"), ("5.", "5"), ("0.05", "0.05"),
+        ("-", nil), (".", nil), ("12 34", nil), ("1,2.3,4", nil), ("--1", nil), ("9999999999999999999", "9999999999999999999"),
+        ("99999999999999999999", nil), ("RMB12", "12"), ("12\t", "12"),
+    ] as [(String, String?)])
+    func plainFiguresReadLikeAnyOther(text: String, expected: String?) {
+        #expect(DecimalFormat.parseAmount(text) == expected.flatMap { Decimal(string: $0) })
+    }
 }

@@ -28,7 +28,7 @@ enum FieldConverter {
             return .string(text)
         case .integer:
             if case .number(let n) = raw, DecimalFormat.isRounded(n, places: 0) { return .number(n) }
-            if case .string = raw, let n = DecimalFormat.parseAmount(text.hasSuffix("人") ? String(text.dropLast()) : text),
+            if case .string = raw, let n = DecimalFormat.parseAmount(Self.endsWithPerson(text) ? String(text.dropLast()) : text),
                DecimalFormat.isRounded(n, places: 0) { return .number(n) }
             throw Failure(rule: "type", zh: "应为整数", en: "should be a whole number")
         case .amount:
@@ -71,7 +71,7 @@ enum FieldConverter {
             default: throw Failure(rule: "type", zh: "应为“是”或“否”", en: "should be yes or no")
             }
         case .enum:
-            guard let values = spec.values, values.contains(where: { $0.utf8.elementsEqual(text.utf8) }) || values.contains(text) else {
+            guard let values = spec.values, values.contains(where: { $0.hasSameBytes(as: text) }) || values.contains(text) else {
                 let allowed = (spec.values ?? []).joined(separator: "、")
                 throw Failure(rule: "enum", zh: "应为以下之一：\(allowed)", en: "should be one of: \(allowed)")
             }
@@ -111,6 +111,11 @@ enum FieldConverter {
     }
 
     /// Checks bounds and lengths of a converted value.
+    /// True for a head count written with its unit, `12人`; most texts are ruled out by their last byte (人 is E4 BA BA).
+    private static func endsWithPerson(_ text: String) -> Bool {
+        text.utf8.last == 0xBA && text.hasSuffix("人")
+    }
+
     static func checkConstraints(_ value: TemplateValue, _ spec: FieldSpec) throws(Failure) {
         switch (spec.type, value) {
         case (.integer, .number(let n)), (.amount, .number(let n)), (.ratio, .number(let n)):

@@ -56,8 +56,16 @@ public enum XMLSerializer {
         out.append(UInt8(ascii: ">"))
     }
 
-    /// Appends text content with `& < >` and carriage returns escaped.
+    /// Appends text content with `& < >` and carriage returns escaped; text with none is copied at once.
     public static func appendEscapedText(_ text: String, into out: inout [UInt8]) {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 0x0D }) else {
+                return false
+            }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        guard plain != true else { return }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): out += "&amp;".utf8
@@ -86,7 +94,12 @@ public enum XMLSerializer {
     }
 
     /// The first scalar XML 1.0 forbids, if any (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF).
+    /// Text without a control byte or the lead byte of U+FFFE/U+FFFF is answered from its bytes alone.
     public static func firstInvalidScalar(in text: String) -> Unicode.Scalar? {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0xEF }
+        }
+        if clean == true { return nil }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { return scalar }

@@ -84,8 +84,34 @@ public enum DecimalFormat {
         return NSDecimalString(&v, Locale.posix)
     }
 
+    /// `plain`, written straight into bytes (no `String` for the common amounts and counts).
+    public static func appendPlain(_ value: Decimal, into out: inout [UInt8]) {
+        guard let p = DecimalParts(value), p.mantissa != 0, p.mantissa <= UInt128(Int.max), p.exponent <= 0 else {
+            out.append(utf8: plain(value))
+            return
+        }
+        if p.negative { out.append(UInt8(ascii: "-")) }
+        let decimals = -p.exponent
+        let start = out.count
+        out.append(decimal: Int(p.mantissa))
+        let width = out.count - start
+        guard decimals > 0 else { return }
+        if width <= decimals {
+            out.insert(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")] + repeatElement(UInt8(ascii: "0"), count: decimals - width), at: start)
+        } else {
+            out.insert(UInt8(ascii: "."), at: out.count - decimals)
+        }
+    }
+
     /// Reads an amount as people write it: `1,234.50`, `１２３４.５`, `1234.5元`, `￥1234.5`.
+    /// Plain ASCII figures (`-1234.50`) are read from their bytes without trimming or looking for units.
     public static func parseAmount(_ text: String) -> Decimal? {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Decimal?? in
+            guard let first = bytes.first, let last = bytes.last, first == UInt8(ascii: "-") || (0x30...0x39).contains(first),
+                  last == UInt8(ascii: ".") || (0x30...0x39).contains(last), bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            return .some(number(bytes.lazy.map(UInt32.init)))
+        }
+        if let plain = plain ?? nil { return plain }
         var s = Substring(text.trimmed)
         if let first = s.utf8.first, !(0x30...0x39).contains(first) {
             for prefix in ["¥", "￥", "RMB", "人民币"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
@@ -94,12 +120,17 @@ public enum DecimalFormat {
             if s.hasSuffix("万元") { return nil }
             if s.hasSuffix("元") { s = s.dropLast() }
         }
+        return number(s.unicodeScalars.lazy.map(\.value))
+    }
+
+    /// The number in digits (ASCII or full-width), with a point, thousands commas and a leading minus.
+    private static func number<S: Sequence<UInt32>>(_ scalars: S) -> Decimal? {
         var negative = false
         var significand: UInt64 = 0
         var digits = 0, decimals = 0
         var seenDot = false, started = false
-        for scalar in s.unicodeScalars {
-            var v = scalar.value
+        for value in scalars {
+            var v = value
             if (0xFF10...0xFF19).contains(v) { v -= 0xFF10 - 0x30 }
             switch v {
             case 0x30...0x39:

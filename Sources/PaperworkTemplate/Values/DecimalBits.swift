@@ -47,34 +47,37 @@ struct DecimalParts: Equatable {
         return Self.write(self)
     }
 
+    /// The mantissa's eight 16-bit words, lowest first, are read as one little-endian 128-bit number;
+    /// `layoutHolds` checks that this gives the right values on this machine.
     private static func read(_ value: Decimal) -> DecimalParts? {
         withUnsafeBytes(of: value) { b in
-            let length = Int(b[1] >> 4)
+            let length = b[1] >> 4
             let negative = b[1] & 0x08 != 0
             if length == 0 { return negative ? nil : DecimalParts(mantissa: 0, exponent: 0, negative: false) }
-            var mantissa: UInt128 = 0
-            for word in (0..<8).reversed() { mantissa = mantissa << 16 | UInt128(b[4 + 2 * word]) | UInt128(b[5 + 2 * word]) << 8 }
-            return DecimalParts(mantissa: mantissa, exponent: Int(Int8(bitPattern: b[0])), negative: negative)
+            let low = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
+            let high = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
+            return DecimalParts(mantissa: UInt128(high) << 64 | UInt128(low), exponent: Int(Int8(bitPattern: b[0])), negative: negative)
         }
     }
 
     private static func write(_ parts: DecimalParts) -> Decimal? {
         var m = parts.mantissa, e = parts.exponent
         if m == 0 { return Decimal() }
-        while m % 10 == 0 && e < 127 { m /= 10; e += 1 }
+        if m <= UInt128(UInt64.max) {
+            var small = UInt64(m)
+            while small % 10 == 0 && e < 127 { small /= 10; e += 1 }
+            m = UInt128(small)
+        } else {
+            while m % 10 == 0 && e < 127 { m /= 10; e += 1 }
+        }
         guard e >= -128 && e <= 127 else { return nil }
-        var length: UInt8 = 0
-        var rest = m
-        while rest != 0 { rest >>= 16; length += 1 }
+        let length = UInt8((128 - m.leadingZeroBitCount + 15) / 16)
         var value = Decimal()
         withUnsafeMutableBytes(of: &value) { b in
             b[0] = UInt8(bitPattern: Int8(e))
             b[1] = length << 4 | (parts.negative ? 0x08 : 0) | 0x04
-            for word in 0..<8 {
-                let w = UInt16(truncatingIfNeeded: m >> (16 * word))
-                b[4 + 2 * word] = UInt8(w & 0xFF)
-                b[5 + 2 * word] = UInt8(w >> 8)
-            }
+            b.storeBytes(of: UInt64(truncatingIfNeeded: m).littleEndian, toByteOffset: 4, as: UInt64.self)
+            b.storeBytes(of: UInt64(truncatingIfNeeded: m >> 64).littleEndian, toByteOffset: 12, as: UInt64.self)
         }
         return value
     }
@@ -93,6 +96,7 @@ struct DecimalParts: Equatable {
 
     /// Both values over one exponent, or nil when scaling would overflow.
     static func aligned(_ a: DecimalParts, _ b: DecimalParts) -> (UInt128, UInt128, exponent: Int)? {
+        if a.exponent == b.exponent { return (a.mantissa, b.mantissa, a.exponent) }
         let e = min(a.exponent, b.exponent)
         guard let x = a.mantissa(at: e), let y = b.mantissa(at: e) else { return nil }
         return (x, y, e)

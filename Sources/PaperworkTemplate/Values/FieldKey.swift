@@ -20,18 +20,7 @@ public struct FieldKey: Hashable, Sendable, Comparable, ExpressibleByStringLiter
     }
 
     public static func == (a: FieldKey, b: FieldKey) -> Bool {
-        a.hash == b.hash && (sameBytes(a.text, b.text) ?? (a.text == b.text))
-    }
-
-    /// True when both texts are the same bytes; nil when that is not the answer (different bytes may still be
-    /// the same text, composed differently) or a text is not stored contiguously.
-    private static func sameBytes(_ a: String, _ b: String) -> Bool? {
-        let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-            }
-        }
-        return same == true ? true : nil
+        a.hash == b.hash && (a.text.hasSameBytes(as: b.text) || a.text == b.text)
     }
 
     public static func < (a: FieldKey, b: FieldKey) -> Bool { a.text < b.text }
@@ -40,7 +29,30 @@ public struct FieldKey: Hashable, Sendable, Comparable, ExpressibleByStringLiter
         hasher.combine(hash)
     }
 
+    /// What `Dictionary` asks for: the stored hash (already a full SipHash of the text) mixed with the
+    /// table's seed, instead of running a second SipHash over it on every lookup.
+    public func _rawHashValue(seed: Int) -> Int {
+        var x = UInt64(bitPattern: Int64(hash ^ seed))
+        x ^= x >> 32
+        x &*= 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        return Int(truncatingIfNeeded: x)
+    }
+
     public var description: String { text }
+}
+
+extension String {
+    /// True when both texts are the same UTF-8 bytes: a quick test before `==`, which also finds texts
+    /// composed differently equal but costs more for Chinese.
+    public func hasSameBytes(as other: String) -> Bool {
+        let same = utf8.withContiguousStorageIfAvailable { x in
+            other.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        return (same ?? nil) ?? utf8.elementsEqual(other.utf8)
+    }
 }
 
 extension Array where Element == FieldKey {

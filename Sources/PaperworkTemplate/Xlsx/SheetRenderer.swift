@@ -15,9 +15,12 @@ struct SheetRenderer {
     private var lastRow = 0
     private let rowName: String
     private let cellName: String
-    /// `<c r="` and `</c>`, with the sheet's prefix.
+    /// `<row r="`, `<c r="` and `</c>`, with the sheet's prefix.
+    private let rowOpen: [UInt8]
     private let cellOpen: [UInt8]
     private let cellClose: [UInt8]
+    /// The digits of the row being written.
+    private var rowDigits: [UInt8] = []
 
     init(sheet: CompiledSheet, mover: ReferenceMover, styles: StyleVariants, items: [LoopItems],
          data: TemplateValue, options: RenderOptions) throws {
@@ -30,6 +33,7 @@ struct SheetRenderer {
         let prefix = sheet.sheetData.name.firstIndex(of: ":").map { String(sheet.sheetData.name[...$0]) } ?? ""
         rowName = prefix + "row"
         cellName = prefix + "c"
+        rowOpen = Array("<\(rowName) r=\"".utf8)
         cellOpen = Array("<\(cellName) r=\"".utf8)
         cellClose = Array("</\(cellName)>".utf8)
     }
@@ -87,34 +91,37 @@ struct SheetRenderer {
     private mutating func write(_ row: TemplateRow, number: Int, copy: Int?, loop: RowMap.Loop?) throws {
         guard number > lastRow else { throw XlsxInternalError.rowsOutOfOrder(sheet: sheet.name, row: number) }
         lastRow = number
-        let rowText = String(number)
-        buffer += "<\(rowName) r=\"\(rowText)\"".utf8
+        rowDigits.removeAll(keepingCapacity: true)
+        rowDigits.append(decimal: number)
+        buffer += rowOpen
+        buffer += rowDigits
+        buffer.append(UInt8(ascii: "\""))
         buffer += row.attributes
         buffer.append(UInt8(ascii: ">"))
         for cell in row.cells {
             buffer += cellOpen
-            buffer += cell.columnName.utf8
-            buffer += rowText.utf8
+            buffer.append(utf8: cell.columnName)
+            buffer += rowDigits
             buffer.append(UInt8(ascii: "\""))
             switch cell.content {
             case .fixed(let bytes, let value):
                 buffer += bytes
                 totals.record(row: number, column: cell.column, number: value)
             case .empty:
-                buffer += " s=\"\(cell.style)\"/>".utf8
+                buffer.append(utf8: " s=\"\(cell.style)\"/>")
             case .formula(let text, let attributes):
                 let moved = mover.formula(text, on: sheet.name, copy: copy, loop: loop)
                 buffer += attributes
-                buffer += "><f>".utf8
+                buffer.append(utf8: "><f>")
                 XMLSerializer.appendEscapedText(moved, into: &buffer)
-                buffer += "</f>".utf8
+                buffer.append(utf8: "</f>")
                 let value = FormulaExpression.parse(FormulaText.split(moved))?.evaluate { [totals] area in
                     totals.totals(area, beforeRow: number, column: cell.column)
                 }
                 if let value {
-                    buffer += "<v>\(DecimalFormat.plain(value))</v>".utf8
+                    buffer.append(utf8: "<v>\(DecimalFormat.plain(value))</v>")
                 }
-                buffer += "</\(cellName)>".utf8
+                buffer.append(utf8: "</\(cellName)>")
                 totals.record(row: number, column: cell.column, number: value)
             case .value(let expression, let tag):
                 writeValue(expression, tag: tag, cell: cell, row: number)
@@ -122,17 +129,17 @@ struct SheetRenderer {
                 renderer.render(nodes)
                 let bytes = renderer.takeOutput()
                 if bytes.count > 32767, let tag = Self.firstTag(nodes), case let length = Self.visibleLength(bytes), length > 32767 {
-                    renderer.report(.textTooLong(path: "\(sheet.name)!\(cell.columnName)\(rowText)", length: length), tag: tag)
+                    renderer.report(.textTooLong(path: "\(sheet.name)!\(cell.columnName)\(number)", length: length), tag: tag)
                 }
-                let style = Self.looksLikeFormula(bytes) ? styles.quote[cell.style] ?? cell.style : cell.style
-                buffer += " s=\"\(style)\" t=\"inlineStr\">".utf8
+                let style = Self.looksLikeFormula(markup: bytes) ? styles.quote[cell.style] ?? cell.style : cell.style
+                buffer.append(utf8: " s=\"\(style)\" t=\"inlineStr\">")
                 buffer += bytes
-                buffer += "</\(cellName)>".utf8
+                buffer.append(utf8: "</\(cellName)>")
                 totals.record(row: number, column: cell.column, number: nil)
             }
             if buffer.count > 1 << 20 { sink.write(buffer); buffer.removeAll(keepingCapacity: true) }
         }
-        buffer += "</\(rowName)>".utf8
+        buffer.append(utf8: "</\(rowName)>")
     }
 
     private mutating func writeValue(_ expression: Expression, tag: Int, cell: TemplateCell, row: Int) {
@@ -142,23 +149,23 @@ struct SheetRenderer {
             if evaluated == .null && !renderer.options.optionalPaths.contains(path) {
                 renderer.report(.missingValue(path: path), tag: tag)
             }
-            buffer += " s=\"\(cell.style)\"/>".utf8
+            buffer.append(utf8: " s=\"\(cell.style)\"/>")
             return
         }
         switch value {
         case .number(let n):
             appendStyle(cell.style)
-            buffer += "><v>".utf8
-            buffer += DecimalFormat.plain(n).utf8
-            buffer += "</v>".utf8
+            buffer.append(utf8: "><v>")
+            DecimalFormat.appendPlain(n, into: &buffer)
+            buffer.append(utf8: "</v>")
             buffer += cellClose
             totals.record(row: row, column: cell.column, number: n)
         case .bool(let b):
-            buffer += " s=\"\(cell.style)\" t=\"b\"><v>\(b ? 1 : 0)</v></\(cellName)>".utf8
+            buffer.append(utf8: " s=\"\(cell.style)\" t=\"b\"><v>\(b ? 1 : 0)</v></\(cellName)>")
             totals.record(row: row, column: cell.column, number: nil)
         case .string(let s) where s.utf8.count == 10 && s.utf8.dropFirst(4).first == UInt8(ascii: "-") && CalendarDate.parse(s) != nil:
             let serial = CalendarDate.parse(s)!.excelSerial
-            buffer += " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(serial)</v></\(cellName)>".utf8
+            buffer.append(utf8: " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(serial)</v></\(cellName)>")
             totals.record(row: row, column: cell.column, number: nil)
         case .string(let s):
             if let bad = XMLSerializer.firstInvalidScalar(in: s) {
@@ -166,29 +173,30 @@ struct SheetRenderer {
             } else if s.utf8.count > 32767, s.count > 32767 {
                 renderer.report(.textTooLong(path: path, length: s.count), tag: tag)
             }
-            let style = Self.looksLikeFormula(s.utf8) ? styles.quote[cell.style] ?? cell.style : cell.style
+            let style = Self.looksLikeFormula(s) ? styles.quote[cell.style] ?? cell.style : cell.style
             appendStyle(style)
-            buffer += Self.needsPreserve(s) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8 : " t=\"inlineStr\"><is><t>".utf8
+            buffer.append(utf8: Self.needsPreserve(s) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
             XMLSerializer.appendEscapedText(s, into: &buffer)
-            buffer += "</t></is>".utf8
+            buffer.append(utf8: "</t></is>")
             buffer += cellClose
             totals.record(row: row, column: cell.column, number: nil)
         default:
             renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
-            buffer += " s=\"\(cell.style)\"/>".utf8
+            buffer.append(utf8: " s=\"\(cell.style)\"/>")
         }
     }
 
     private mutating func appendStyle(_ style: Int) {
-        buffer += " s=\"".utf8
-        buffer += String(style).utf8
+        buffer.append(utf8: " s=\"")
+        buffer.append(decimal: style)
         buffer.append(UInt8(ascii: "\""))
     }
 
     /// True when text has white space a reader would trim without `xml:space="preserve"`: at either end, tabs or line breaks.
     static func needsPreserve(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        return first.isWhiteSpace || last.isWhiteSpace || text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if text.hasWhiteSpaceAtEnds { return true }
+        let hasBreak = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+        return hasBreak ?? text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// The characters a reader sees in rendered cell markup: tags skipped, each entity one character.
@@ -240,8 +248,15 @@ struct SheetRenderer {
         }
     }
 
-    /// True when text (raw, or inside `<is><t …>`) starts like a formula: `= + - @`, tab, line break, or their full-width forms.
-    static func looksLikeFormula<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+    /// True when a value starts like a formula: `= + - @`, tab, line break, or their full-width forms.
+    static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if first < 0x80 { return "=+-@\t\n\r".utf8.contains(first) }
+        return first == 0xEF && startsWithWideFormulaSign(text.utf8)
+    }
+
+    /// True when rendered cell markup (inside `<is><t …>`) starts like a formula, as `looksLikeFormula`.
+    static func looksLikeFormula(markup bytes: [UInt8]) -> Bool {
         var start = bytes[...]
         if start.starts(with: "<is>".utf8), let close = start.firstIndex(of: UInt8(ascii: ">")).flatMap({ i in
             start[start.index(after: i)...].firstIndex(of: UInt8(ascii: ">")) }) {
@@ -249,10 +264,14 @@ struct SheetRenderer {
         }
         guard let first = start.first else { return false }
         if first < 0x80 { return "=+-@\t\n".utf8.contains(first) || start.starts(with: "&#13;".utf8) }
-        for wide in ["＝", "＋", "－", "＠"] where start.starts(with: wide.utf8) { return true }
-        return false
+        return startsWithWideFormulaSign(start)
+    }
+
+    private static func startsWithWideFormulaSign<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        ["＝", "＋", "－", "＠"].contains { bytes.starts(with: $0.utf8) }
     }
 }
+
 
 /// A check before writing found something Excel would repair: a bug, reported instead of a broken file.
 enum XlsxInternalError: LocalizedFailure {
