@@ -71,9 +71,11 @@ struct ItemValidator {
         return .object(members)
     }
 
-    /// The list's rules and the calculation's arithmetic on a converted item.
+    /// The list's rules (which only report, so not when findings are not kept) and the calculation's arithmetic on a converted item.
     mutating func finishItem(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
-        for rule in rules { validator.compare(rule, in: item, item: index, sink: &sink) }
+        if sink.keeps {
+            for rule in rules { validator.compare(rule, in: item, item: index, sink: &sink) }
+        }
         calculation?.apply(to: &item, index: index, report: &sink)
     }
 

@@ -8,14 +8,19 @@ extension Array where Element == UInt8 {
     /// Appends a whole number in decimal digits, without making a `String` of it.
     public mutating func append(decimal n: Int) {
         if n < 0 { append(UInt8(ascii: "-")) }
-        var m = n.magnitude, width = 1
-        while m >= 10 { m /= 10; width += 1 }
-        let end = count + width
-        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
-        m = n.magnitude
-        for i in stride(from: end - 1, through: end - width, by: -1) {
-            self[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m % 10)
-            m /= 10
+        var m = n.magnitude
+        if m < 10 {
+            append(UInt8(ascii: "0") + UInt8(m))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = digits.count
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m % 10)
+                m /= 10
+            } while m > 0
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
         }
     }
 }
