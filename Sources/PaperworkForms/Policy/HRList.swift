@@ -65,6 +65,14 @@ struct HRListItems: ItemCalculation {
     }
 
     mutating func apply(to item: inout TemplateValue, index i: Int, report: inout FindingSink) {
+        guard case .object(var fields) = item else { return }
+        item = .null
+        apply(to: &fields, index: i, report: &report)
+        item = .object(fields)
+    }
+
+    /// The item's arithmetic on its fields, taken out of the item so that each is read or set with one dictionary operation.
+    private mutating func apply(to item: inout [FieldKey: TemplateValue], index i: Int, report: inout FindingSink) {
         if report.keeps, case .string(let code)? = item[Key.creditCode] {
             let key = CodeKey(code)
             if let first = seen[key] {

@@ -6,6 +6,14 @@ struct Renderer {
     private struct Scope {
         var value: TemplateValue
         var index: Int?
+        /// The members, when the value is an object, held apart so that a lookup is one dictionary operation.
+        var members: [FieldKey: TemplateValue]?
+
+        init(_ value: TemplateValue, index: Int?) {
+            self.value = value
+            self.index = index
+            if case .object(let m) = value { members = m }
+        }
     }
 
     let tags: [TagOccurrence]
@@ -19,13 +27,13 @@ struct Renderer {
     init(tags: [TagOccurrence], data: TemplateValue, options: RenderOptions, capacity: Int) {
         self.tags = tags
         self.options = options
-        self.scopes = [Scope(value: data, index: nil)]
+        self.scopes = [Scope(data, index: nil)]
         out.reserveCapacity(capacity)
     }
 
     /// Enters a loop item: names resolve on it first, and `@index` counts it.
     mutating func enter(_ item: TemplateValue, index: Int) {
-        scopes.append(Scope(value: item, index: index))
+        scopes.append(Scope(item, index: index))
     }
 
     mutating func leave() {
@@ -63,8 +71,8 @@ struct Renderer {
         case .this(let keys):
             return descend(scopes[scopes.count - 1].value, keys)
         case .keys(let keys):
-            for scope in scopes.reversed() {
-                if let v = scope.value[keys[0]] { return descend(v, keys.dropFirst()) }
+            for i in scopes.indices.reversed() {
+                if let v = scopes[i].members?[keys[0]] { return descend(v, keys.dropFirst()) }
             }
             return .null
         }
