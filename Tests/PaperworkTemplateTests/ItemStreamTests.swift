@@ -67,4 +67,29 @@ final class ArrayStream: ItemStream, @unchecked Sendable {
         let viaDocument = try DocumentTemplate.xlsx(template).render(rest, streams: ["企业": ArrayStream(items)], options: RenderOptions())
         #expect(try sheetXML(viaDocument) == sheetXML(filled))
     }
+
+    /// A totals row under a streamed loop gets every aggregate right, also when SUM and MIN read the same range
+    /// (only ranges that MIN or MAX read keep their least and greatest values).
+    @Test func aggregatesUnderAStreamedLoopAreCached() throws {
+        let book = SimpleWorkbook(sheetName: "清单", columns: Array(repeating: .init(width: 12), count: 7), rows: [
+            [.text("{{#each 企业}}{{名称}}"), .text("{{收入}}{{/each}}")],
+            [.text("合计"), .empty, .empty, .empty, .empty, .empty, .empty],
+        ], entryRows: 0)
+        var package = try OOXMLPackage(bytes: book.serialized(), label: "aggregates.xlsx")
+        let formulas = ["SUM(B1:B1)", "MIN(B1:B1)", "MAX(B1:B1)", "AVERAGE(B1)", "COUNT(B1:B1)", "ROUND(SUM(B1:B1)/3,2)"]
+        var xml = try sheetXML(package)
+        for (i, f) in formulas.enumerated() {
+            let ref = CellReference.columnName(i + 1) + "2"
+            xml = xml.replacingOccurrences(of: "<c r=\"\(ref)\" s=\"0\"/>", with: "<c r=\"\(ref)\" s=\"0\"><f>\(f)</f></c>")
+        }
+        package.setPart("xl/worksheets/sheet1.xml", bytes: Array(xml.utf8))
+        let template = try XlsxTemplate(package: package)
+        let amounts = ["1200.5", "-3", "980", "45.25"]
+        let items: [TemplateValue] = amounts.enumerated().map { i, a in .object(["名称": .string("企业\(i + 1)"), "收入": .number(Decimal(string: a)!)]) }
+        let filled = try sheetXML(template.render(.object([:]), streams: ["企业": ArrayStream(items)]))
+        for expected in ["<f>SUM(B1:B4)</f><v>2222.75</v>", "<f>MIN(B1:B4)</f><v>-3</v>", "<f>MAX(B1:B4)</f><v>1200.5</v>",
+                         "<f>AVERAGE(B1:B4)</f><v>555.6875</v>", "<f>COUNT(B1:B4)</f><v>4</v>", "<f>ROUND(SUM(B1:B4)/3,2)</f><v>740.92</v>"] {
+            #expect(filled.contains(expected), "\(expected)")
+        }
+    }
 }

@@ -18,11 +18,17 @@ struct CellTotals {
     private var rowValues: [RangeTotals?] = []
     private var rowColumns: [Int] = []
 
-    /// Starts following an area.
-    mutating func watch(_ area: AreaRef) {
-        guard byKey[area.text] == nil, let r1 = area.start.row, let c1 = area.start.column else { return }
+    /// Starts following an area; `extremes` when a MIN or MAX reads it.
+    mutating func watch(_ area: AreaRef, extremes: Bool) {
+        if let known = byKey[area.text] {
+            if extremes { watches[known].totals.keepsExtremes = true }
+            return
+        }
+        guard let r1 = area.start.row, let c1 = area.start.column else { return }
         let r2 = area.end?.row ?? r1, c2 = area.end?.column ?? c1
-        watches.append(Watch(rows: min(r1, r2)...max(r1, r2), columns: min(c1, c2)...max(c1, c2)))
+        var totals = RangeTotals()
+        totals.keepsExtremes = extremes
+        watches.append(Watch(rows: min(r1, r2)...max(r1, r2), columns: min(c1, c2)...max(c1, c2), totals: totals))
         let index = watches.count - 1
         byKey[area.text] = index
         for c in min(c1, c2)...max(c1, c2) {

@@ -128,6 +128,16 @@ indirect enum FormulaExpression {
         }
     }
 
+    /// The references read by MIN or MAX: their ranges must also keep their least and greatest values.
+    var extremeReferences: [AreaRef] {
+        switch self {
+        case .number, .reference: []
+        case .unary(_, let e): e.extremeReferences
+        case .binary(_, let a, let b): a.extremeReferences + b.extremeReferences
+        case .call(let name, let args): name == "MIN" || name == "MAX" ? args.flatMap(\.references) : args.flatMap(\.extremeReferences)
+        }
+    }
+
     /// The value, given what each reference holds; nil when something cannot be computed.
     func evaluate(_ cells: (AreaRef) -> RangeTotals?) -> Decimal? {
         switch self {
@@ -181,13 +191,17 @@ struct RangeTotals {
     var countA = 0
     var min = Decimal(0)
     var max = Decimal(0)
+    /// False for a range no MIN or MAX reads: its least and greatest values are then not followed.
+    var keepsExtremes = true
 
     mutating func add(_ n: Decimal) {
         if count == 0 {
             min = n; max = n; sum = n
         } else {
-            if DecimalMath.less(n, min) { min = n }
-            if DecimalMath.less(max, n) { max = n }
+            if keepsExtremes {
+                if DecimalMath.less(n, min) { min = n }
+                if DecimalMath.less(max, n) { max = n }
+            }
             sum = DecimalMath.sum(sum, n)
         }
         count += 1; countA += 1

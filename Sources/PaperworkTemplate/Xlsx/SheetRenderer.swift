@@ -19,6 +19,11 @@ struct SheetRenderer {
     private let rowOpen: [UInt8]
     private let cellOpen: [UInt8]
     private let cellClose: [UInt8]
+    /// `</v></c>` and `</t></is></c>`: what closes a number and a text cell.
+    private let numberClose: [UInt8]
+    private let textClose: [UInt8]
+    /// ` s="N"` for each style index written so far.
+    private var styleAttributes: [[UInt8]] = []
     /// The digits of the row being written.
     private var rowDigits: [UInt8] = []
 
@@ -36,6 +41,8 @@ struct SheetRenderer {
         rowOpen = Array("<\(rowName) r=\"".utf8)
         cellOpen = Array("<\(cellName) r=\"".utf8)
         cellClose = Array("</\(cellName)>".utf8)
+        numberClose = Array("</v>".utf8) + cellClose
+        textClose = Array("</t></is>".utf8) + cellClose
     }
 
     /// Fills the sheet; returns the file and the data problems found.
@@ -83,7 +90,8 @@ struct SheetRenderer {
             for cell in row.cells {
                 guard case .formula(let text, _) = cell.content,
                       let e = FormulaExpression.parse(FormulaText.split(mover.formula(text, on: sheet.name))) else { continue }
-                for area in e.references { totals.watch(area) }
+                let extremes = Set(e.extremeReferences.map(\.text))
+                for area in e.references { totals.watch(area, extremes: extremes.contains(area.text)) }
             }
         }
     }
@@ -157,8 +165,7 @@ struct SheetRenderer {
             appendStyle(cell.style)
             buffer.append(utf8: "><v>")
             DecimalFormat.appendPlain(n, into: &buffer)
-            buffer.append(utf8: "</v>")
-            buffer += cellClose
+            buffer += numberClose
             totals.record(row: row, column: cell.column, number: n)
         case .bool(let b):
             buffer.append(utf8: " s=\"\(cell.style)\" t=\"b\"><v>\(b ? 1 : 0)</v></\(cellName)>")
@@ -177,8 +184,7 @@ struct SheetRenderer {
             appendStyle(style)
             buffer.append(utf8: Self.needsPreserve(s) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
             XMLSerializer.appendEscapedText(s, into: &buffer)
-            buffer.append(utf8: "</t></is>")
-            buffer += cellClose
+            buffer += textClose
             totals.record(row: row, column: cell.column, number: nil)
         default:
             renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
@@ -187,9 +193,10 @@ struct SheetRenderer {
     }
 
     private mutating func appendStyle(_ style: Int) {
-        buffer.append(utf8: " s=\"")
-        buffer.append(decimal: style)
-        buffer.append(UInt8(ascii: "\""))
+        if style >= styleAttributes.count {
+            styleAttributes += (styleAttributes.count...style).map { Array(" s=\"\($0)\"".utf8) }
+        }
+        buffer += styleAttributes[style]
     }
 
     /// True when text has white space a reader would trim without `xml:space="preserve"`: at either end, tabs or line breaks.
