@@ -35,28 +35,23 @@ extension TemplateValue {
         return member
     }
 
-    /// Moves the value at a dotted path out (leaving null), so that it can be changed in place without a copy.
+    /// Moves the value at a dotted path out (its key removed), so that it can be changed in place without a copy.
     mutating func take(at path: [FieldKey]) -> TemplateValue {
-        guard let first = path.first, case .object(var members) = self else { return .null }
-        self = .null
-        var child = members.removeValue(forKey: first) ?? .null
-        let taken = path.count == 1 ? child : child.take(at: Array(path.dropFirst()))
-        if path.count > 1 { members[first] = child }
-        self = .object(members)
+        guard let first = path.first, case .object = self else { return .null }
+        var child = removeMember(first) ?? .null
+        guard path.count > 1 else { return child }
+        let taken = child.take(at: Array(path.dropFirst()))
+        self[first] = child
         return taken
     }
 
     /// Removes the value at a dotted path.
     mutating func remove(at path: [FieldKey]) {
-        guard let first = path.first, case .object(var members) = self else { return }
-        self = .null
-        if path.count == 1 {
-            members[first] = nil
-        } else if var child = members.removeValue(forKey: first) {
-            child.remove(at: Array(path.dropFirst()))
-            members[first] = child
-        }
-        self = .object(members)
+        guard let first = path.first, case .object = self else { return }
+        guard path.count > 1 else { self[first] = nil; return }
+        guard var child = removeMember(first) else { return }
+        child.remove(at: Array(path.dropFirst()))
+        self[first] = child
     }
 
     /// The text of a scalar, for messages.
