@@ -75,8 +75,14 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case let .notText(p, k): zh ? "字段 \(p) 是\(k)，不能直接填入文字" : "\(p) is a \(k), not text"
         case let .notAList(p, k): zh ? "字段 \(p) 应为列表，实际是 \(k)" : "\(p) should be a list but is a \(k)"
         case let .invalidCharacter(p, s):
-            zh ? String(format: "字段 \(p) 含有 XML 不允许的控制字符 U+%04X", s) : String(format: "\(p) holds a character XML forbids: U+%04X", s)
+            zh ? "字段 \(p) 含有 XML 不允许的控制字符 \(Self.codePoint(s))" : "\(p) holds a character XML forbids: \(Self.codePoint(s))"
         }
+    }
+
+    /// `U+0001`: a code point as Unicode writes it, at least four hex digits.
+    static func codePoint(_ scalar: UInt32) -> String {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
 
