@@ -3,6 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "paperwork",
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Paperwork", targets: ["PaperworkOOXML", "PaperworkTemplate", "PaperworkForms"]),
         .executable(name: "paperwork", targets: ["PaperworkCLI"]),

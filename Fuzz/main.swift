@@ -37,9 +37,9 @@ while Date() < deadline {
         let body = "<w:p><w:r><w:t xml:space=\"preserve\">"
         var bytes = Array("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)".utf8)
         var escaped: [UInt8] = []
-        XMLSerializer.appendEscapedText(text, into: &escaped)
+        MarkupSerializer.appendEscapedText(text, into: &escaped)
         bytes += escaped + Array("</w:t></w:r></w:p></w:body></w:document>".utf8)
-        if let doc = try? XMLParser.parse(bytes, part: "word/document.xml") {
+        if let doc = try? MarkupParser.parse(bytes, part: "word/document.xml") {
             _ = CompiledPartProbe.compile(doc)
         }
     case "package":
@@ -69,7 +69,7 @@ while Date() < deadline {
 print("\(args[1]): \(rounds) rounds without a crash")
 
 enum CompiledPartProbe {
-    static func compile(_ doc: XMLDocument) -> Bool {
+    static func compile(_ doc: MarkupDocument) -> Bool {
         var package = try! OOXMLPackage(bytes: try! ZipWriter.archive([
             .data(name: "[Content_Types].xml", bytes: Array("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/></Types>".utf8)),
             .data(name: "_rels/.rels", bytes: Array("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".utf8)),

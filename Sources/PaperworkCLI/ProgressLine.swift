@@ -1,15 +1,15 @@
 import Foundation
 import PaperworkOOXML
+import Synchronization
 
 /// Progress on standard error: a bar with count, rate and time left on a terminal, plain lines otherwise.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     private let quiet: Bool
     private let zh: Bool
     private let terminal = isatty(2) == 1
     private let start = Date()
-    private let lock = NSLock()
-    private var lastPrinted = Date.distantPast
-    private var lastTenth = -1
+    /// When the bar was last drawn, and the last tenth printed as a line.
+    private let shown = Mutex((lastPrinted: Date.distantPast, lastTenth: -1))
 
     init(quiet: Bool, language: Language) {
         self.quiet = quiet
@@ -18,14 +18,16 @@ final class ProgressLine: @unchecked Sendable {
 
     func update(_ done: Int, _ total: Int) {
         guard !quiet, total > 0 else { return }
-        lock.lock()
-        defer { lock.unlock() }
+        shown.withLock { shown in draw(done, total, &shown) }
+    }
+
+    private func draw(_ done: Int, _ total: Int, _ shown: inout (lastPrinted: Date, lastTenth: Int)) {
         let elapsed = Date().timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
         if terminal {
-            guard Date().timeIntervalSince(lastPrinted) > 0.1 || done == total else { return }
-            lastPrinted = Date()
+            guard Date().timeIntervalSince(shown.lastPrinted) > 0.1 || done == total else { return }
+            shown.lastPrinted = Date()
             let width = 30
             let filled = width * done / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
@@ -34,8 +36,8 @@ final class ProgressLine: @unchecked Sendable {
             FileHandle.standardError.write(Data(text.utf8))
         } else {
             let tenth = done * 10 / total
-            guard tenth != lastTenth else { return }
-            lastTenth = tenth
+            guard tenth != shown.lastTenth else { return }
+            shown.lastTenth = tenth
             let text = zh ? "已完成 \(done)/\(total)（\(Int(rate)) 份/秒）\n" : "done \(done)/\(total) (\(Int(rate))/s)\n"
             FileHandle.standardError.write(Data(text.utf8))
         }

@@ -1,6 +1,7 @@
 import Foundation
 import PaperworkOOXML
 import PaperworkTemplate
+import Synchronization
 import Testing
 
 /// Bad input never costs data: each case ends in a clear error or a correct result.
@@ -141,9 +142,8 @@ import Testing
     }
 }
 
-final class LockedStatuses: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Int32] = []
-    func add(_ s: Int32) { lock.lock(); storage.append(s); lock.unlock() }
-    var values: [Int32] { lock.lock(); defer { lock.unlock() }; return storage }
+final class LockedStatuses: Sendable {
+    private let storage = Mutex<[Int32]>([])
+    func add(_ s: Int32) { storage.withLock { $0.append(s) } }
+    var values: [Int32] { storage.withLock { $0 } }
 }

@@ -9,21 +9,21 @@ import Testing
         """
 
     @Test func roundTripKeepsPrefixesSpacesAndDeclaration() throws {
-        let doc = try XMLParser.parse(Array(sample.utf8), part: "word/document.xml")
+        let doc = try MarkupParser.parse(Array(sample.utf8), part: "word/document.xml")
         #expect(doc.root.name == "w:document")
         #expect(doc.root[attribute: "xmlns:r"] == "urn:r")
-        let text = String(decoding: XMLSerializer.serialize(doc), as: UTF8.self)
+        let text = String(decoding: MarkupSerializer.serialize(doc), as: UTF8.self)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:document "))
         #expect(text.contains("<w:t xml:space=\"preserve\"> 甲方 &amp; 乙方 </w:t>"))
         #expect(text.contains("<!-- note -->"))
-        #expect(try XMLParser.parse(Array(text.utf8), part: "x") == doc)
+        #expect(try MarkupParser.parse(Array(text.utf8), part: "x") == doc)
     }
 
     @Test func malformedXMLNamesPartAndLine() {
         let bad = "<a>\n<b>\n</a>"
-        #expect(throws: XMLError.self) { try XMLParser.parse(Array(bad.utf8), part: "word/document.xml") }
+        #expect(throws: XMLError.self) { try MarkupParser.parse(Array(bad.utf8), part: "word/document.xml") }
         do {
-            _ = try XMLParser.parse(Array(bad.utf8), part: "word/document.xml")
+            _ = try MarkupParser.parse(Array(bad.utf8), part: "word/document.xml")
         } catch {
             guard case .malformed(let part, let line, _) = error else { Issue.record("wrong error \(error)"); return }
             #expect(part == "word/document.xml")
@@ -34,20 +34,20 @@ import Testing
 
     @Test func doctypeIsRefusedBeforeParsing() {
         let bomb = "<?xml version=\"1.0\"?><!-- x --><!DOCTYPE a [<!ENTITY a \"aaaa\">]><a>&a;</a>"
-        #expect(throws: XMLError.doctype(part: "p")) { try XMLParser.parse(Array(bomb.utf8), part: "p") }
-        #expect(!XMLParser.declaresDoctype(Array("<a>&lt;!DOCTYPE</a>".utf8)))
+        #expect(throws: XMLError.doctype(part: "p")) { try MarkupParser.parse(Array(bomb.utf8), part: "p") }
+        #expect(!MarkupParser.declaresDoctype(Array("<a>&lt;!DOCTYPE</a>".utf8)))
     }
 
     @Test func attributesAndControlsAreEscaped() {
         var out: [UInt8] = []
-        XMLSerializer.appendEscapedAttribute("a\"<&>\n", into: &out)
+        MarkupSerializer.appendEscapedAttribute("a\"<&>\n", into: &out)
         #expect(String(decoding: out, as: UTF8.self) == "a&quot;&lt;&amp;&gt;&#10;")
-        #expect(XMLSerializer.firstInvalidScalar(in: "ok\u{1}") == "\u{1}")
-        #expect(XMLSerializer.firstInvalidScalar(in: "tab\tand 𠀀") == nil)
-        #expect(XMLSerializer.firstInvalidScalar(in: "末尾\u{FFFE}") == "\u{FFFE}")
-        #expect(XMLSerializer.firstInvalidScalar(in: "全角＝\u{FFFF}") == "\u{FFFF}")
+        #expect(MarkupSerializer.firstInvalidScalar(in: "ok\u{1}") == "\u{1}")
+        #expect(MarkupSerializer.firstInvalidScalar(in: "tab\tand 𠀀") == nil)
+        #expect(MarkupSerializer.firstInvalidScalar(in: "末尾\u{FFFE}") == "\u{FFFE}")
+        #expect(MarkupSerializer.firstInvalidScalar(in: "全角＝\u{FFFF}") == "\u{FFFF}")
         var text: [UInt8] = []
-        XMLSerializer.appendEscapedText("企业 & <名称>\r", into: &text)
+        MarkupSerializer.appendEscapedText("企业 & <名称>\r", into: &text)
         #expect(String(decoding: text, as: UTF8.self) == "企业 &amp; &lt;名称&gt;&#13;")
     }
 

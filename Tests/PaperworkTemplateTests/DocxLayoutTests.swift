@@ -114,9 +114,9 @@ import Testing
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:endnote w:id="1"><w:p><w:r><w:t>尾注：{{依据}}</w:t></w:r></w:p></w:endnote></w:endnotes>
             """.utf8), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml")
         var rels = try package.xml(of: "word/_rels/document.xml.rels")
-        rels.root.children.append(.element(XMLElement("Relationship", attributes: [
-            XMLAttribute("Id", "rIdEnd"), XMLAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"),
-            XMLAttribute("Target", "endnotes.xml")])))
+        rels.root.children.append(.element(MarkupElement("Relationship", attributes: [
+            MarkupAttribute("Id", "rIdEnd"), MarkupAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"),
+            MarkupAttribute("Target", "endnotes.xml")])))
         package.setPart("word/_rels/document.xml.rels", xml: rels)
         let filled = try DocxTemplate(package: package).render(Fixture.json(#"{"依据": "密政发〔2020〕25号"}"#))
         #expect(try paragraphs(filled, "word/endnotes.xml") == ["尾注：密政发〔2020〕25号"])

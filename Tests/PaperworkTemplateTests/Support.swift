@@ -15,10 +15,10 @@ enum Fixture {
 /// What a reader sees in a filled part: the text of each paragraph, text boxes' paragraphs included.
 func paragraphs(_ package: OOXMLPackage, _ part: String = "word/document.xml") throws -> [String] {
     var out: [String] = []
-    func walk(_ e: XMLElement) {
+    func walk(_ e: MarkupElement) {
         if e.localName == "p" {
             var text = ""
-            func collect(_ x: XMLElement) {
+            func collect(_ x: MarkupElement) {
                 for c in x.children {
                     guard case .element(let child) = c else { continue }
                     switch child.localName {

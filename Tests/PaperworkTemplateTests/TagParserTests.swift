@@ -6,18 +6,18 @@ import Testing
 
     @Test func valuesWithChineseKeysAndFilters() throws {
         let tag = try TagParser.parse(" 乙方.名称 | default(“无”) | percent(1) ")
-        #expect(tag == .value(Expression(path: .keys(["乙方", "名称"]), filters: [
+        #expect(tag == .value(TagExpression(path: .keys(["乙方", "名称"]), filters: [
             FilterCall(name: "default", arguments: [.string("无")]),
             FilterCall(name: "percent", arguments: [.number(1)]),
         ])))
     }
 
     @Test func blocksAndSpecialPaths() throws {
-        #expect(try TagParser.parse("#each 付息记录") == .open(.each, Expression(path: .keys(["付息记录"]), filters: [])))
+        #expect(try TagParser.parse("#each 付息记录") == .open(.each, TagExpression(path: .keys(["付息记录"]), filters: [])))
         #expect(try TagParser.parse("/each") == .close(.each))
         #expect(try TagParser.parse("else") == .otherwise)
-        #expect(try TagParser.parse("@number") == .value(Expression(path: .number, filters: [])))
-        #expect(try TagParser.parse("this.name") == .value(Expression(path: .this(["name"]), filters: [])))
+        #expect(try TagParser.parse("@number") == .value(TagExpression(path: .number, filters: [])))
+        #expect(try TagParser.parse("this.name") == .value(TagExpression(path: .this(["name"]), filters: [])))
     }
 
     @Test func syntaxErrors() {
@@ -35,7 +35,7 @@ import Testing
         #expect(items[0].start == 2 && items[0].end == 7)
         #expect(items[1].kind == .escapedBraces)
         if case .tag(.success(let t), _) = items[2].kind {
-            #expect(t == .value(Expression(path: .keys(["b"]), filters: [FilterCall(name: "date", arguments: [.string("}}")])])))
+            #expect(t == .value(TagExpression(path: .keys(["b"]), filters: [FilterCall(name: "date", arguments: [.string("}}")])])))
         } else { Issue.record("tag 2 not parsed") }
         if case .tag(.failure(let e), _) = items[3].kind { #expect(e == .unclosed) } else { Issue.record("unclosed not found") }
     }
@@ -46,10 +46,10 @@ import Testing
         let items = TagLexer.scan(Array("甲方：｛｛乙方.名称 ｜ default（“无”）｝｝，{{合计｝｝".unicodeScalars))
         #expect(items.count == 2)
         guard case .tag(.success(let tag), _) = items[0].kind else { Issue.record("not parsed"); return }
-        #expect(tag == .value(Expression(path: .keys(["乙方", "名称"]), filters: [FilterCall(name: "default", arguments: [.string("无")])])))
-        #expect(try TagParser.parse("＃each 月份") == .open(.each, Expression(path: .keys(["月份"]), filters: [])))
+        #expect(tag == .value(TagExpression(path: .keys(["乙方", "名称"]), filters: [FilterCall(name: "default", arguments: [.string("无")])])))
+        #expect(try TagParser.parse("＃each 月份") == .open(.each, TagExpression(path: .keys(["月份"]), filters: [])))
         #expect(try TagParser.parse("／each") == .close(.each))
-        #expect(try TagParser.parse("名称 | default(\"（，）\")") == .value(Expression(path: .keys(["名称"]), filters: [
+        #expect(try TagParser.parse("名称 | default(\"（，）\")") == .value(TagExpression(path: .keys(["名称"]), filters: [
             FilterCall(name: "default", arguments: [.string("（，）")])])))
     }
 

@@ -165,14 +165,14 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
 
 @Suite struct XlsxCheckTests {
     @Test func overlappingMergesAreRefusedAsAnInternalError() throws {
-        let merges = XMLNode.element(XMLElement("mergeCells", children: [
-            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "A1:C3")])),
-            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "C3:D4")])),
+        let merges = MarkupNode.element(MarkupElement("mergeCells", children: [
+            .element(MarkupElement("mergeCell", attributes: [MarkupAttribute("ref", "A1:C3")])),
+            .element(MarkupElement("mergeCell", attributes: [MarkupAttribute("ref", "C3:D4")])),
         ]))
         #expect(throws: (any Error).self) { try SheetRenderer.checkMerges([merges], sheet: "清单") }
-        let fine = XMLNode.element(XMLElement("mergeCells", children: [
-            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "A1:C1")])),
-            .element(XMLElement("mergeCell", attributes: [XMLAttribute("ref", "A2:C2")])),
+        let fine = MarkupNode.element(MarkupElement("mergeCells", children: [
+            .element(MarkupElement("mergeCell", attributes: [MarkupAttribute("ref", "A1:C1")])),
+            .element(MarkupElement("mergeCell", attributes: [MarkupAttribute("ref", "A2:C2")])),
         ]))
         #expect(throws: Never.self) { try SheetRenderer.checkMerges([fine], sheet: "清单") }
     }

@@ -1,17 +1,17 @@
 import Foundation
 import PaperworkOOXML
 import PaperworkTemplate
+import Synchronization
 
 /// Stops a batch between documents: documents in progress finish, none is left half-written.
-public final class BatchCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
+public final class BatchCancellation: Sendable {
+    private let cancelled = Atomic<Bool>(false)
 
     public init() {}
 
-    public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
+    public func cancel() { cancelled.store(true, ordering: .releasing) }
 
-    public var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
 }
 
 /// What a batch did.
@@ -147,15 +147,18 @@ public struct BatchJob: Sendable {
 }
 
 /// Results filled in by several threads.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Result<Void, Error>?]
-    private var count = 0
+private final class ResultBox: Sendable {
+    private let state: Mutex<(storage: [Result<Void, Error>?], count: Int)>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { state = Mutex((Array(repeating: nil, count: count), 0)) }
 
-    func set(_ i: Int, _ r: Result<Void, Error>) { lock.lock(); storage[i] = r; count += 1; lock.unlock() }
+    func set(_ i: Int, _ r: Result<Void, Error>) {
+        state.withLock {
+            $0.storage[i] = r
+            $0.count += 1
+        }
+    }
 
-    var done: Int { lock.lock(); defer { lock.unlock() }; return count }
-    var values: [Result<Void, Error>?] { lock.lock(); defer { lock.unlock() }; return storage }
+    var done: Int { state.withLock { $0.count } }
+    var values: [Result<Void, Error>?] { state.withLock { $0.storage } }
 }

@@ -10,7 +10,7 @@ public struct ContentTypes: Sendable, Equatable {
     }
 
     /// Reads the parsed `[Content_Types].xml`.
-    public init(_ document: XMLDocument) {
+    public init(_ document: MarkupDocument) {
         defaults = [:]
         overrides = []
         for element in document.root.elements {
@@ -29,7 +29,7 @@ public struct ContentTypes: Sendable, Equatable {
         self.document = document
     }
 
-    private var document: XMLDocument
+    private var document: MarkupDocument
 
     /// The content type of a part: its override, else its extension's default.
     public func type(of part: String) -> String? {
@@ -50,10 +50,10 @@ public struct ContentTypes: Sendable, Equatable {
         }
         guard let type else { return }
         overrides.append((part, type))
-        document.root.children.append(.element(XMLElement(
-            "Override", attributes: [XMLAttribute("PartName", "/" + part), XMLAttribute("ContentType", type)])))
+        document.root.children.append(.element(MarkupElement(
+            "Override", attributes: [MarkupAttribute("PartName", "/" + part), MarkupAttribute("ContentType", type)])))
     }
 
     /// The part's bytes, as Office writes them.
-    public func serialized() -> [UInt8] { XMLSerializer.serialize(document) }
+    public func serialized() -> [UInt8] { MarkupSerializer.serialize(document) }
 }

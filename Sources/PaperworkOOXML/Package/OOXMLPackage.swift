@@ -34,7 +34,7 @@ public struct OOXMLPackage: Sendable {
         }
         let ctBytes: [UInt8]
         do { ctBytes = try archive.read(ctEntry) } catch { throw .zip(error) }
-        do { contentTypes = ContentTypes(try XMLParser.parse(ctBytes, part: Self.contentTypesPart)) } catch {
+        do { contentTypes = ContentTypes(try MarkupParser.parse(ctBytes, part: Self.contentTypesPart)) } catch {
             throw .xml(file: label, error)
         }
         let main = try mainDocumentPart()
@@ -68,9 +68,9 @@ public struct OOXMLPackage: Sendable {
     }
 
     /// A part parsed as XML.
-    public func xml(of part: String) throws(PackageError) -> XMLDocument {
+    public func xml(of part: String) throws(PackageError) -> MarkupDocument {
         let bytes = try data(of: part)
-        do { return try XMLParser.parse(bytes, part: part) } catch { throw .xml(file: label, error) }
+        do { return try MarkupParser.parse(bytes, part: part) } catch { throw .xml(file: label, error) }
     }
 
     /// The relationships of a part (`""` for the package's own `_rels/.rels`); none when it has no `.rels`.
@@ -118,8 +118,8 @@ public struct OOXMLPackage: Sendable {
     }
 
     /// Replaces a part with a serialised XML document.
-    public mutating func setPart(_ part: String, xml: XMLDocument, contentType: String? = nil) {
-        setPart(part, bytes: XMLSerializer.serialize(xml), contentType: contentType)
+    public mutating func setPart(_ part: String, xml: MarkupDocument, contentType: String? = nil) {
+        setPart(part, bytes: MarkupSerializer.serialize(xml), contentType: contentType)
     }
 
     /// Removes a part and its content-type override.

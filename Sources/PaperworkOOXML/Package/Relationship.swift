@@ -14,7 +14,7 @@ public struct Relationship: Sendable, Equatable {
     }
 
     /// Reads the relationships of the part named `source` (`""` for the package).
-    public static func list(in document: XMLDocument, source: String) -> [Relationship] {
+    public static func list(in document: MarkupDocument, source: String) -> [Relationship] {
         let folder = PartName.folder(of: source)
         return document.root.elements.compactMap { e in
             guard e.localName == "Relationship", let id = e[attribute: "Id"], let type = e[attribute: "Type"],

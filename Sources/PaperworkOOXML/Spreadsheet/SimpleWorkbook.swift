@@ -70,11 +70,11 @@ public struct SimpleWorkbook: Sendable {
 
     private var workbook: String {
         var name: [UInt8] = []
-        XMLSerializer.appendEscapedAttribute(sheetName, into: &name)
+        MarkupSerializer.appendEscapedAttribute(sheetName, into: &name)
         let escaped = String(decoding: name, as: UTF8.self)
         let quoted = "'" + sheetName.replacingOccurrences(of: "'", with: "''") + "'"
         var titles: [UInt8] = []
-        XMLSerializer.appendEscapedText(quoted + "!$1:$1", into: &titles)
+        MarkupSerializer.appendEscapedText(quoted + "!$1:$1", into: &titles)
         return Self.header + """
             <workbook xmlns="\(Self.main)" xmlns:r="\(Self.officeRel)"><sheets><sheet name="\(escaped)" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">\(String(decoding: titles, as: UTF8.self))</definedName></definedNames></workbook>
             """
@@ -85,7 +85,7 @@ public struct SimpleWorkbook: Sendable {
         var fmts = ""
         for (i, f) in formats.enumerated() where f != "@" {
             var code: [UInt8] = []
-            XMLSerializer.appendEscapedAttribute(f, into: &code)
+            MarkupSerializer.appendEscapedAttribute(f, into: &code)
             fmts += "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(String(decoding: code, as: UTF8.self))\"/>"
         }
         var xfs = "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
@@ -116,7 +116,7 @@ public struct SimpleWorkbook: Sendable {
                 switch cell {
                 case .text(let t):
                     out += "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
-                    XMLSerializer.appendEscapedText(t, into: &out)
+                    MarkupSerializer.appendEscapedText(t, into: &out)
                     out += "</t></is></c>".utf8
                 case .number(let n):
                     out += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(n)</v></c>".utf8
@@ -133,7 +133,7 @@ public struct SimpleWorkbook: Sendable {
             for (i, c) in lists {
                 let col = CellReference.columnName(i)
                 var formula: [UInt8] = []
-                XMLSerializer.appendEscapedText("\"" + (c.choices ?? []).joined(separator: ",") + "\"", into: &formula)
+                MarkupSerializer.appendEscapedText("\"" + (c.choices ?? []).joined(separator: ",") + "\"", into: &formula)
                 out += "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(col)2:\(col)\(entryRows + 1)\"><formula1>".utf8
                 out += formula
                 out += "</formula1></dataValidation>".utf8

@@ -39,7 +39,7 @@ public struct WorkbookReader: Sendable {
     /// Calls `body` with each non-empty row of a sheet, in order.
     public func rows(ofSheet part: String, _ body: (SheetRow) throws -> Void) throws {
         let bytes = try package.data(of: part)
-        if XMLParser.declaresDoctype(bytes) { throw PackageError.xml(file: package.label, .doctype(part: part)) }
+        if MarkupParser.declaresDoctype(bytes) { throw PackageError.xml(file: package.label, .doctype(part: part)) }
         guard !bytes.isEmpty else { throw PackageError.xml(file: package.label, .malformed(part: part, line: 1, reason: "empty part")) }
         // libxml2 reads the bytes as it goes: they must stay alive, and in place, until the reader is freed.
         try bytes.withUnsafeBufferPointer { buf in
@@ -130,7 +130,7 @@ public struct WorkbookReader: Sendable {
     }
 
     /// The text of a shared string, rich-text runs joined, phonetic runs left out.
-    public static func plainText(_ si: XMLElement) -> String {
+    public static func plainText(_ si: MarkupElement) -> String {
         var out = ""
         for child in si.elements {
             switch child.localName {
@@ -143,7 +143,7 @@ public struct WorkbookReader: Sendable {
     }
 
     /// Indexes of cell formats (`cellXfs`) that show numbers as dates.
-    public static func dateStyles(_ styles: XMLDocument) -> Set<Int> {
+    public static func dateStyles(_ styles: MarkupDocument) -> Set<Int> {
         var dateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
         for section in styles.root.elements where section.localName == "numFmts" {
             for f in section.elements {

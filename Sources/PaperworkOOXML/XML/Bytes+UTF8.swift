@@ -1,12 +1,12 @@
 extension Array where Element == UInt8 {
     /// Appends a text's UTF-8 bytes in one copy (`+= text.utf8` goes byte by byte).
-    public mutating func append(utf8 text: String) {
+    package mutating func append(utf8 text: String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
         if copied == nil { append(contentsOf: text.utf8) }
     }
 
     /// Appends a whole number in decimal digits, without making a `String` of it.
-    public mutating func append(decimal n: Int) {
+    package mutating func append(decimal n: Int) {
         if n < 0 { append(UInt8(ascii: "-")) }
         var m = n.magnitude
         if m < 10 {

@@ -4,7 +4,7 @@ extension String {
     /// Pure Swift on `String` itself: Foundation's `trimmingCharacters` bridges through NSString, and a
     /// generic `StringProtocol` version goes through witness tables; both cost microseconds a call,
     /// which shows in 100,000-row files.
-    public var trimmed: String {
+    package var trimmed: String {
         guard hasWhiteSpaceAtEnds else { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return "" }
@@ -14,7 +14,7 @@ extension String {
 
     /// True when the text starts or ends with white space, decided from its end bytes where they settle it:
     /// an ASCII byte; a first byte no white-space character starts with; a last byte none ends with.
-    public var hasWhiteSpaceAtEnds: Bool {
+    package var hasWhiteSpaceAtEnds: Bool {
         let stored = utf8.withContiguousStorageIfAvailable { bytes in bytes.first.map { ($0, bytes[bytes.count - 1]) } }
         guard let (first, last) = stored ?? utf8.first.map({ ($0, utf8.last!) }) else { return false }
         if first < 0x80 {
@@ -37,12 +37,12 @@ extension String {
 
 extension Substring {
     /// The text without leading and trailing white space, as `String.trimmed`.
-    public var trimmed: String { String(self).trimmed }
+    package var trimmed: String { String(self).trimmed }
 }
 
 extension Unicode.Scalar {
     /// White space: the characters of Unicode's White_Space property, listed (asking the property costs a table lookup).
-    public var isWhiteSpace: Bool {
+    package var isWhiteSpace: Bool {
         switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false

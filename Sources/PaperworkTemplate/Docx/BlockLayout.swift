@@ -9,7 +9,7 @@ struct Position: Sendable, Comparable {
 /// A block of the template: its tags and its expression.
 struct BlockPair: Sendable {
     var kind: BlockKind
-    var expression: Expression
+    var expression: TagExpression
     var open: Int
     var otherwise: Int?
     var close: Int
@@ -44,7 +44,7 @@ struct BlockLayout {
         let order = stream.tags.indices.sorted {
             (stream.tags[$0].token, stream.tags[$0].piece) < (stream.tags[$1].token, stream.tags[$1].piece)
         }
-        var stack: [(kind: BlockKind, expression: Expression, open: Int, otherwise: Int?)] = []
+        var stack: [(kind: BlockKind, expression: TagExpression, open: Int, otherwise: Int?)] = []
         for i in order {
             let occurrence = stream.tags[i]
             let place = occurrence.place
@@ -90,7 +90,7 @@ struct BlockLayout {
         skipped.sort { $0.lowerBound < $1.lowerBound }
     }
 
-    private mutating func check(_ expression: Expression, _ occurrence: TagOccurrence) {
+    private mutating func check(_ expression: TagExpression, _ occurrence: TagOccurrence) {
         for call in expression.filters {
             do { try Filters.check(call) } catch {
                 switch error {

@@ -8,7 +8,7 @@ struct CompiledPart: Sendable {
     var templateSize: Int
 
     /// Compiles a part, or returns every problem its tags have.
-    static func compile(_ document: XMLDocument, part: String, plain: Bool, size: Int) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
+    static func compile(_ document: MarkupDocument, part: String, plain: Bool, size: Int) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
         let stream = Tokenizer.tokenize(document, part: part, mode: plain ? .plain : .word)
         guard !stream.tags.isEmpty else { return (nil, [], []) }
         let layout = BlockLayout(stream, allowBlocks: !plain)
@@ -17,8 +17,8 @@ struct CompiledPart: Sendable {
         case .failure(let problem):
             return (nil, stream.tags, [problem])
         case .success(var nodes):
-            var prolog = XMLSerializer.declaration
-            for node in document.prolog { XMLSerializer.write(node, into: &prolog) }
+            var prolog = MarkupSerializer.declaration
+            for node in document.prolog { MarkupSerializer.write(node, into: &prolog) }
             if case .bytes(let first)? = nodes.first { nodes[0] = .bytes(prolog + first) } else { nodes.insert(.bytes(prolog), at: 0) }
             return (CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size), stream.tags, [])
         }

@@ -14,20 +14,20 @@ public enum DocxMerger {
         guard let bodyIndex = merged.root.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "body" } else { false } }),
               case .element(var body) = merged.root.children[bodyIndex] else { return result }
         let prefix = body.name.firstIndex(of: ":").map { String(body.name[...$0]) } ?? ""
-        var children: [XMLNode] = []
-        var lastSection: XMLElement?
+        var children: [MarkupNode] = []
+        var lastSection: MarkupElement?
         for (i, document) in documents.enumerated() {
             let doc = i == 0 ? merged : try document.xml(of: part)
             guard let b = doc.root.elements.first(where: { $0.localName == "body" }) else { continue }
             var content = b.children
-            var section: XMLElement?
+            var section: MarkupElement?
             if let s = content.lastIndex(where: { if case .element(let e) = $0 { e.localName == "sectPr" } else { false } }),
                case .element(let e) = content[s] {
                 section = restartingNumbers(e, prefix: prefix)
                 content.remove(at: s)
             }
             if i > 0, let previous = lastSection {
-                children.append(.element(XMLElement(prefix + "p", children: [.element(XMLElement(
+                children.append(.element(MarkupElement(prefix + "p", children: [.element(MarkupElement(
                     prefix + "pPr", children: [.element(previous)]))])))
             }
             children += content
@@ -41,14 +41,14 @@ public enum DocxMerger {
             for p in try result.related(to: part, kind: kind) {
                 let doc = try result.xml(of: p)
                 let counted = countingSectionPages(doc.root)
-                if counted != doc.root { result.setPart(p, xml: XMLDocument(root: counted, prolog: doc.prolog)) }
+                if counted != doc.root { result.setPart(p, xml: MarkupDocument(root: counted, prolog: doc.prolog)) }
             }
         }
         return result
     }
 
     /// Field codes that count the whole document's pages, turned into ones that count the section's.
-    private static func countingSectionPages(_ element: XMLElement) -> XMLElement {
+    private static func countingSectionPages(_ element: MarkupElement) -> MarkupElement {
         var e = element
         if e.localName == "fldSimple", let instr = e.attributes.firstIndex(where: { $0.name.hasSuffix("instr") }) {
             e.attributes[instr].value = e.attributes[instr].value.replacingOccurrences(of: "NUMPAGES", with: "SECTIONPAGES")
@@ -64,14 +64,14 @@ public enum DocxMerger {
     }
 
     /// The section properties with page numbering starting again at 1, on a new page.
-    private static func restartingNumbers(_ section: XMLElement, prefix: String) -> XMLElement {
+    private static func restartingNumbers(_ section: MarkupElement, prefix: String) -> MarkupElement {
         var s = section
         s.children.removeAll { if case .element(let e) = $0 { e.localName == "pgNumType" || e.localName == "type" } else { false } }
         let order = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
                      "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
                      "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
-        let number = XMLElement(prefix + "pgNumType", attributes: [XMLAttribute(prefix + "start", "1")])
-        let type = XMLElement(prefix + "type", attributes: [XMLAttribute(prefix + "val", "nextPage")])
+        let number = MarkupElement(prefix + "pgNumType", attributes: [MarkupAttribute(prefix + "start", "1")])
+        let type = MarkupElement(prefix + "type", attributes: [MarkupAttribute(prefix + "val", "nextPage")])
         for (element, name) in [(type, "type"), (number, "pgNumType")] {
             let rank = order.firstIndex(of: name) ?? order.count
             let index = s.children.firstIndex { node in

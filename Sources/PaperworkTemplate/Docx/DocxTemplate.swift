@@ -73,8 +73,8 @@ public struct DocxTemplate: Sendable {
         for (name, plain) in try textParts(package) {
             let bytes = try package.data(of: name)
             guard mayHoldTags(bytes) || name == main else { continue }
-            let document: XMLDocument
-            do { document = try XMLParser.parse(bytes, part: name) } catch { throw PackageError.xml(file: package.label, error) }
+            let document: MarkupDocument
+            do { document = try MarkupParser.parse(bytes, part: name) } catch { throw PackageError.xml(file: package.label, error) }
             let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, plain: plain, size: bytes.count)
             tags += found.map { TagInfo(source: $0.source, place: $0.place) }
             problems += partProblems

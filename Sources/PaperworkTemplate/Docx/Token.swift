@@ -9,10 +9,10 @@ enum Piece: Sendable, Equatable {
 
 /// One step of a part's markup, flattened so that blocks can start and end anywhere.
 enum Token: Sendable {
-    case open(XMLElement)
+    case open(MarkupElement)
     case close(String)
-    case empty(XMLElement)
-    case leaf(XMLNode)
+    case empty(MarkupElement)
+    case leaf(MarkupNode)
     /// The text of a text element (`w:t`), as literals and tags.
     case text([Piece])
 }

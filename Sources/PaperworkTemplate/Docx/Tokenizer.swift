@@ -28,7 +28,7 @@ struct Tokenizer {
         self.mode = mode
     }
 
-    static func tokenize(_ document: XMLDocument, part: String, mode: Mode) -> TokenStream {
+    static func tokenize(_ document: MarkupDocument, part: String, mode: Mode) -> TokenStream {
         var t = Tokenizer(part: part, mode: mode)
         t.stream.breaksLines = mode == .word
         t.walk(document.root, parent: -1)
@@ -43,7 +43,7 @@ struct Tokenizer {
         return stream.tokens.count - 1
     }
 
-    private mutating func walk(_ element: XMLElement, parent: Int) {
+    private mutating func walk(_ element: MarkupElement, parent: Int) {
         var scope = namespaces.last!
         for a in element.attributes where a.name == "xmlns" || a.name.hasPrefix("xmlns:") {
             scope[a.name == "xmlns" ? "" : String(a.name.dropFirst(6))] = a.value
@@ -109,7 +109,7 @@ struct Tokenizer {
         }
     }
 
-    private func role(of element: XMLElement, scope: [String: String]) -> Role {
+    private func role(of element: MarkupElement, scope: [String: String]) -> Role {
         if mode == .cellText {
             switch element.localName {
             case "is": return .paragraph

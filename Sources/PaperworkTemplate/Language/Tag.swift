@@ -34,7 +34,7 @@ public struct FilterCall: Sendable, Equatable {
 }
 
 /// A value with its filters: `金额 | rmb`.
-public struct Expression: Sendable, Equatable {
+public struct TagExpression: Sendable, Equatable {
     public var path: ValuePath
     public var filters: [FilterCall]
 }
@@ -48,8 +48,8 @@ public enum BlockKind: String, Sendable, Equatable {
 
 /// A parsed tag.
 public enum Tag: Sendable, Equatable {
-    case value(Expression)
-    case open(BlockKind, Expression)
+    case value(TagExpression)
+    case open(BlockKind, TagExpression)
     case otherwise
     case close(BlockKind)
 

@@ -42,7 +42,7 @@ enum TagParser {
         return String(out)
     }
 
-    static func expression(_ text: String) throws(TagSyntaxError) -> Expression {
+    static func expression(_ text: String) throws(TagSyntaxError) -> TagExpression {
         var scanner = Scanner(Array(text.unicodeScalars))
         scanner.skipSpaces()
         let pathText = scanner.take { !isSpace($0) && $0 != "|" && $0 != "(" && $0 != ")" && !isQuote($0) }
@@ -65,7 +65,7 @@ enum TagParser {
             filters.append(FilterCall(name: name, arguments: arguments))
             scanner.skipSpaces()
         }
-        return Expression(path: path, filters: filters)
+        return TagExpression(path: path, filters: filters)
     }
 
     static func path(_ text: String) throws(TagSyntaxError) -> ValuePath {

@@ -2,7 +2,7 @@
 public struct TextTemplate: Sendable {
     private enum Part: Sendable {
         case literal(String)
-        case value(Expression)
+        case value(TagExpression)
     }
 
     private let parts: [Part]

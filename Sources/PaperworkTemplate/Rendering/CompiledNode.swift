@@ -3,7 +3,7 @@ indirect enum CompiledNode: Sendable {
     /// Markup and text that never change.
     case bytes([UInt8])
     /// A value; `textElement` is the qualified name of the `w:t` it stands in, for line breaks and tabs.
-    case value(Expression, tag: Int, textElement: String?)
+    case value(TagExpression, tag: Int, textElement: String?)
     case block(CompiledBlock)
     /// Marks the start of an element that must not come out empty (a table needs a row, a cell a paragraph).
     case guardStart
@@ -13,7 +13,7 @@ indirect enum CompiledNode: Sendable {
 
 struct CompiledBlock: Sendable {
     var kind: BlockKind
-    var expression: Expression
+    var expression: TagExpression
     var tag: Int
     var body: [CompiledNode]
     var otherwise: [CompiledNode]

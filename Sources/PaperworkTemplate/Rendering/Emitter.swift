@@ -63,25 +63,25 @@ struct Emitter {
             switch s.tokens[i] {
             case .open(let e):
                 if guarded[i] != nil { frames[frames.count - 1].append(.guardStart) }
-                XMLSerializer.writeStartTag(e, selfClosing: false, into: &frames[frames.count - 1].pending)
+                MarkupSerializer.writeStartTag(e, selfClosing: false, into: &frames[frames.count - 1].pending)
             case .close(let name):
                 if let g = guarded[s.match[i]] {
                     var close: [UInt8] = []
-                    XMLSerializer.writeEndTag(name, into: &close)
+                    MarkupSerializer.writeEndTag(name, into: &close)
                     frames[frames.count - 1].append(.guardEnd(g, close: close))
                 } else {
-                    XMLSerializer.writeEndTag(name, into: &frames[frames.count - 1].pending)
+                    MarkupSerializer.writeEndTag(name, into: &frames[frames.count - 1].pending)
                 }
             case .empty(let e):
-                XMLSerializer.writeStartTag(e, selfClosing: true, into: &frames[frames.count - 1].pending)
+                MarkupSerializer.writeStartTag(e, selfClosing: true, into: &frames[frames.count - 1].pending)
             case .leaf(let node):
-                XMLSerializer.write(node, into: &frames[frames.count - 1].pending)
+                MarkupSerializer.write(node, into: &frames[frames.count - 1].pending)
             case .text(let pieces):
                 for (k, piece) in pieces.enumerated() {
                     if let problem = process(upTo: Position(token: i, piece: k)) { return .failure(problem) }
                     switch piece {
                     case .literal(let t):
-                        XMLSerializer.appendEscapedText(t, into: &frames[frames.count - 1].pending)
+                        MarkupSerializer.appendEscapedText(t, into: &frames[frames.count - 1].pending)
                     case .tag(let tag):
                         if case .success(.value(let expression)) = s.tags[tag].parsed {
                             let element = s.breaksLines && s.parent[i] >= 0 && s.role[s.parent[i]] == .text ? s.name(s.parent[i]) : nil

@@ -88,7 +88,7 @@ struct Renderer {
     }
 
     /// The value after its filters, or nil after reporting why there is none.
-    mutating func evaluate(_ expression: Expression, tag: Int) -> TemplateValue? {
+    mutating func evaluate(_ expression: TagExpression, tag: Int) -> TemplateValue? {
         var v = lookup(expression.path)
         for call in expression.filters {
             if v == .null && call.name != "default" && call.name != "check" {
@@ -107,7 +107,7 @@ struct Renderer {
         return v
     }
 
-    private mutating func value(_ expression: Expression, tag: Int, element: String?) {
+    private mutating func value(_ expression: TagExpression, tag: Int, element: String?) {
         guard let v = evaluate(expression, tag: tag) else { return }
         let path = expression.path.description
         if v == .null {
@@ -118,12 +118,12 @@ struct Renderer {
             report(.notText(path: path, kind: v.kindName), tag: tag)
             return
         }
-        if let bad = XMLSerializer.firstInvalidScalar(in: text) {
+        if let bad = MarkupSerializer.firstInvalidScalar(in: text) {
             report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
             return
         }
         guard let element, text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else {
-            XMLSerializer.appendEscapedText(text, into: &out)
+            MarkupSerializer.appendEscapedText(text, into: &out)
             return
         }
         let prefix = element.firstIndex(of: ":").map { String(element[...$0]) } ?? ""
@@ -131,7 +131,7 @@ struct Renderer {
             if i > 0 { out += "</\(element)><\(prefix)br/><\(element) xml:space=\"preserve\">".utf8 }
             for (j, cell) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
                 if j > 0 { out += "</\(element)><\(prefix)tab/><\(element) xml:space=\"preserve\">".utf8 }
-                XMLSerializer.appendEscapedText(String(cell), into: &out)
+                MarkupSerializer.appendEscapedText(String(cell), into: &out)
             }
         }
     }

@@ -45,7 +45,7 @@ public struct FieldKey: Hashable, Sendable, Comparable, ExpressibleByStringLiter
 extension String {
     /// True when both texts are the same UTF-8 bytes: a quick test before `==`, which also finds texts
     /// composed differently equal but costs more for Chinese.
-    public func hasSameBytes(as other: String) -> Bool {
+    package func hasSameBytes(as other: String) -> Bool {
         let same = utf8.withContiguousStorageIfAvailable { x in
             other.utf8.withContiguousStorageIfAvailable { y in
                 x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
@@ -57,7 +57,7 @@ extension String {
 
 extension Array where Element == FieldKey {
     /// The parts of a dotted key: `乙方.名称` → `乙方`, `名称`.
-    public init(dotted key: String) {
+    package init(dotted key: String) {
         self = key.split(separator: ".").map { FieldKey(String($0)) }
     }
 }

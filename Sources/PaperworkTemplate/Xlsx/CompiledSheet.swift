@@ -9,7 +9,7 @@ struct TemplateCell: Sendable {
         /// A formula from the template, moved by the row map when written.
         case formula(String, attributes: [UInt8])
         /// The whole text is one value: the cell takes the value's type.
-        case value(Expression, tag: Int)
+        case value(TagExpression, tag: Int)
         /// Text with tags, written as an inline string.
         case text([CompiledNode])
         /// An empty cell that keeps its style (a loop marker was all it held).
@@ -35,7 +35,7 @@ struct TemplateRow: Sendable {
 struct RowLoop: Sendable {
     var first: Int
     var last: Int
-    var expression: Expression
+    var expression: TagExpression
     var tag: Int
 }
 
@@ -44,11 +44,11 @@ struct CompiledSheet: Sendable {
     var name: String
     var part: String
     /// The worksheet element without children (namespaces and all).
-    var root: XMLElement
-    var before: [XMLNode]
-    var sheetData: XMLElement
+    var root: MarkupElement
+    var before: [MarkupNode]
+    var sheetData: MarkupElement
     var rows: [TemplateRow]
-    var after: [XMLNode]
+    var after: [MarkupNode]
     var loops: [RowLoop]
     var tags: [TagOccurrence]
 }

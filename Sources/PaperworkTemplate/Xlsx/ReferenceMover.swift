@@ -36,18 +36,18 @@ struct ReferenceMover: Sendable {
     }
 
     /// The nodes after (or before) `sheetData`, with every range, formula and break moved.
-    func nodes(_ nodes: [XMLNode], on sheet: String) -> [XMLNode] {
+    func nodes(_ nodes: [MarkupNode], on sheet: String) -> [MarkupNode] {
         guard maps[sheet] != nil else { return nodes }
         return nodes.compactMap { node in
             guard case .element(let e) = node else { return node }
-            return element(e, on: sheet).map(XMLNode.element)
+            return element(e, on: sheet).map(MarkupNode.element)
         }
     }
 
     /// Merged ranges or hyperlinks: one inside a loop's rows is repeated for every copy (none for an
     /// empty list); one outside moves, a merge growing with a loop it spans.
-    private func perCopy(_ elements: [XMLElement], on map: RowMap, expand: Bool) -> [XMLNode] {
-        var out: [XMLNode] = []
+    private func perCopy(_ elements: [MarkupElement], on map: RowMap, expand: Bool) -> [MarkupNode] {
+        var out: [MarkupNode] = []
         for child in elements {
             guard let ref = child[attribute: "ref"], let area = AreaRef.parse(Substring(ref)),
                   let r1 = area.firstRow, let r2 = area.lastRow else { out.append(.element(child)); continue }
@@ -66,7 +66,7 @@ struct ReferenceMover: Sendable {
         return out
     }
 
-    private func element(_ source: XMLElement, on sheet: String) -> XMLElement? {
+    private func element(_ source: MarkupElement, on sheet: String) -> MarkupElement? {
         var e = source
         let map = maps[sheet]!
         switch e.localName {
@@ -101,7 +101,7 @@ struct ReferenceMover: Sendable {
         }
         e.children = e.children.compactMap { child in
             guard case .element(let c) = child else { return child }
-            return element(c, on: sheet).map(XMLNode.element)
+            return element(c, on: sheet).map(MarkupNode.element)
         }
         return e
     }

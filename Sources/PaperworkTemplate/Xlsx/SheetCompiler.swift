@@ -6,13 +6,13 @@ struct SheetCompiler {
     let name: String
     let part: String
     /// The shared strings' `si` elements, runs and all.
-    let sharedStrings: [XMLElement]
+    let sharedStrings: [MarkupElement]
     private(set) var tags: [TagOccurrence] = []
     private(set) var problems: [TemplateProblem] = []
     /// Styles of cells that hold a whole-cell value, which need quote and date variants.
     private(set) var valueStyles: Set<Int> = []
 
-    init(name: String, part: String, sharedStrings: [XMLElement]) {
+    init(name: String, part: String, sharedStrings: [MarkupElement]) {
         self.name = name
         self.part = part
         self.sharedStrings = sharedStrings
@@ -26,7 +26,7 @@ struct SheetCompiler {
         var tagIndex: Int
     }
 
-    mutating func compile(_ document: XMLDocument, tableHeaders: Set<String>) -> CompiledSheet? {
+    mutating func compile(_ document: MarkupDocument, tableHeaders: Set<String>) -> CompiledSheet? {
         var root = document.root
         root.children = []
         let children = document.root.children
@@ -42,7 +42,7 @@ struct SheetCompiler {
             var attributes: [UInt8] = []
             for a in rowElement.attributes where a.name != "r" && a.name != "spans" {
                 attributes += " \(a.name)=\"".utf8
-                XMLSerializer.appendEscapedAttribute(a.value, into: &attributes)
+                MarkupSerializer.appendEscapedAttribute(a.value, into: &attributes)
                 attributes.append(UInt8(ascii: "\""))
             }
             var cells: [TemplateCell] = []
@@ -79,7 +79,7 @@ struct SheetCompiler {
                     var bytes: [UInt8] = []
                     var shell = c
                     shell.attributes.removeAll { $0.name == "r" }
-                    XMLSerializer.write(shell, into: &bytes)
+                    MarkupSerializer.write(shell, into: &bytes)
                     bytes.removeFirst(1 + c.name.utf8.count)
                     let number = c[attribute: "t"] == nil || c[attribute: "t"] == "n"
                         ? c.elements.first { $0.localName == "v" }.flatMap { Decimal(string: $0.textContent, locale: .posix) }
@@ -90,7 +90,7 @@ struct SheetCompiler {
             rows.append(TemplateRow(number: number, attributes: attributes, cells: cells))
         }
         let loops = pairLoops(markers)
-        var before: [XMLNode] = [], after: [XMLNode] = []
+        var before: [MarkupNode] = [], after: [MarkupNode] = []
         for (i, node) in children.enumerated() where i != dataIndex {
             if i < dataIndex { before.append(node) } else { after.append(node) }
         }
@@ -106,7 +106,7 @@ struct SheetCompiler {
     }
 
     /// The string of a text cell, shared or inline, runs and all.
-    private func string(of c: XMLElement) -> XMLElement? {
+    private func string(of c: MarkupElement) -> MarkupElement? {
         switch c[attribute: "t"] {
         case "s":
             guard let v = c.elements.first(where: { $0.localName == "v" }).flatMap({ Int($0.textContent) }),
@@ -120,7 +120,7 @@ struct SheetCompiler {
     }
 
     /// Compiles a cell's text; block tags whose partner stands in another cell are row-loop markers, taken out.
-    private mutating func compileText(_ text: String, runs: [XMLElement], ref: String, row: Int, column: Int) -> (TemplateCell.Content, [Marker]) {
+    private mutating func compileText(_ text: String, runs: [MarkupElement], ref: String, row: Int, column: Int) -> (TemplateCell.Content, [Marker]) {
         let scalars = Array(text.unicodeScalars)
         let items = TagLexer.scan(scalars)
         var depth: [(Int, BlockKind)] = []
@@ -151,9 +151,9 @@ struct SheetCompiler {
         if rest.trimmed.isEmpty { return (.empty, markers) }
         let rich = markers.isEmpty && !runs.isEmpty
         let shell = rich
-            ? XMLDocument(root: XMLElement("is", children: runs.map { .element(Self.plainRun($0)) }))
-            : XMLDocument(root: XMLElement("is", children: [.element(XMLElement(
-                "t", attributes: [XMLAttribute("xml:space", "preserve")], children: [.text(rest)]))]))
+            ? MarkupDocument(root: MarkupElement("is", children: runs.map { .element(Self.plainRun($0)) }))
+            : MarkupDocument(root: MarkupElement("is", children: [.element(MarkupElement(
+                "t", attributes: [MarkupAttribute("xml:space", "preserve")], children: [.text(rest)]))]))
         let stream = Tokenizer.tokenize(shell, part: "\(name)!\(ref)", mode: rich ? .cellText : .plain)
         let layout = BlockLayout(stream, allowBlocks: true)
         let offset = tags.count
@@ -173,14 +173,14 @@ struct SheetCompiler {
     }
 
     /// A rich-text run reduced to its properties and text, with names the tokenizer knows (`r`, `rPr`, `t`).
-    private static func plainRun(_ run: XMLElement) -> XMLElement {
-        var r = XMLElement("r")
+    private static func plainRun(_ run: MarkupElement) -> MarkupElement {
+        var r = MarkupElement("r")
         for child in run.elements {
             switch child.localName {
             case "rPr":
                 r.children.append(.element(unprefixed(child)))
             case "t":
-                r.children.append(.element(XMLElement("t", attributes: [XMLAttribute("xml:space", "preserve")], children: [.text(child.textContent)])))
+                r.children.append(.element(MarkupElement("t", attributes: [MarkupAttribute("xml:space", "preserve")], children: [.text(child.textContent)])))
             default: break
             }
         }
@@ -188,7 +188,7 @@ struct SheetCompiler {
     }
 
     /// The element with the spreadsheet prefix taken off its name and its children's, as the sheet's default namespace expects.
-    private static func unprefixed(_ element: XMLElement) -> XMLElement {
+    private static func unprefixed(_ element: MarkupElement) -> MarkupElement {
         var e = element
         e.name = String(element.localName)
         e.children = element.children.map { if case .element(let c) = $0 { .element(unprefixed(c)) } else { $0 } }

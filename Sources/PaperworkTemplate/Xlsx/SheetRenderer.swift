@@ -49,10 +49,10 @@ struct SheetRenderer {
     mutating func render() throws -> (DeflatedPart, [TemplateProblem]) {
         let map = mover.maps[sheet.name]
         watchFormulaInputs(map)
-        buffer += XMLSerializer.declaration
-        XMLSerializer.writeStartTag(sheet.root, selfClosing: false, into: &buffer)
-        for node in mover.nodes(sheet.before, on: sheet.name) { XMLSerializer.write(node, into: &buffer) }
-        XMLSerializer.writeStartTag(sheet.sheetData, selfClosing: false, into: &buffer)
+        buffer += MarkupSerializer.declaration
+        MarkupSerializer.writeStartTag(sheet.root, selfClosing: false, into: &buffer)
+        for node in mover.nodes(sheet.before, on: sheet.name) { MarkupSerializer.write(node, into: &buffer) }
+        MarkupSerializer.writeStartTag(sheet.sheetData, selfClosing: false, into: &buffer)
         var i = 0
         while i < sheet.rows.count {
             let row = sheet.rows[i]
@@ -74,11 +74,11 @@ struct SheetRenderer {
                 i += 1
             }
         }
-        XMLSerializer.writeEndTag(sheet.sheetData.name, into: &buffer)
+        MarkupSerializer.writeEndTag(sheet.sheetData.name, into: &buffer)
         let after = mover.nodes(sheet.after, on: sheet.name)
         try Self.checkMerges(after, sheet: sheet.name)
-        for node in after { XMLSerializer.write(node, into: &buffer) }
-        XMLSerializer.writeEndTag(sheet.root.name, into: &buffer)
+        for node in after { MarkupSerializer.write(node, into: &buffer) }
+        MarkupSerializer.writeEndTag(sheet.root.name, into: &buffer)
         sink.write(buffer)
         try sink.finish()
         return (sink, renderer.problems)
@@ -121,7 +121,7 @@ struct SheetRenderer {
                 let moved = mover.formula(text, on: sheet.name, copy: copy, loop: loop)
                 buffer += attributes
                 buffer.append(utf8: "><f>")
-                XMLSerializer.appendEscapedText(moved, into: &buffer)
+                MarkupSerializer.appendEscapedText(moved, into: &buffer)
                 buffer.append(utf8: "</f>")
                 let value = FormulaExpression.parse(FormulaText.split(moved))?.evaluate { [totals] area in
                     totals.totals(area, beforeRow: number, column: cell.column)
@@ -150,7 +150,7 @@ struct SheetRenderer {
         buffer.append(utf8: "</\(rowName)>")
     }
 
-    private mutating func writeValue(_ expression: Expression, tag: Int, cell: TemplateCell, row: Int) {
+    private mutating func writeValue(_ expression: TagExpression, tag: Int, cell: TemplateCell, row: Int) {
         var path: String { expression.path.description }
         let evaluated = renderer.evaluate(expression, tag: tag)
         guard let value = evaluated, value != .null else {
@@ -175,7 +175,7 @@ struct SheetRenderer {
             buffer.append(utf8: " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(serial)</v></\(cellName)>")
             totals.record(row: row, column: cell.column, number: nil)
         case .string(let s):
-            if let bad = XMLSerializer.firstInvalidScalar(in: s) {
+            if let bad = MarkupSerializer.firstInvalidScalar(in: s) {
                 renderer.report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
             } else if s.utf8.count > 32767, s.count > 32767 {
                 renderer.report(.textTooLong(path: path, length: s.count), tag: tag)
@@ -183,7 +183,7 @@ struct SheetRenderer {
             let style = Self.looksLikeFormula(s) ? styles.quote[cell.style] ?? cell.style : cell.style
             appendStyle(style)
             buffer.append(utf8: Self.needsPreserve(s) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
-            XMLSerializer.appendEscapedText(s, into: &buffer)
+            MarkupSerializer.appendEscapedText(s, into: &buffer)
             buffer += textClose
             totals.record(row: row, column: cell.column, number: nil)
         default:
@@ -236,7 +236,7 @@ struct SheetRenderer {
     }
 
     /// Refuses merged ranges that overlap, which Excel would offer to repair.
-    static func checkMerges(_ nodes: [XMLNode], sheet: String) throws {
+    static func checkMerges(_ nodes: [MarkupNode], sheet: String) throws {
         var areas: [(r1: Int, r2: Int, c1: Int, c2: Int, text: String)] = []
         for case .element(let e) in nodes where e.localName == "mergeCells" {
             for m in e.elements {

@@ -12,7 +12,7 @@ struct StyleVariants: Sendable {
     static let chineseDate = "yyyy\"年\"m\"月\"d\"日\""
 
     /// Adds the variants of `styles` to the styles part, returning the new part and the index maps.
-    static func make(_ document: XMLDocument, for styles: Set<Int>) -> (XMLDocument, StyleVariants) {
+    static func make(_ document: MarkupDocument, for styles: Set<Int>) -> (MarkupDocument, StyleVariants) {
         var doc = document
         var variants = StyleVariants()
         variants.dateStyles = WorkbookReader.dateStyles(doc)
@@ -45,13 +45,13 @@ struct StyleVariants: Sendable {
         return (doc, variants)
     }
 
-    private static func addDateFormat(_ doc: inout XMLDocument, prefix: String) -> Int {
-        var numFmts = doc.root.elements.first { $0.localName == "numFmts" } ?? XMLElement(prefix + "numFmts")
+    private static func addDateFormat(_ doc: inout MarkupDocument, prefix: String) -> Int {
+        var numFmts = doc.root.elements.first { $0.localName == "numFmts" } ?? MarkupElement(prefix + "numFmts")
         if let found = numFmts.elements.first(where: { $0[attribute: "formatCode"] == chineseDate }),
            let id = found[attribute: "numFmtId"].flatMap(Int.init) { return id }
         let id = max(163, numFmts.elements.compactMap { $0[attribute: "numFmtId"].flatMap(Int.init) }.max() ?? 163) + 1
-        numFmts.children.append(.element(XMLElement(prefix + "numFmt", attributes: [
-            XMLAttribute("numFmtId", String(id)), XMLAttribute("formatCode", chineseDate),
+        numFmts.children.append(.element(MarkupElement(prefix + "numFmt", attributes: [
+            MarkupAttribute("numFmtId", String(id)), MarkupAttribute("formatCode", chineseDate),
         ])))
         numFmts[attribute: "count"] = String(numFmts.elements.count)
         if let i = doc.root.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "numFmts" } else { false } }) {

@@ -11,7 +11,7 @@ public struct XlsxTemplate: Sendable {
     public let tags: [TagInfo]
     private var package: OOXMLPackage
     private let workbookPart: String
-    private let workbook: XMLDocument
+    private let workbook: MarkupDocument
     private let sheets: [CompiledSheet]
     private let sheetIDs: [String]
     private let styles: StyleVariants
@@ -30,7 +30,7 @@ public struct XlsxTemplate: Sendable {
         let book = try package.mainDocumentPart()
         let rels = try package.relationships(of: book)
         var workbook = try package.xml(of: book)
-        let sharedStrings: [XMLElement]
+        let sharedStrings: [MarkupElement]
         if let part = rels.first(where: { $0.kind == "sharedStrings" })?.targetPart, package.contains(part) {
             sharedStrings = try package.xml(of: part).root.elements.filter { $0.localName == "si" }
         } else {
@@ -152,7 +152,7 @@ public struct XlsxTemplate: Sendable {
     private func isRowLoopOnly(_ key: FieldKey) -> Bool {
         for sheet in sheets {
             for (i, occurrence) in sheet.tags.enumerated() {
-                let expression: Expression
+                let expression: TagExpression
                 switch occurrence.parsed {
                 case .success(.value(let e)), .success(.open(_, let e)): expression = e
                 default: continue
@@ -171,7 +171,7 @@ public struct XlsxTemplate: Sendable {
         return copy
     }
 
-    private func moveDefinedNames(_ mover: ReferenceMover) -> XMLDocument {
+    private func moveDefinedNames(_ mover: ReferenceMover) -> MarkupDocument {
         var doc = workbook
         doc.root.children = doc.root.children.map { node in
             guard case .element(var names) = node, names.localName == "definedNames" else { return node }
@@ -186,7 +186,7 @@ public struct XlsxTemplate: Sendable {
         return doc
     }
 
-    private static func moveTable(_ table: XMLDocument, mover: ReferenceMover, sheet: String) -> XMLDocument {
+    private static func moveTable(_ table: MarkupDocument, mover: ReferenceMover, sheet: String) -> MarkupDocument {
         var doc = table
         if let ref = doc.root[attribute: "ref"] { doc.root[attribute: "ref"] = mover.sqref(ref, on: sheet) ?? ref }
         doc.root.children = mover.nodes(doc.root.children, on: sheet)
@@ -194,7 +194,7 @@ public struct XlsxTemplate: Sendable {
     }
 
     /// The cells of a table's header row (`A4`, `B4`, …).
-    private static func headerCells(of table: XMLDocument) -> Set<String> {
+    private static func headerCells(of table: MarkupDocument) -> Set<String> {
         guard table.root[attribute: "headerRowCount"] != "0", let ref = table.root[attribute: "ref"],
               let area = AreaRef.parse(Substring(ref)), let row = area.start.row, let c1 = area.start.column,
               let c2 = area.end?.column else { return [] }
@@ -202,7 +202,7 @@ public struct XlsxTemplate: Sendable {
     }
 
     /// Asks Excel, WPS and LibreOffice to recalculate every formula when the file opens.
-    private static func markForRecalculation(_ workbook: inout XMLDocument) {
+    private static func markForRecalculation(_ workbook: inout MarkupDocument) {
         let prefix = workbook.root.name.firstIndex(of: ":").map { String(workbook.root.name[...$0]) } ?? ""
         if let i = workbook.root.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "calcPr" } else { false } }),
            case .element(var calc) = workbook.root.children[i] {
@@ -210,7 +210,7 @@ public struct XlsxTemplate: Sendable {
             workbook.root.children[i] = .element(calc)
             return
         }
-        let calc = XMLNode.element(XMLElement(prefix + "calcPr", attributes: [XMLAttribute("calcId", "191029"), XMLAttribute("fullCalcOnLoad", "1")]))
+        let calc = MarkupNode.element(MarkupElement(prefix + "calcPr", attributes: [MarkupAttribute("calcId", "191029"), MarkupAttribute("fullCalcOnLoad", "1")]))
         let after: Set<Substring> = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]
         let index = workbook.root.children.firstIndex { if case .element(let e) = $0 { after.contains(e.localName) } else { false } }
         workbook.root.children.insert(calc, at: index ?? workbook.root.children.count)

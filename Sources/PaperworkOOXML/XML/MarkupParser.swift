@@ -6,9 +6,9 @@ private let libxmlInitialised: Void = { xmlInitParser() }()
 ///
 /// No network access, no DTD loading, no entity substitution; a document that declares a
 /// DOCTYPE is refused before libxml2 sees it, so entity bombs and external entities never run.
-public enum XMLParser {
+public enum MarkupParser {
     /// Parses `bytes`; `part` names the document in errors (`word/document.xml`).
-    public static func parse(_ bytes: [UInt8], part: String) throws(XMLError) -> XMLDocument {
+    public static func parse(_ bytes: [UInt8], part: String) throws(XMLError) -> MarkupDocument {
         _ = libxmlInitialised
         if declaresDoctype(bytes) { throw .doctype(part: part) }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(part: part) }
@@ -29,8 +29,8 @@ public enum XMLParser {
         }
         defer { xmlFreeDoc(doc) }
         if doc.pointee.intSubset != nil { throw .doctype(part: part) }
-        var prolog: [XMLNode] = []
-        var root: XMLElement?
+        var prolog: [MarkupNode] = []
+        var root: MarkupElement?
         var node = doc.pointee.children
         while let n = node {
             if n.pointee.type == XML_ELEMENT_NODE {
@@ -41,7 +41,7 @@ public enum XMLParser {
             node = n.pointee.next
         }
         guard let root else { throw .malformed(part: part, line: 1, reason: "no root element") }
-        return XMLDocument(root: root, prolog: prolog)
+        return MarkupDocument(root: root, prolog: prolog)
     }
 
     /// True when a `<!DOCTYPE` stands before the root element.
@@ -85,15 +85,15 @@ public enum XMLParser {
         return String(cString: prefix) + ":" + local
     }
 
-    private static func convertElement(_ node: xmlNodePtr) -> XMLElement {
-        var attributes: [XMLAttribute] = []
+    private static func convertElement(_ node: xmlNodePtr) -> MarkupElement {
+        var attributes: [MarkupAttribute] = []
         var nsDef = node.pointee.nsDef
         while let ns = nsDef {
             let href = ns.pointee.href.map { String(cString: $0) } ?? ""
             if let prefix = ns.pointee.prefix {
-                attributes.append(XMLAttribute("xmlns:" + String(cString: prefix), href))
+                attributes.append(MarkupAttribute("xmlns:" + String(cString: prefix), href))
             } else {
-                attributes.append(XMLAttribute("xmlns", href))
+                attributes.append(MarkupAttribute("xmlns", href))
             }
             nsDef = ns.pointee.next
         }
@@ -105,10 +105,10 @@ public enum XMLParser {
                 if let content = c.pointee.content { value += String(cString: content) }
                 child = c.pointee.next
             }
-            attributes.append(XMLAttribute(qualifiedName(a.pointee.name, a.pointee.ns), value))
+            attributes.append(MarkupAttribute(qualifiedName(a.pointee.name, a.pointee.ns), value))
             attr = a.pointee.next
         }
-        var children: [XMLNode] = []
+        var children: [MarkupNode] = []
         var child = node.pointee.children
         while let c = child {
             if c.pointee.type == XML_ELEMENT_NODE {
@@ -122,10 +122,10 @@ public enum XMLParser {
             }
             child = c.pointee.next
         }
-        return XMLElement(qualifiedName(node.pointee.name, node.pointee.ns), attributes: attributes, children: children)
+        return MarkupElement(qualifiedName(node.pointee.name, node.pointee.ns), attributes: attributes, children: children)
     }
 
-    private static func convertLeaf(_ node: xmlNodePtr) -> XMLNode? {
+    private static func convertLeaf(_ node: xmlNodePtr) -> MarkupNode? {
         let content = node.pointee.content.map { String(cString: $0) } ?? ""
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: return .text(content)

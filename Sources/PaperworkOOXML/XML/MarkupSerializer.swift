@@ -1,10 +1,10 @@
 /// Writes XML trees back to bytes as Office does: UTF-8, `standalone="yes"`, prefixes as parsed.
-public enum XMLSerializer {
+public enum MarkupSerializer {
     /// The declaration Office writes at the top of every part.
     public static let declaration = Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n".utf8)
 
     /// The bytes of a whole document, declaration included.
-    public static func serialize(_ document: XMLDocument) -> [UInt8] {
+    public static func serialize(_ document: MarkupDocument) -> [UInt8] {
         var out = declaration
         out.reserveCapacity(4096)
         for node in document.prolog { write(node, into: &out) }
@@ -13,7 +13,7 @@ public enum XMLSerializer {
     }
 
     /// Appends one node's markup.
-    public static func write(_ node: XMLNode, into out: inout [UInt8]) {
+    public static func write(_ node: MarkupNode, into out: inout [UInt8]) {
         switch node {
         case .element(let e): write(e, into: &out)
         case .text(let t): appendEscapedText(t, into: &out)
@@ -27,7 +27,7 @@ public enum XMLSerializer {
     }
 
     /// Appends one element's markup, children included.
-    public static func write(_ element: XMLElement, into out: inout [UInt8]) {
+    public static func write(_ element: MarkupElement, into out: inout [UInt8]) {
         writeStartTag(element, selfClosing: element.children.isEmpty, into: &out)
         guard !element.children.isEmpty else { return }
         for child in element.children { write(child, into: &out) }
@@ -35,7 +35,7 @@ public enum XMLSerializer {
     }
 
     /// Appends `<name attr="…">`, or `<name …/>` when `selfClosing`.
-    public static func writeStartTag(_ element: XMLElement, selfClosing: Bool, into out: inout [UInt8]) {
+    public static func writeStartTag(_ element: MarkupElement, selfClosing: Bool, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "<"))
         out += element.name.utf8
         for attribute in element.attributes {

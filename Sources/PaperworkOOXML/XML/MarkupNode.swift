@@ -1,13 +1,13 @@
 /// A node of an XML tree held as Swift values: no C pointer outlives the parser.
-public enum XMLNode: Sendable, Equatable {
-    case element(XMLElement)
+public enum MarkupNode: Sendable, Equatable {
+    case element(MarkupElement)
     case text(String)
     case comment(String)
     case processingInstruction(target: String, data: String)
 }
 
 /// An attribute as written in the source, namespace declarations included (`xmlns:w="…"`).
-public struct XMLAttribute: Sendable, Equatable {
+public struct MarkupAttribute: Sendable, Equatable {
     /// The qualified name, prefix and all, as the producing program wrote it (`w:val`, `xml:space`).
     public var name: String
     public var value: String
@@ -19,13 +19,13 @@ public struct XMLAttribute: Sendable, Equatable {
 }
 
 /// An element with its qualified name, attributes in source order and children.
-public struct XMLElement: Sendable, Equatable {
+public struct MarkupElement: Sendable, Equatable {
     /// The qualified name as written (`w:p`, `Relationship`).
     public var name: String
-    public var attributes: [XMLAttribute]
-    public var children: [XMLNode]
+    public var attributes: [MarkupAttribute]
+    public var children: [MarkupNode]
 
-    public init(_ name: String, attributes: [XMLAttribute] = [], children: [XMLNode] = []) {
+    public init(_ name: String, attributes: [MarkupAttribute] = [], children: [MarkupNode] = []) {
         self.name = name
         self.attributes = attributes
         self.children = children
@@ -44,20 +44,20 @@ public struct XMLElement: Sendable, Equatable {
             if let i = attributes.firstIndex(where: { $0.name == name }) {
                 if let newValue { attributes[i].value = newValue } else { attributes.remove(at: i) }
             } else if let newValue {
-                attributes.append(XMLAttribute(name, newValue))
+                attributes.append(MarkupAttribute(name, newValue))
             }
         }
     }
 
     /// The child elements, in order.
-    public var elements: [XMLElement] {
+    public var elements: [MarkupElement] {
         children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
     /// The concatenated text of this element and its descendants.
     public var textContent: String {
         var out = ""
-        func walk(_ nodes: [XMLNode]) {
+        func walk(_ nodes: [MarkupNode]) {
             for node in nodes {
                 switch node {
                 case .text(let t): out += t
@@ -72,12 +72,12 @@ public struct XMLElement: Sendable, Equatable {
 }
 
 /// A parsed XML document: the root element and what stands around it.
-public struct XMLDocument: Sendable, Equatable {
+public struct MarkupDocument: Sendable, Equatable {
     /// Comments and processing instructions before the root element.
-    public var prolog: [XMLNode]
-    public var root: XMLElement
+    public var prolog: [MarkupNode]
+    public var root: MarkupElement
 
-    public init(root: XMLElement, prolog: [XMLNode] = []) {
+    public init(root: MarkupElement, prolog: [MarkupNode] = []) {
         self.root = root
         self.prolog = prolog
     }
