@@ -28,12 +28,13 @@ let package = Package(
         .target(
             name: "PaperworkForms",
             dependencies: ["PaperworkTemplate", "PaperworkOOXML", .product(name: "Yams", package: "Yams")]),
-        .executableTarget(
-            name: "PaperworkCLI",
+        .target(
+            name: "PaperworkCommands",
             dependencies: [
                 "PaperworkOOXML", "PaperworkTemplate", "PaperworkForms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "PaperworkCLI", dependencies: ["PaperworkCommands"]),
         .executableTarget(
             name: "docx-fill-bench", dependencies: ["PaperworkTemplate", "PaperworkForms"], path: "Benchmarks/DocxFill"),
         .executableTarget(
@@ -43,7 +44,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PaperworkCLITests",
-            dependencies: ["PaperworkCLI", "paperwork-fuzz", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
+            dependencies: ["PaperworkCLI", "PaperworkCommands", "paperwork-fuzz", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
         .testTarget(
             name: "PaperworkFormsTests",
             dependencies: ["PaperworkForms", "PaperworkTemplate", .product(name: "Yams", package: "Yams")]),

@@ -16,7 +16,7 @@ struct Forms: ParsableCommand {
                 let catalog = try FormCatalog(folder: templates)
                 for name in catalog.names {
                     let form = try catalog.form(name)
-                    print("\(name)  \(form.manifest.title)  (\(form.manifest.template))")
+                    Console.print("\(name)  \(form.manifest.title)  (\(form.manifest.template))")
                 }
             }
         }
@@ -30,7 +30,7 @@ struct Forms: ParsableCommand {
 
         func run() throws {
             try output.guarded {
-                print(try FormCatalog(folder: templates).form(name).description(output.language))
+                Console.print(try FormCatalog(folder: templates).form(name).description(output.language))
             }
         }
     }

@@ -27,10 +27,10 @@ struct OutputOptions: ParsableArguments {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(prepared.findings), as: UTF8.self))
+            Console.print(String(decoding: try encoder.encode(prepared.findings), as: UTF8.self))
         case .text:
             for finding in prepared.findings {
-                FileHandle.standardError.write(Data((finding.line(language, file: prepared.file) + "\n").utf8))
+                Console.error(finding.line(language, file: prepared.file))
             }
         }
         if prepared.hasErrors && blocking {
@@ -58,8 +58,8 @@ struct OutputOptions: ParsableArguments {
     /// A line for the user, unless `--quiet`.
     func say(zh: String, en: String, toError: Bool = false) {
         guard !quiet || toError else { return }
-        let text = (language == .zh ? zh : en) + "\n"
-        if toError { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        let text = language == .zh ? zh : en
+        if toError { Console.error(text) } else { Console.print(text) }
     }
 
     /// Runs `body`, turning a library failure into one line on standard error and its exit status.
@@ -67,7 +67,7 @@ struct OutputOptions: ParsableArguments {
         do {
             try body()
         } catch let failure as LocalizedFailure {
-            FileHandle.standardError.write(Data(("paperwork: " + failure.message(language) + "\n").utf8))
+            Console.error("paperwork: " + failure.message(language))
             throw ExitCode(ExitStatus.of(failure))
         }
     }

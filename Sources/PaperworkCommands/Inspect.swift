@@ -12,14 +12,14 @@ struct Inspect: ParsableCommand {
     func run() throws {
         try output.guarded {
             let package = try OOXMLPackage(contentsOf: file)
-            print("\(file)  (\(try package.mainDocumentPart()))")
+            Console.print("\(file)  (\(try package.mainDocumentPart()))")
             for item in package.inventory {
-                print("  \(item.part)  \(item.contentType ?? "-")  \(item.size)")
+                Console.print("  \(item.part)  \(item.contentType ?? "-")  \(item.size)")
             }
             let found = file.lowercased().hasSuffix(".xlsx") ? try XlsxTemplate.inspect(package) : try DocxTemplate.inspect(package)
             let zh = output.language == .zh
-            print(zh ? "标记（\(found.tags.count) 个）：" : "tags (\(found.tags.count)):")
-            for tag in found.tags { print("  \(tag.source)  \(tag.place.description(zh))") }
+            Console.print(zh ? "标记（\(found.tags.count) 个）：" : "tags (\(found.tags.count)):")
+            for tag in found.tags { Console.print("  \(tag.source)  \(tag.place.description(zh))") }
             if !found.problems.isEmpty {
                 throw TemplateProblems(file: file, problems: found.problems)
             }

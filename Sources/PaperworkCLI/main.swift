@@ -1,0 +1,4 @@
+import Foundation
+import PaperworkCommands
+
+exit(Paperwork.exitStatus(running: Array(CommandLine.arguments.dropFirst())))
