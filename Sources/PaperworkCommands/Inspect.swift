@@ -18,10 +18,21 @@ struct Inspect: ParsableCommand {
             }
             let found = file.lowercased().hasSuffix(".xlsx") ? try XlsxTemplate.inspect(package) : try DocxTemplate.inspect(package)
             let zh = output.language == .zh
-            Console.print(zh ? "标记（\(found.tags.count) 个）：" : "tags (\(found.tags.count)):")
-            for tag in found.tags { Console.print("  \(tag.source)  \(tag.place.description(zh))") }
-            if !found.problems.isEmpty {
-                throw TemplateProblems(file: file, problems: found.problems)
+            let tags = found.tags.filter { $0.field == nil }, fields = found.tags.filter { $0.field != nil }
+            Console.print(zh ? "标记（\(tags.count) 个）：" : "tags (\(tags.count)):")
+            for tag in tags { Console.print("  \(tag.source)  \(tag.place.description(zh))") }
+            if !fields.isEmpty {
+                Console.print(zh ? "邮件合并域（\(fields.count) 个）：" : "mail-merge fields (\(fields.count)):")
+                for tag in fields { Console.print("  \(tag.field ?? "")  →  \(tag.source)  \(tag.place.description(zh))") }
+            }
+            let warnings = found.problems.filter(\.isWarning)
+            if !warnings.isEmpty {
+                Console.print(zh ? "警告（\(warnings.count) 个）：" : "warnings (\(warnings.count)):")
+                for warning in warnings { Console.print("  " + warning.message(output.language)) }
+            }
+            let errors = found.problems.filter { !$0.isWarning }
+            if !errors.isEmpty {
+                throw TemplateProblems(file: file, problems: errors)
             }
         }
     }

@@ -6,12 +6,20 @@ public enum DocumentTemplate: Sendable {
     case docx(DocxTemplate)
     case xlsx(XlsxTemplate)
 
-    /// Opens and compiles a .docx or .xlsx template.
-    public init(contentsOf path: String) throws {
+    /// Opens and compiles a .docx or .xlsx template; `names` maps mail-merge field names to data keys.
+    public init(contentsOf path: String, names: FieldNameResolver? = nil) throws {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "docx": self = .docx(try DocxTemplate(contentsOf: path))
+        case "docx": self = .docx(try DocxTemplate(contentsOf: path, names: names))
         case "xlsx": self = .xlsx(try XlsxTemplate(contentsOf: path))
         default: throw PackageError.unreadable(file: path, reason: "not a .docx or .xlsx template")
+        }
+    }
+
+    /// What the template does that is filled but may not come out as meant.
+    public var warnings: [TemplateProblem] {
+        switch self {
+        case .docx(let t): t.warnings
+        case .xlsx(let t): t.warnings
         }
     }
 

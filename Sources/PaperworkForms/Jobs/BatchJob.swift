@@ -61,7 +61,7 @@ public struct BatchJob: Sendable {
         let cases = prepared.cases.filter(\.isValid)
         summary.invalid = prepared.cases.count - cases.count
         guard let templatePath = fill.templatePath else { throw JobError.noTemplate }
-        let template = try DocumentTemplate(contentsOf: templatePath)
+        let template = try DocumentTemplate(contentsOf: templatePath, names: fill.form?.fieldNames)
         let options = fill.renderOptions
         if let outDir {
             let targets = try self.targets(for: cases, template: template, in: outDir)

@@ -28,7 +28,7 @@ public struct FillJob: Sendable {
         guard prepared.cases.count == 1 else { throw JobError.oneCaseExpected(file: data, count: prepared.cases.count) }
         guard let templatePath else { throw JobError.noTemplate }
         if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
-        let compiled = try DocumentTemplate(contentsOf: templatePath)
+        let compiled = try DocumentTemplate(contentsOf: templatePath, names: form?.fieldNames)
         let filled = try compiled.render(prepared.cases[0].value, streams: prepared.cases[0].streams, options: renderOptions)
         try filled.write(to: output, overwrite: overwrite)
         return prepared

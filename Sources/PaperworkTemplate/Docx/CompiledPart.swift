@@ -7,20 +7,26 @@ struct CompiledPart: Sendable {
     var tags: [TagOccurrence]
     var templateSize: Int
 
-    /// Compiles a part, or returns every problem its tags have.
-    static func compile(_ document: MarkupDocument, part: String, plain: Bool, size: Int) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
-        let stream = Tokenizer.tokenize(document, part: part, mode: plain ? .plain : .word)
-        guard !stream.tags.isEmpty else { return (nil, [], []) }
+    /// Compiles a part, or returns every problem its tags have; warnings come back beside a compiled part.
+    ///
+    /// In a Word part, mail-merge fields become values first (their names through `names`).
+    static func compile(_ source: MarkupDocument, part: String, plain: Bool, size: Int,
+                        names: FieldNameResolver? = nil) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
+        var document = source
+        var notes: [FieldNote] = []
+        if !plain { (document, notes) = WordFields.rewrite(source, resolve: names) }
+        let stream = Tokenizer.tokenize(document, part: part, mode: plain ? .plain : .word, fieldNotes: notes)
+        guard !stream.tags.isEmpty else { return (nil, [], stream.fieldProblems) }
         let layout = BlockLayout(stream, allowBlocks: !plain)
-        guard layout.problems.isEmpty else { return (nil, stream.tags, layout.problems) }
+        guard layout.problems.isEmpty else { return (nil, stream.tags, stream.fieldProblems + layout.problems) }
         switch Emitter.emit(stream, layout) {
         case .failure(let problem):
-            return (nil, stream.tags, [problem])
+            return (nil, stream.tags, stream.fieldProblems + [problem])
         case .success(var nodes):
             var prolog = MarkupSerializer.declaration
             for node in document.prolog { MarkupSerializer.write(node, into: &prolog) }
             if case .bytes(let first)? = nodes.first { nodes[0] = .bytes(prolog + first) } else { nodes.insert(.bytes(prolog), at: 0) }
-            return (CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size), stream.tags, [])
+            return (CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size), stream.tags, stream.fieldProblems)
         }
     }
 

@@ -8,30 +8,36 @@ import PaperworkOOXML
 public struct DocxTemplate: Sendable {
     /// The template's file or label, used in messages.
     public var label: String { package.label }
-    /// Every tag, in part order, with its place.
+    /// Every tag, in part order, with its place; mail-merge fields included (with their `field`).
     public let tags: [TagInfo]
+    /// What the template does that is filled but may not come out as meant (a tag inside a field's result).
+    public let warnings: [TemplateProblem]
     private var package: OOXMLPackage
     private let parts: [CompiledPart]
 
     /// Opens and compiles a template file; throws `PackageError` or `TemplateProblems`.
-    public init(contentsOf path: String) throws {
-        try self.init(package: try OOXMLPackage(contentsOf: path))
+    ///
+    /// `names` maps mail-merge field names to data keys (a form's labels and aliases).
+    public init(contentsOf path: String, names: FieldNameResolver? = nil) throws {
+        try self.init(package: try OOXMLPackage(contentsOf: path), names: names)
     }
 
     /// Compiles a template package; throws `PackageError` or `TemplateProblems` with every problem found.
-    public init(package: OOXMLPackage) throws {
-        let inspection = try Self.inspection(package)
-        guard inspection.problems.isEmpty else {
-            throw TemplateProblems(file: package.label, problems: inspection.problems)
+    public init(package: OOXMLPackage, names: FieldNameResolver? = nil) throws {
+        let inspection = try Self.inspection(package, names: names)
+        let errors = inspection.problems.filter { !$0.isWarning }
+        guard errors.isEmpty else {
+            throw TemplateProblems(file: package.label, problems: errors)
         }
         self.package = package
         self.parts = inspection.parts
         self.tags = inspection.tags
+        self.warnings = inspection.problems.filter(\.isWarning)
     }
 
-    /// The tags and the template problems of a package, without failing on the problems.
-    public static func inspect(_ package: OOXMLPackage) throws -> (tags: [TagInfo], problems: [TemplateProblem]) {
-        let result = try inspection(package)
+    /// The tags and the template problems (warnings included) of a package, without failing on the problems.
+    public static func inspect(_ package: OOXMLPackage, names: FieldNameResolver? = nil) throws -> (tags: [TagInfo], problems: [TemplateProblem]) {
+        let result = try inspection(package, names: names)
         return (result.tags, result.problems)
     }
 
@@ -65,18 +71,18 @@ public struct DocxTemplate: Sendable {
         return copy
     }
 
-    private static func inspection(_ package: OOXMLPackage) throws -> (parts: [CompiledPart], tags: [TagInfo], problems: [TemplateProblem]) {
+    private static func inspection(_ package: OOXMLPackage, names: FieldNameResolver?) throws -> (parts: [CompiledPart], tags: [TagInfo], problems: [TemplateProblem]) {
         var parts: [CompiledPart] = []
         var tags: [TagInfo] = []
         var problems: [TemplateProblem] = []
         let main = try package.mainDocumentPart()
         for (name, plain) in try textParts(package) {
             let bytes = try package.data(of: name)
-            guard mayHoldTags(bytes) || name == main else { continue }
+            guard mayHoldTags(bytes) || name == main || (!plain && WordFields.mayHoldFields(bytes)) else { continue }
             let document: MarkupDocument
             do { document = try MarkupParser.parse(bytes, part: name) } catch { throw PackageError.xml(file: package.label, error) }
-            let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, plain: plain, size: bytes.count)
-            tags += found.map { TagInfo(source: $0.source, place: $0.place) }
+            let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, plain: plain, size: bytes.count, names: names)
+            tags += found.map { TagInfo(source: $0.source, place: $0.place, field: $0.field) }
             problems += partProblems
             if let compiled { parts.append(compiled) }
         }

@@ -29,6 +29,8 @@ struct TagOccurrence: Sendable {
     var place: Place
     var token: Int
     var piece: Int
+    /// The field instruction, for a value that stands in for a mail-merge field.
+    var field: String? = nil
 }
 
 /// A part's markup as tokens, with the tree's shape kept in side tables.
@@ -40,6 +42,8 @@ struct TokenStream: Sendable {
     var match: [Int] = []
     var role: [Role] = []
     var tags: [TagOccurrence] = []
+    /// Problems and warnings of the part's Word fields, at their places.
+    var fieldProblems: [TemplateProblem] = []
     /// True when a line break or tab in a value becomes markup of its own (`<w:br/>`, `<w:tab/>`).
     var breaksLines = false
 

@@ -16,6 +16,8 @@ struct Tokenizer {
 
     let part: String
     let mode: Mode
+    /// The notes of the part's Word fields, by the index their marker attribute holds.
+    var fieldNotes: [FieldNote] = []
     private(set) var stream = TokenStream()
     private var namespaces: [[String: String]] = [[:]]
     private var paragraphs: [(ordinal: Int, slots: [Int])] = []
@@ -28,8 +30,9 @@ struct Tokenizer {
         self.mode = mode
     }
 
-    static func tokenize(_ document: MarkupDocument, part: String, mode: Mode) -> TokenStream {
+    static func tokenize(_ document: MarkupDocument, part: String, mode: Mode, fieldNotes: [FieldNote] = []) -> TokenStream {
         var t = Tokenizer(part: part, mode: mode)
+        t.fieldNotes = fieldNotes
         t.stream.breaksLines = mode == .word
         t.walk(document.root, parent: -1)
         return t.stream
@@ -53,6 +56,10 @@ struct Tokenizer {
         let role = self.role(of: element, scope: scope)
         var shell = element
         shell.children = []
+        if let note = element[attribute: WordFields.marker].flatMap(Int.init), note < fieldNotes.count {
+            shell[attribute: WordFields.marker] = nil
+            if field(fieldNotes[note], shell: shell, role: role, parent: parent) { return }
+        }
         if element.children.isEmpty && role != .paragraph && role != .cell {
             _ = append(.empty(shell), parent: parent, role: role)
             return
@@ -79,6 +86,30 @@ struct Tokenizer {
         stream.match[me] = close
         stream.match[close] = me
         leave(role)
+    }
+
+    /// Acts on a field's note where the field stands; true when the element was written as a value slot.
+    private mutating func field(_ note: FieldNote, shell: MarkupElement, role: Role, parent: Int) -> Bool {
+        let table = tables.last
+        func place(_ code: String) -> Place {
+            Place(part: part, paragraph: paragraphs.last?.ordinal ?? 0, table: table?.ordinal, row: table?.row, cell: table?.cell, excerpt: code)
+        }
+        switch note {
+        case let .merge(expression, code):
+            let me = append(.open(shell), parent: parent, role: role)
+            let slot = append(.text([.tag(stream.tags.count)]), parent: me)
+            stream.tags.append(TagOccurrence(parsed: .success(.value(expression)), source: "{{\(expression)}}", place: place(code),
+                                             token: slot, piece: 0, field: code))
+            let close = append(.close(shell.name), parent: parent)
+            stream.match[me] = close
+            stream.match[close] = me
+            return true
+        case let .unsupported(code, type, equivalent):
+            stream.fieldProblems.append(TemplateProblem(kind: .unsupportedField(type: type, equivalent: equivalent), place: place(code)))
+        case let .tagInResult(code):
+            stream.fieldProblems.append(TemplateProblem(kind: .tagInFieldResult, place: place(code)))
+        }
+        return false
     }
 
     private mutating func enter(_ role: Role) {

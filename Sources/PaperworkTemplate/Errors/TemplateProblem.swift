@@ -25,6 +25,10 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case notText(path: String, kind: String)
         case notAList(path: String, kind: String)
         case invalidCharacter(path: String, scalar: UInt32)
+        /// `NEXT`, `IF`, `ASK`… in a mail-merge document, with the tag-language way to do the same.
+        case unsupportedField(type: String, equivalent: String)
+        /// A warning: a tag in the cached result of a field Word recalculates.
+        case tagInFieldResult
     }
 
     public var kind: Kind
@@ -33,6 +37,14 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     public func message(_ language: Language) -> String {
         let zh = language == .zh
         return place.description(zh) + (zh ? "：" : ": ") + text(zh)
+    }
+
+    /// True for warnings: the template is filled, and the warning is shown beside the result.
+    public var isWarning: Bool {
+        switch kind {
+        case .tagInFieldResult: true
+        default: false
+        }
     }
 
     /// True for problems of the data rather than of the template.
@@ -74,6 +86,12 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case let .wrongKind(p, f, v, e): zh ? "字段 \(p) 的值「\(v)」不能用 \(f) 格式，需要\(e)" : "value “\(v)” of \(p) cannot take \(f); it needs \(e)"
         case let .notText(p, k): zh ? "字段 \(p) 是\(k)，不能直接填入文字" : "\(p) is a \(k), not text"
         case let .notAList(p, k): zh ? "字段 \(p) 应为列表，实际是 \(k)" : "\(p) should be a list but is a \(k)"
+        case let .unsupportedField(type, equivalent):
+            zh ? "邮件合并域 \(type) 不受支持：每条记录生成一份文档，请改用 \(equivalent)"
+                : "the mail-merge field \(type) is not supported (one document per record); use \(equivalent)"
+        case .tagInFieldResult:
+            zh ? "标记位于域的结果中，打开文件时域会重新计算，填入的值会消失：请把标记移到域外"
+                : "the tag is inside a field's result: the field will be recalculated and the value lost; move the tag outside the field"
         case let .invalidCharacter(p, s):
             zh ? "字段 \(p) 含有 XML 不允许的控制字符 \(Self.codePoint(s))" : "\(p) holds a character XML forbids: \(Self.codePoint(s))"
         }

@@ -55,12 +55,17 @@ public enum DecimalFormat {
         let negative = text.hasPrefix("-")
         let unsigned = negative ? String(text.dropFirst()) : text
         let (whole, fraction) = split(unsigned)
-        var grouped = ""
+        return (negative ? "-" : "") + grouped(whole) + "." + fraction
+    }
+
+    /// Whole-number digits with a comma every three: `12345` → `12,345`.
+    static func grouped(_ whole: String) -> String {
+        var out = ""
         for (i, c) in whole.enumerated() {
-            if i > 0 && (whole.count - i) % 3 == 0 { grouped += "," }
-            grouped.append(c)
+            if i > 0 && (whole.count - i) % 3 == 0 { out += "," }
+            out.append(c)
         }
-        return (negative ? "-" : "") + grouped + "." + fraction
+        return out
     }
 
     /// The shortest plain notation: `0.055`, `12345.6`, never exponents.

@@ -10,7 +10,7 @@ public enum FilterFailure: Error, Sendable, Equatable {
 /// The formatters of the tag language, applied left to right.
 enum Filters {
     static let names: Set<String> = [
-        "rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default",
+        "rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default", "format",
     ]
 
     /// Checks a call's name and arguments when the template is compiled.
@@ -25,6 +25,10 @@ enum Filters {
         case "date":
             guard a.isEmpty || (a.count == 1 && isString(a[0])) else {
                 throw .badArguments(filter: "date", expected: "date(\"yyyy-MM-dd\")")
+            }
+        case "format":
+            guard a.count == 1, case .string(let picture) = a[0], NumberPicture.isPicture(picture) else {
+                throw .badArguments(filter: "format", expected: "format(\"#,##0.00\")")
             }
         case "default":
             guard a.count == 1 else { throw .badArguments(filter: "default", expected: "default(\"…\")") }
@@ -49,6 +53,9 @@ enum Filters {
         case "number":
             let n = try number(value, call)
             return .string(call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n))
+        case "format":
+            guard case .string(let picture)? = call.arguments.first else { throw .badArguments(filter: "format", expected: "format(\"#,##0.00\")") }
+            return .string(NumberPicture.format(try number(value, call), picture: picture))
         case "percent":
             let n = try number(value, call) * 100
             let text = call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n)

@@ -28,15 +28,31 @@ public enum FilterArgument: Sendable, Equatable {
 }
 
 /// One filter of a chain: `percent(1)`.
-public struct FilterCall: Sendable, Equatable {
+public struct FilterCall: Sendable, Equatable, CustomStringConvertible {
     public var name: String
     public var arguments: [FilterArgument]
+
+    /// The call as a tag writes it: `date("yyyy年M月d日")`.
+    public var description: String {
+        guard !arguments.isEmpty else { return name }
+        return name + "(" + arguments.map { argument in
+            switch argument {
+            case .string(let s): "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            case .number(let n): DecimalFormat.plain(n)
+            }
+        }.joined(separator: ", ") + ")"
+    }
 }
 
 /// A value with its filters: `金额 | rmb`.
-public struct TagExpression: Sendable, Equatable {
+public struct TagExpression: Sendable, Equatable, CustomStringConvertible {
     public var path: ValuePath
     public var filters: [FilterCall]
+
+    /// The expression as a tag writes it, without braces: `金额 | rmb`.
+    public var description: String {
+        ([path.description] + filters.map(\.description)).joined(separator: " | ")
+    }
 }
 
 /// The three kinds of block.

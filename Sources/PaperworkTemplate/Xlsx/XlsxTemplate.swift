@@ -9,6 +9,8 @@ public struct XlsxTemplate: Sendable {
     public var label: String { package.label }
     /// Every tag with its place (`Sheet1!C5`).
     public let tags: [TagInfo]
+    /// What the template does that is filled but may not come out as meant (a chart whose source cannot move).
+    public private(set) var warnings: [TemplateProblem] = []
     private var package: OOXMLPackage
     private let workbookPart: String
     private let workbook: MarkupDocument

@@ -1,0 +1,116 @@
+import Foundation
+import PaperworkOOXML
+import Testing
+@testable import PaperworkTemplate
+
+/// Word mail-merge fields: filled like tags, in the field's formatting, and the field taken out.
+@Suite struct MergeFieldTests {
+    static let letter = Fixture.json("""
+        {"企业名称": "北京密云长城旅游发展有限公司（有限合伙）", "信用代码": "91110228MA01A0XB1P", "贴息金额": 200000, "联系人": "欧阳建华",
+         "签订日期": "2020-05-14", "金额": 1234567.5}
+        """)
+
+    /// A complex field as Word writes it: begin, instruction (split over runs), separate, «result», end.
+    static func complex(_ instruction: String, result: String, bold: Bool = false) -> String {
+        let rPr = bold ? "<w:rPr><w:b/></w:rPr>" : ""
+        let half = instruction.index(instruction.startIndex, offsetBy: instruction.count / 2)
+        return """
+            <w:r><w:fldChar w:fldCharType="begin"/></w:r>\
+            <w:r><w:instrText xml:space="preserve">\(instruction[..<half])</w:instrText></w:r>\
+            <w:r><w:instrText xml:space="preserve">\(instruction[half...])</w:instrText></w:r>\
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r>\
+            <w:r>\(rPr)<w:t>\(result)</w:t></w:r>\
+            <w:r><w:fldChar w:fldCharType="end"/></w:r>
+            """
+    }
+
+    @Test func fillsTheLibreOfficeMailMergeLetter() throws {
+        let template = try DocxTemplate(contentsOf: Fixture.path("mail-merge.docx"))
+        #expect(template.tags.compactMap(\.field) == ["MERGEFIELD 企业名称", "MERGEFIELD 信用代码", "MERGEFIELD 贴息金额", "MERGEFIELD 联系人"])
+        let filled = try template.render(Self.letter)
+        let text = try paragraphs(filled)
+        #expect(text.contains("致 北京密云长城旅游发展有限公司（有限合伙）："))
+        #expect(text.contains("贵单位（统一社会信用代码 91110228MA01A0XB1P）申请的贴息资金 200000 元已核定。"))
+        #expect(text.contains("欧阳建华"))
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(!xml.contains("fldChar") && !xml.contains("MERGEFIELD") && !xml.contains("&lt;企业名称&gt;"))
+    }
+
+    @Test func switchesBecomeFilters() throws {
+        let body = "<w:p>" + Self.complex(#" MERGEFIELD 签订日期 \@ "yyyy年M月d日" \* MERGEFORMAT "#, result: "«签订日期»") + "</w:p>"
+            + "<w:p>" + Self.complex(##" MERGEFIELD  金额 \# "#,##0.00" "##, result: "«金额»") + "</w:p>"
+            + ##"<w:p><w:fldSimple w:instr=" MERGEFIELD 金额 \# &quot;¥#,##0&quot; "><w:r><w:rPr><w:i/></w:rPr><w:t>«金额»</w:t></w:r></w:fldSimple></w:p>"##
+            + "<w:p>" + Self.complex(#" MERGEFIELD "企业名称" \* Upper"#, result: "«企业名称»", bold: true) + "</w:p>"
+        let template = try DocxTemplate(package: try wordPackage(body: body))
+        #expect(template.tags.map(\.source) == [#"{{签订日期 | date("yyyy年M月d日")}}"#, ##"{{金额 | format("#,##0.00")}}"##,
+                                                ##"{{金额 | format("¥#,##0")}}"##, "{{企业名称}}"])
+        let filled = try template.render(Self.letter)
+        #expect(try paragraphs(filled) == ["2020年5月14日", "1,234,567.50", "¥1,234,568", "北京密云长城旅游发展有限公司（有限合伙）"])
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains("<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">¥1,234,568</w:t></w:r>"))
+        #expect(xml.contains("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">北京密云长城旅游发展有限公司（有限合伙）</w:t></w:r>"))
+        #expect(!xml.contains("fldSimple") && !xml.contains("instrText"))
+    }
+
+    @Test func namesResolveThroughTheHook() throws {
+        let body = "<w:p><w:r><w:t>承租方：</w:t></w:r>" + Self.complex(" MERGEFIELD 承租方名称 ", result: "«承租方名称»") + "</w:p>"
+        let template = try DocxTemplate(package: try wordPackage(body: body), names: { $0 == "承租方名称" ? "乙方.名称" : nil })
+        let filled = try template.render(Fixture.json(#"{"乙方": {"名称": "北京密云示例餐饮有限公司"}}"#))
+        #expect(try paragraphs(filled) == ["承租方：北京密云示例餐饮有限公司"])
+    }
+
+    @Test func aMissingMergeValueIsReportedAtTheField() throws {
+        let body = "<w:p>" + Self.complex(" MERGEFIELD 法定代表人 ", result: "«法定代表人»") + "</w:p>"
+        let template = try DocxTemplate(package: try wordPackage(body: body))
+        let error = try #require(throws: TemplateProblems.self) { try template.render(Self.letter) }
+        #expect(error.problems.map { $0.message(.zh) } == ["word/document.xml 第 1 段「MERGEFIELD 法定代表人」：缺少字段 法定代表人 的值"])
+    }
+
+    @Test(arguments: [
+        ("NEXT", " NEXT ", "{{#each 列表}} … {{/each}}"),
+        ("NEXTIF", #" NEXTIF 金额 > "0" "#, "{{#each 列表}} … {{/each}}"),
+        ("SKIPIF", #" SKIPIF 金额 = "0" "#, "{{#unless 金额}} … {{/unless}}"),
+        ("ASK", #" ASK 经办人 "请输入经办人" "#, "{{经办人}}"),
+        ("FILLIN", #" FILLIN "请输入经办人" "#, "{{请输入经办人}}"),
+    ])
+    func unsupportedFieldsAreReportedWithTheirEquivalent(type: String, instruction: String, equivalent: String) throws {
+        let body = p("第一段") + "<w:p>" + Self.complex(instruction, result: "x") + "</w:p>"
+        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: body)) }
+        #expect(error.problems.map(\.kind) == [.unsupportedField(type: type, equivalent: equivalent)])
+        #expect(error.problems.first?.place.paragraph == 2)
+        #expect(error.problems.first?.message(.zh).contains("请改用 \(equivalent)") == true)
+    }
+
+    @Test func anIfFieldNamesItsNestedMergeField() throws {
+        let body = "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> IF </w:instrText></w:r>"
+            + Self.complex(" MERGEFIELD 再贷款 ", result: "«再贷款»")
+            + #"<w:r><w:instrText xml:space="preserve"> = "是" "享受" "不享受" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
+            + "<w:r><w:t>享受</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: body)) }
+        #expect(error.problems.map(\.kind) == [.unsupportedField(type: "IF", equivalent: "{{#if 再贷款}} … {{else}} … {{/if}}")])
+    }
+
+    @Test func aTagInsideAFieldResultIsAWarningAndStillFilled() throws {
+        let body = "<w:p>" + Self.complex(#" DATE \@ "yyyy-MM-dd" "#, result: "{{签订日期}}") + "</w:p>" + p("{{联系人}}")
+        let template = try DocxTemplate(package: try wordPackage(body: body))
+        #expect(template.warnings.map(\.kind) == [.tagInFieldResult])
+        #expect(template.warnings.first?.message(.en).contains("move the tag outside the field") == true)
+        #expect(try paragraphs(try template.render(Self.letter)) == ["2020-05-14", "欧阳建华"])
+    }
+
+    @Test func fieldCodesAreSplitIntoSwitches() {
+        let code = FieldCode(#" MERGEFIELD "First Name" \@"M/d/yy" \* MERGEFORMAT \b "致：" "#)
+        #expect(code.type == "MERGEFIELD")
+        #expect(code.arguments == ["First Name"])
+        #expect(code.value(of: "@") == "M/d/yy")
+        #expect(code.value(of: "*") == "MERGEFORMAT")
+        #expect(code.value(of: "b") == "致：")
+    }
+
+    @Test func numberPictures() {
+        #expect(NumberPicture.format(1234567.456, picture: "#,##0.00") == "1,234,567.46")
+        #expect(NumberPicture.format(-5, picture: "0.0") == "-5.0")
+        #expect(NumberPicture.format(12, picture: "#,##0元;(#,##0)") == "12元")
+        #expect(NumberPicture.format(0.5, picture: "0") == "1")
+    }
+}
