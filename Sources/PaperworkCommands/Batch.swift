@@ -17,6 +17,7 @@ struct Batch: ParsableCommand {
             """)
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var findings: FindingOptions
     @OptionGroup var formOptions: FormOptions
     @Argument(help: "模板（使用 --form 时省略）template, omitted with --form; then DATA (.json .yaml .csv .xlsx)")
     var files: [String]
@@ -32,9 +33,10 @@ struct Batch: ParsableCommand {
     func validate() throws {
         let expected = formOptions.form == nil ? 2 : 1
         guard files.count == expected else {
-            throw ValidationError(formOptions.form == nil ? "需要 TEMPLATE 和 DATA — give TEMPLATE and DATA" : "需要 DATA — give DATA")
+            throw formOptions.form == nil ? UsageError.needsTemplateAndData : UsageError.needsData
         }
-        guard outDir != nil || merge != nil else { throw ValidationError("需要 --out-dir 或 --merge — give --out-dir or --merge") }
+        guard outDir != nil || merge != nil else { throw UsageError.needsOutput }
+        try UsageError.checkPattern(name, option: "--name")
     }
 
     func run() throws {
@@ -62,7 +64,7 @@ struct Batch: ParsableCommand {
             let bar = ProgressLine(quiet: output.quiet, language: output.language)
             let summary = try job.run(cancel: cancel) { done, total in bar.update(done, total) }
             bar.finish()
-            try output.report(summary.prepared, blocking: !skipInvalid)
+            try findings.report(summary.prepared, output: output, blocking: !skipInvalid)
             try output.summarize(summary)
         }
     }

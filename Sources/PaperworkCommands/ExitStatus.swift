@@ -6,11 +6,14 @@ enum ExitStatus {
     static let success: Int32 = 0
     static let invalidData: Int32 = 1
     static let unreadableInput: Int32 = 2
+    /// A command line that cannot run: unknown option or command, missing or bad value, a bad `--name` pattern.
+    static let usage: Int32 = 2
     static let outputFailed: Int32 = 3
 
     static func of(_ failure: LocalizedFailure) -> Int32 {
         switch failure {
         case is OutputError: outputFailed
+        case is UsageError: usage
         case let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem): invalidData
         default: unreadableInput
         }

@@ -12,6 +12,7 @@ struct Fill: ParsableCommand {
             """)
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var findings: FindingOptions
     @OptionGroup var formOptions: FormOptions
     @Argument(help: "模板（使用 --form 时省略）template, omitted with --form; then DATA (.json .yaml .csv .xlsx)")
     var files: [String]
@@ -21,7 +22,7 @@ struct Fill: ParsableCommand {
     func validate() throws {
         let expected = formOptions.form == nil ? 2 : 1
         guard files.count == expected else {
-            throw ValidationError(formOptions.form == nil ? "需要 TEMPLATE 和 DATA — give TEMPLATE and DATA" : "需要 DATA — give DATA")
+            throw formOptions.form == nil ? UsageError.needsTemplateAndData : UsageError.needsData
         }
     }
 
@@ -31,7 +32,7 @@ struct Fill: ParsableCommand {
             let (form, policy) = try formOptions.resolve(template: template)
             let job = FillJob(data: files[files.count - 1], template: template, form: form, policy: policy, options: formOptions.loadOptions)
             let prepared = try job.run(output: out, overwrite: force)
-            try output.report(prepared)
+            try findings.report(prepared, output: output)
             output.say(zh: "已生成 \(out)", en: "wrote \(out)")
         }
     }

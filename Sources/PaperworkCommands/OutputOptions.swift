@@ -3,42 +3,13 @@ import Foundation
 import PaperworkForms
 import PaperworkOOXML
 
-/// Options every command shares: the language of messages.
+/// Options every command shares: the language of messages and `--quiet`.
 struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "消息语言 zh（默认）或 en — language of messages.")
     var language: Language = .zh
 
     @Flag(name: .shortAndLong, help: "只报告错误 print errors only")
     var quiet = false
-
-    @Option(help: "校验结果格式 findings as text or json")
-    var format: FindingFormat = .text
-
-    @Option(help: "把全部校验结果写入文件 write every finding to a report: .xlsx, .csv or .json")
-    var report: String?
-
-    /// Prints the findings (and writes the report file); throws exit status 1 when any is an error.
-    func report(_ prepared: PreparedCases, blocking: Bool = true) throws {
-        if let report {
-            try FindingReport.write(prepared, to: report, overwrite: true)
-            say(zh: "校验报告：\(report)（\(prepared.findings.count) 条）", en: "report: \(report) (\(prepared.findings.count) findings)", toError: true)
-        }
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.print(String(decoding: try encoder.encode(prepared.findings), as: UTF8.self))
-        case .text:
-            for finding in prepared.findings {
-                Console.error(finding.line(language, file: prepared.file))
-            }
-        }
-        if prepared.hasErrors && blocking {
-            let errors = prepared.findings.filter { $0.severity == .error }.count
-            say(zh: "发现 \(errors) 个错误，未生成任何文件", en: "\(errors) error(s); nothing was written", toError: true)
-            throw ExitCode(ExitStatus.invalidData)
-        }
-    }
 
     /// The end of a batch: written, kept, skipped, failed, time; exit status 3 when anything failed or it was interrupted.
     func summarize(_ s: BatchSummary) throws {
@@ -74,7 +45,3 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
-
-enum FindingFormat: String, ExpressibleByArgument {
-    case text, json
-}

@@ -7,18 +7,19 @@ struct Validate: ParsableCommand {
         discussion: "退出码 exit status: 0 全部有效 valid, 1 数据有误 invalid data, 2 用法或输入不可读 usage or unreadable input.")
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var findings: FindingOptions
     @OptionGroup var formOptions: FormOptions
     @Argument(help: "数据 data (.json .yaml .csv .xlsx)") var data: String
 
     func validate() throws {
-        guard formOptions.form != nil else { throw ValidationError("需要 --form — give --form NAME") }
+        guard formOptions.form != nil else { throw UsageError.needsForm }
     }
 
     func run() throws {
         try output.guarded {
             let (form, policy) = try formOptions.resolve(template: nil)
             let prepared = try CasePreparation.prepare(data: data, form: form, policy: policy, options: formOptions.loadOptions)
-            try output.report(prepared)
+            try findings.report(prepared, output: output)
             output.say(zh: "\(prepared.recordCount) 条记录全部有效", en: "all \(prepared.recordCount) record(s) are valid")
         }
     }

@@ -1,5 +1,7 @@
+import PaperworkOOXML
+
 /// Why the text inside `{{ }}` is not a tag.
-public enum TagSyntaxError: Error, Sendable, Hashable {
+public enum TagSyntaxError: LocalizedFailure, Sendable, Hashable {
     case unclosed
     case empty
     case badPath(String)
@@ -7,6 +9,10 @@ public enum TagSyntaxError: Error, Sendable, Hashable {
     case badArgument(String)
     case unknownBlock(String)
     case stray(String)
+    /// A filter name the tag language does not have (checked where a pattern is compiled alone, as `--name`).
+    case unknownFilter(String)
+
+    public func message(_ language: Language) -> String { message(language == .zh) }
 
     func message(_ zh: Bool) -> String {
         switch self {
@@ -17,6 +23,9 @@ public enum TagSyntaxError: Error, Sendable, Hashable {
         case .badArgument(let a): zh ? "格式参数无效：\(a)" : "invalid filter argument: \(a)"
         case .unknownBlock(let b): zh ? "未知的块标记：\(b)（可用 #each、#if、#unless）" : "unknown block: \(b) (use #each, #if, #unless)"
         case .stray(let s): zh ? "无法识别的内容：\(s)" : "unexpected text: \(s)"
+        case .unknownFilter(let f):
+            zh ? "未知的格式 \(f)（可用：\(Filters.names.sorted().joined(separator: "、"))）"
+                : "unknown filter \(f) (known: \(Filters.names.sorted().joined(separator: ", ")))"
         }
     }
 }

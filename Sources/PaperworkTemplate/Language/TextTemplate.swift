@@ -22,7 +22,12 @@ public struct TextTemplate: Sendable {
             case .escapedBraces: parts.append(.literal("{{"))
             case .tag(.failure(let e), _): throw e
             case .tag(.success(.value(let e)), _):
-                for call in e.filters { do { try Filters.check(call) } catch { throw .badFilter(call.name) } }
+                for call in e.filters {
+                    do { try Filters.check(call) } catch {
+                        if case .unknown = error { throw .unknownFilter(call.name) }
+                        throw .badFilter(call.name)
+                    }
+                }
                 parts.append(.value(e))
             case .tag(.success, let source): throw .stray(source)
             }
