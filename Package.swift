@@ -39,17 +39,18 @@ let package = Package(
             name: "docx-fill-bench", dependencies: ["PaperworkTemplate", "PaperworkForms"], path: "Benchmarks/DocxFill"),
         .executableTarget(
             name: "paperwork-fuzz", dependencies: ["PaperworkTemplate", "PaperworkOOXML"], path: "Fuzz"),
+        .target(name: "PaperworkTestSupport", dependencies: ["PaperworkOOXML"], path: "Tests/Support"),
         .testTarget(
-            name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML"],
+            name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML", "PaperworkTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PaperworkCLITests",
-            dependencies: ["PaperworkCLI", "PaperworkCommands", "paperwork-fuzz", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
+            dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "paperwork-fuzz", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
         .testTarget(
             name: "PaperworkFormsTests",
-            dependencies: ["PaperworkForms", "PaperworkTemplate", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
-            name: "PaperworkTemplateTests", dependencies: ["PaperworkTemplate", "PaperworkOOXML"],
+            name: "PaperworkTemplateTests", dependencies: ["PaperworkTemplate", "PaperworkOOXML", "PaperworkTestSupport"],
             resources: [.copy("Fixtures")]),
     ]
 )

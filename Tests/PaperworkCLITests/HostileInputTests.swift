@@ -1,6 +1,7 @@
 import Foundation
 import PaperworkOOXML
 import PaperworkTemplate
+import PaperworkTestSupport
 import Synchronization
 import Testing
 
@@ -60,19 +61,15 @@ import Testing
         }
     }
 
-    @Test func anUnwritableFolderLeavesNothingAndSaysWhy() throws {
-        let folder: String
-        if getuid() == 0 {
-            folder = "/sys/kernel"
-        } else {
-            folder = CLI.scratch()
-            chmod(folder, 0o555)
+    @Test(.enabled(if: ReadOnlyFolder.available, Comment(rawValue: ReadOnlyFolder.unavailableReason)))
+    func anUnwritableFolderLeavesNothingAndSaysWhy() throws {
+        try ReadOnlyFolder.with { (folder: ReadOnlyFolder) throws in
+            let r = try CLI.run(["fill", "--form", "rent-reduction-agreement", CLI.root + "/Samples/rent-reduction-agreement/valid.yaml",
+                                 "-o", folder.path + "/协议.docx"])
+            #expect(r.status == 3, "\(r.err)")
+            #expect(r.err.contains(folder.path + "/协议.docx"), "\(r.err)")
+            #expect(try folder.contents().isEmpty)
         }
-        let r = try CLI.run(["fill", "--form", "rent-reduction-agreement", CLI.root + "/Samples/rent-reduction-agreement/valid.yaml",
-                             "-o", folder + "/协议.docx"])
-        #expect(r.status == 3, "\(r.err)")
-        #expect(r.err.contains("协议.docx"))
-        #expect(!FileManager.default.fileExists(atPath: folder + "/协议.docx"))
     }
 
     @Test func twoBatchesIntoOneFolderLoseNothing() throws {
@@ -117,7 +114,7 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let partial = CLI.files(dir + "/out").filter { !$0.hasPrefix(".") }
-        #expect(partial.count < 400)
+        #expect(partial.count >= 20 && partial.count < 400, "killed after 20 documents were complete")
         for file in partial { #expect(throws: Never.self) { _ = try OOXMLPackage(contentsOf: dir + "/out/" + file) } }
         let resumed = try CLI.run(args + ["--resume"])
         #expect(resumed.status == 0, "\(resumed.err)")

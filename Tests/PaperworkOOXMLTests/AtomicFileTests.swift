@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PaperworkOOXML
+import PaperworkTestSupport
 
 @Suite struct AtomicFileTests {
     @Test func writesAndRefusesToOverwriteWithoutPermission() throws {
@@ -19,12 +20,16 @@ import Testing
         #expect(throws: OutputError.folderMissing(path: path)) { try AtomicFile.write([1], to: path, overwrite: false) }
     }
 
-    @Test func readOnlyFolderLeavesNothingBehind() throws {
-        guard getuid() != 0 else { return }
-        let dir = Fixture.scratchFolder()
-        chmod(dir, 0o555)
-        defer { chmod(dir, 0o755) }
-        #expect(throws: OutputError.self) { try AtomicFile.write([1], to: dir + "/a.docx", overwrite: false) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    @Test(.enabled(if: ReadOnlyFolder.available, Comment(rawValue: ReadOnlyFolder.unavailableReason)))
+    func readOnlyFolderLeavesNothingBehind() throws {
+        try ReadOnlyFolder.with { (folder: ReadOnlyFolder) throws in
+            let path = folder.path + "/a.docx"
+            #expect {
+                try AtomicFile.write([1], to: path, overwrite: false)
+            } throws: { error in
+                (error as? OutputError)?.message(.zh).contains(path) == true
+            }
+            #expect(try folder.contents().isEmpty)
+        }
     }
 }

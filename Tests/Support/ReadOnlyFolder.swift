@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A folder nobody may write into: for an ordinary user a folder with mode 555; for root, who ignores modes,
+/// an empty tmpfs mounted read-only on it. Tests that need one are enabled only where it can be made.
+public struct ReadOnlyFolder: Sendable {
+    public let path: String
+    private let mounted: Bool
+
+    /// Whether a read-only folder can be made here: always for an ordinary user; for root only with the right
+    /// to mount (a container without CAP_SYS_ADMIN cannot).
+    public static let available: Bool = {
+        guard getuid() == 0 else { return true }
+        guard let probe = try? ReadOnlyFolder() else { return false }
+        probe.remove()
+        return true
+    }()
+
+    /// Why tests that need a read-only folder are skipped where one cannot be made.
+    public static let unavailableReason =
+        "needs a folder nobody may write into: running as root, that takes the right to mount a read-only tmpfs (CAP_SYS_ADMIN)"
+
+    /// Makes an empty read-only folder under the temporary folder.
+    public init() throws {
+        let dir = NSTemporaryDirectory() + "paperwork-readonly-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        path = dir
+        if getuid() == 0 {
+            #if os(Linux)
+            guard mount("tmpfs", dir, "tmpfs", UInt(MS_RDONLY | MS_NOSUID | MS_NODEV), "size=64k") == 0 else {
+                let reason = String(cString: strerror(errno))
+                rmdir(dir)
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "mount tmpfs read-only on \(dir): \(reason)"])
+            }
+            mounted = true
+            #else
+            rmdir(dir)
+            throw CocoaError(.featureUnsupported)
+            #endif
+        } else {
+            chmod(dir, 0o555)
+            mounted = false
+        }
+    }
+
+    /// The names in the folder, to check that nothing was left behind.
+    public func contents() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+
+    /// Unmounts (or makes writable again) and removes the folder.
+    public func remove() {
+        #if os(Linux)
+        if mounted { umount2(path, Int32(MNT_DETACH)) }
+        #endif
+        chmod(path, 0o755)
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Runs `body` with a fresh read-only folder and removes it afterwards.
+    public static func with<T>(_ body: (ReadOnlyFolder) throws -> T) throws -> T {
+        let folder = try ReadOnlyFolder()
+        defer { folder.remove() }
+        return try body(folder)
+    }
+}
