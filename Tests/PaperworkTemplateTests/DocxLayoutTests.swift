@@ -1,5 +1,6 @@
 import Foundation
 import PaperworkOOXML
+import PaperworkTestSupport
 import Testing
 @testable import PaperworkTemplate
 
@@ -26,8 +27,8 @@ import Testing
 
     @Test func eastAsianFontOfTheTagRunIsKept() throws {
         let filled = try DocxTemplate(contentsOf: Fixture.path("python-docx.docx")).render(Self.loan)
-        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
-        #expect(xml.contains("w:eastAsia=\"SimSun\"/></w:rPr><w:t xml:space=\"preserve\">（宋体）按期还本付息</w:t>"))
+        let run = try #require(try filled.xml(of: "word/document.xml").root.all("r").first { $0.textContent == "（宋体）按期还本付息" })
+        #expect(run.child("rPr")?.child("rFonts")?.value("eastAsia") == "SimSun")
     }
 
     @Test func emptyListShowsElseAndRemovesRows() throws {
@@ -58,9 +59,9 @@ import Testing
         let filled = try DocxTemplate(contentsOf: Fixture.path("word-style.docx")).render(data)
         let text = try paragraphs(filled)
         #expect(text == ["甲方：密云区国资公司 签章", "地址：密云区鼓楼东大街1号", "联系人：王某", "字面量：{{不是标记}}"])
-        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
-        #expect(xml.contains("<w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/>"))
-        #expect(xml.contains("<w:proofErr w:type=\"spellStart\"/>"))
+        let document = try filled.xml(of: "word/document.xml").root
+        #expect(document.all("bookmarkStart").contains { $0.value("id") == "0" && $0.value("name") == "_GoBack" })
+        #expect(document.all("proofErr").contains { $0.value("type") == "spellStart" })
     }
 
     @Test func lineBreaksTabsAndMarkupInValues() throws {
@@ -68,9 +69,14 @@ import Testing
         let data = Fixture.json(#"{"地址": "  北京市\n密云区\t鼓楼 ", "名称": "<A&B> \"公司\""}"#)
         let filled = try DocxTemplate(package: package).render(data)
         #expect(try paragraphs(filled) == ["  北京市\n密云区\t鼓楼 |<A&B> \"公司\""])
-        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
-        #expect(xml.contains("</w:t><w:br/><w:t xml:space=\"preserve\">密云区</w:t><w:tab/><w:t xml:space=\"preserve\">鼓楼 "))
-        #expect(xml.contains("&lt;A&amp;B&gt;"))
+        let runs = try filled.xml(of: "word/document.xml").root.all("r")
+        #expect(runs.count == 1)
+        let pieces = runs.flatMap { $0.elements.filter { $0.localName != "rPr" } }
+        #expect(pieces.map { $0.localName == "t" ? $0.textContent : "<\($0.localName)>" }
+                == ["  北京市", "<br>", "密云区", "<tab>", "鼓楼 |<A&B> \"公司\""])
+        let spaced = pieces.filter { $0.localName == "t" && ($0.textContent.first == " " || $0.textContent.last == " ") }
+        #expect(spaced.map(\.textContent) == ["  北京市"])
+        #expect(spaced.allSatisfy { $0.value("space") == "preserve" }, "white space at either end is kept")
     }
 
     @Test func nestedLoopsResolveNamesOutward() throws {
@@ -92,9 +98,12 @@ import Testing
         let cell = "<w:tr><w:tc>" + p("{{#if y}}") + p("y") + p("{{/if}}") + "</w:tc></w:tr>"
         let package = try wordPackage(body: "<w:tbl>\(row)</w:tbl>" + p("中") + "<w:tbl>\(cell)</w:tbl>")
         let filled = try DocxTemplate(package: package).render(Fixture.json(#"{"xs": [], "y": false}"#))
-        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
-        #expect(xml.components(separatedBy: "<w:tbl>").count == 2)
-        #expect(xml.contains("<w:tc><w:p/></w:tc>"))
+        let body = try #require(try filled.xml(of: "word/document.xml").root.child("body"))
+        #expect(body.elements.map(\.localName) == ["p", "tbl", "sectPr"], "the first table is gone, the paragraph and the second stay")
+        let cells = body.child("tbl")?.all("tc") ?? []
+        #expect(cells.count == 1)
+        #expect(cells.first?.elements.map(\.localName) == ["p"] && cells.first?.child("p")?.elements.isEmpty == true,
+                "the emptied cell keeps one empty paragraph, as Word requires")
     }
 }
 

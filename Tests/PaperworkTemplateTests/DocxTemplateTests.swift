@@ -1,5 +1,6 @@
 import Foundation
 import PaperworkOOXML
+import PaperworkTestSupport
 import Testing
 @testable import PaperworkTemplate
 
@@ -44,9 +45,11 @@ import Testing
 
     @Test func filledValueKeepsTheFormattingOfTheRunWhereTheTagStarts() throws {
         let filled = try DocxTemplate(contentsOf: Fixture.path("lo-template.docx")).render(Self.data)
-        let doc = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
-        #expect(doc.contains("<w:color w:val=\"C00000\"/></w:rPr><w:t xml:space=\"preserve\">北京密云示例餐饮有限公司</w:t>"))
-        #expect(doc.contains("<w:r><w:rPr/><w:t xml:space=\"preserve\">密云区某国有资产经营公司</w:t></w:r>"))
+        let runs = try filled.xml(of: "word/document.xml").root.all("r")
+        let tenant = try #require(runs.first { $0.textContent == "北京密云示例餐饮有限公司" })
+        #expect(tenant.child("rPr")?.child("color")?.value("val") == "C00000")
+        let landlord = try #require(runs.first { $0.textContent == "密云区某国有资产经营公司" })
+        #expect(landlord.child("rPr")?.elements == [], "the run where the tag starts had no formatting, and neither has the value")
     }
 
     @Test func refundClauseIsChosenByCondition() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import PaperworkOOXML
+import PaperworkTestSupport
 import Testing
 @testable import PaperworkTemplate
 
@@ -13,16 +14,9 @@ func cells(_ package: OOXMLPackage, sheet: Int = 0) throws -> [String: CellValue
     return out
 }
 
-/// The hyperlinks of a sheet's XML: each cell and its relationship id.
-func hyperlinks(_ xml: String) -> [(ref: String, id: String)] {
-    xml.components(separatedBy: "<hyperlink ").dropFirst().compactMap { element in
-        let attributes = element.prefix { $0 != ">" }
-        func value(_ name: String) -> String? {
-            guard let start = attributes.range(of: " \(name)=\"")?.upperBound else { return nil }
-            return String(attributes[start...].prefix { $0 != "\"" })
-        }
-        return value("ref").map { ($0, value("r:id") ?? "") }
-    }
+/// The hyperlinks of a sheet: each cell and its relationship id.
+func hyperlinks(_ sheet: MarkupDocument) -> [(ref: String, id: String)] {
+    sheet.root.all("hyperlink").compactMap { link in link.value("ref").map { ($0, link.value("id") ?? "") } }
 }
 
 func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xml") throws -> String {
@@ -62,31 +56,29 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
 
     @Test func formulasMergesRangesNamesTablesAndBreaksMove() throws {
         let filled = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(Self.data(3))
-        let xml = try sheetXML(filled)
-        #expect(xml.contains("<f>SUM(D4:D6)</f><v>3004.5</v>"))
-        #expect(xml.contains("<f>COUNT(D4:D6)</f><v>3</v>"))
-        #expect(xml.contains("<f>D7/2</f><v>1502.25</v>"))
-        #expect(xml.contains("<mergeCell ref=\"A1:F1\"/>") && xml.contains("<mergeCell ref=\"A9:C9\"/>"))
-        #expect(xml.contains("sqref=\"D4:D6\""))
-        #expect(xml.contains("sqref=\"E4:E6\""))
-        #expect(xml.contains("ref=\"A11\" r:id="))
-        let inLoop = hyperlinks(xml).filter { $0.ref.hasPrefix("B") }
+        let sheet = try filled.xml(of: "xl/worksheets/sheet1.xml")
+        #expect(sheet.formulaCells == [FormulaCell("D7", "SUM(D4:D6)", "3004.5"), FormulaCell("E7", "COUNT(D4:D6)", "3"),
+                                       FormulaCell("F7", "D7/2", "1502.25"), FormulaCell("A20", "COUNTA(B18:B19)", "2")])
+        let merges = Set(sheet.root.all("mergeCell").compactMap { $0.value("ref") })
+        #expect(merges.isSuperset(of: ["A1:F1", "A9:C9"]), "\(merges)")
+        let ranges = Set(sheet.root.all().compactMap { $0.value("sqref") })
+        #expect(ranges.isSuperset(of: ["D4:D6", "E4:E6"]), "\(ranges)")
+        #expect(hyperlinks(sheet).contains { $0.ref == "A11" && !$0.id.isEmpty }, "the link below the loop moves with its relationship")
+        let inLoop = hyperlinks(sheet).filter { $0.ref.hasPrefix("B") }
         #expect(inLoop.map(\.ref) == ["B4", "B5", "B6"], "a link in the loop row is repeated for every item")
         #expect(Set(inLoop.map(\.id)).count == 1, "the copies share the template's relationship")
-        #expect(xml.contains("<brk id=\"7\""))
-        #expect(xml.contains("<dimension ref=\"A1:F20\"/>"))
-        #expect(xml.contains("<f>COUNTA(B18:B19)</f><v>2</v>"))
+        #expect(sheet.root.all("brk").contains { $0.value("id") == "7" })
+        #expect(sheet.root.child("dimension")?.value("ref") == "A1:F20")
         let c = try cells(filled)
         #expect(c["B19"] == .text("租赁合同") && c["A19"] == .number(2, isDate: false))
-        let book = String(decoding: try filled.data(of: "xl/workbook.xml"), as: UTF8.self)
-        #expect(book.contains("$A$1:$F$9"))
-        #expect(book.contains("$3:$3"))
-        #expect(book.contains("fullCalcOnLoad=\"1\""))
-        let table = String(decoding: try filled.data(of: "xl/tables/table1.xml"), as: UTF8.self)
-        #expect(table.contains("ref=\"A3:F6\""))
-        let second = try sheetXML(filled, "xl/worksheets/sheet2.xml")
-        #expect(second.contains("<f>清单!D7</f>"))
-        #expect(second.contains("<f>COUNTA(清单!B4:B6)</f>"))
+        let book = try filled.xml(of: "xl/workbook.xml").root
+        let names = book.all("definedName").map(\.textContent)
+        #expect(names.contains { $0.hasSuffix("$A$1:$F$9") }, "\(names)")
+        #expect(names.contains { $0.hasSuffix("$3:$3") }, "\(names)")
+        #expect(book.child("calcPr")?.value("fullCalcOnLoad") == "1")
+        #expect(try filled.xml(of: "xl/tables/table1.xml").root.value("ref") == "A3:F6")
+        let second = try filled.xml(of: "xl/worksheets/sheet2.xml")
+        #expect(second.formulaCells.map(\.formula) == ["清单!D7", "COUNTA(清单!B4:B6)"])
     }
 
     @Test(arguments: [0, 1, 1000])
@@ -95,14 +87,11 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         let c = try cells(filled)
         let totalsRow = 4 + count
         #expect(c["A\(totalsRow)"] == .text("合计"))
-        let xml = try sheetXML(filled)
+        let sheet = try filled.xml(of: "xl/worksheets/sheet1.xml")
         let expectedSum = (0..<count).reduce(Decimal(0)) { $0 + Decimal(1000 + $1) + Decimal(string: "0.5")! }
-        if count > 0 {
-            #expect(xml.contains("<f>SUM(D4:D\(3 + count))</f><v>\(DecimalFormat.plain(expectedSum))</v>"))
-        } else {
-            #expect(xml.contains("<f>SUM(0)</f><v>0</v>"))
-        }
-        let links = hyperlinks(xml)
+        let range = count > 0 ? "D4:D\(3 + count)" : "0"
+        #expect(sheet.formulaCells.first == FormulaCell("D\(totalsRow)", "SUM(\(range))", DecimalFormat.plain(expectedSum)))
+        let links = hyperlinks(sheet)
         #expect(links.filter { $0.ref.hasPrefix("B") }.count == count, "one link per item, none for an empty list")
         #expect(links.contains { $0.ref == "A\(totalsRow + 4)" }, "the link below the loop moves")
     }
@@ -117,10 +106,14 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         }
         if case .object(var o) = data { o["企业"] = items; data = .object(o) }
         let filled = try template.render(data)
-        let xml = try sheetXML(filled)
-        #expect(!xml.contains("<f>HYPERLINK"))
-        let styles = String(decoding: try filled.data(of: "xl/styles.xml"), as: UTF8.self)
-        #expect(styles.contains("quotePrefix=\"1\""))
+        let sheet = try filled.xml(of: "xl/worksheets/sheet1.xml")
+        #expect(!sheet.formulaCells.contains { $0.formula.contains("HYPERLINK") })
+        let formats = try filled.xml(of: "xl/styles.xml").root.child("cellXfs")?.children("xf") ?? []
+        for ref in ["A1", "B4", "C4"] {
+            let style = sheet.root.all("c").first { $0.value("r") == ref }?.value("s").flatMap(Int.init)
+            #expect(style.map { $0 < formats.count && formats[$0].value("quotePrefix") == "1" } == true,
+                    "\(ref) is shown as text, with a quote prefix")
+        }
         let c = try cells(filled)
         #expect(c["C4"] == .text("@SUM(A1)"))
         #expect(c["B4"] == .text("＝1+1"))
@@ -156,10 +149,9 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect(c["C6"] == .number(Decimal(string: "400.25")!, isDate: false))
         #expect(c["A7"] == .text("合计"))
         #expect(c["A8"] == .text("填报人：吴某"))
-        let xml = try sheetXML(filled)
-        #expect(xml.contains("<f>SUM(C3:C6)</f><v>1001</v>"))
-        #expect(xml.contains("<f>C7*2</f><v>2002</v>"))
-        #expect(xml.contains("<mergeCell ref=\"A8:B8\"/>"))
+        let sheet = try filled.xml(of: "xl/worksheets/sheet1.xml")
+        #expect(sheet.formulaCells == [FormulaCell("C7", "SUM(C3:C6)", "1001"), FormulaCell("C8", "C7*2", "2002")])
+        #expect(sheet.root.all("mergeCell").contains { $0.value("ref") == "A8:B8" })
     }
 }
 
@@ -199,9 +191,11 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
 @Suite struct XlsxRichTextTests {
     @Test func aTagSplitAcrossFormattedRunsTakesTheFormatOfItsFirstRun() throws {
         let filled = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(XlsxTemplateTests.data(3))
-        let xml = try sheetXML(filled)
-        #expect(xml.contains("<r><rPr><b val=\"1\"/></rPr><t xml:space=\"preserve\">周某</t></r>"))
-        #expect(xml.contains("<t xml:space=\"preserve\">（签字）</t>"))
+        let cell = try #require(try filled.xml(of: "xl/worksheets/sheet1.xml").root.all("c").first { $0.value("r") == "A14" })
+        let runs = cell.all("r")
+        let signer = try #require(runs.first { $0.child("t")?.textContent == "周某" })
+        #expect(signer.child("rPr")?.child("b")?.value("val") == "1", "the value takes the bold of the run where its tag starts")
+        #expect(runs.contains { $0.child("t")?.textContent == "（签字）" })
         let c = try cells(filled)
         #expect(c["A14"] == .text("负责人：周某（签字）"))
     }

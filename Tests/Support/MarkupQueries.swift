@@ -3,11 +3,12 @@ import PaperworkOOXML
 /// Structural questions about parsed XML, for tests: elements and attributes found by local name, so a check does not
 /// depend on the prefixes a producer chose, on attribute order or on how the text was serialised.
 extension MarkupElement {
-    /// Every element below this one, and this one, whose local name is `localName`, in document order.
-    public func all(_ localName: String) -> [MarkupElement] {
+    /// Every element below this one, and this one, whose local name is `localName` (every element for nil),
+    /// in document order.
+    public func all(_ localName: String? = nil) -> [MarkupElement] {
         var found: [MarkupElement] = []
         func walk(_ element: MarkupElement) {
-            if element.localName == localName { found.append(element) }
+            if localName == nil || element.localName == localName! { found.append(element) }
             for child in element.elements { walk(child) }
         }
         walk(self)
