@@ -29,6 +29,7 @@ struct Batch: ParsableCommand {
     @Flag(help: "只写有效记录 write the valid records, skip the invalid ones") var skipInvalid = false
     @Flag(help: "同时用 LibreOffice 生成 PDF also make PDFs with LibreOffice, when installed") var pdf = false
     @Option(help: "并行数（默认全部核心） worker threads (default: all cores)") var jobs: Int = 0
+    @Flag(help: "不在文件中嵌入案件数据 do not embed the case data in the documents") var noEmbed = false
 
     func validate() throws {
         let expected = formOptions.form == nil ? 2 : 1
@@ -43,8 +44,9 @@ struct Batch: ParsableCommand {
         try output.guarded {
             let template = formOptions.form == nil ? files[0] : nil
             let (form, policy) = try formOptions.resolve(template: template)
-            var job = BatchJob(fill: FillJob(data: files[files.count - 1], template: template, form: form, policy: policy,
-                                             options: formOptions.loadOptions), outDir: outDir)
+            var fill = FillJob(data: files[files.count - 1], template: template, form: form, policy: policy, options: formOptions.loadOptions)
+            fill.embed = !noEmbed
+            var job = BatchJob(fill: fill, outDir: outDir)
             job.namePattern = name
             job.merge = merge
             job.overwrite = force

@@ -18,6 +18,7 @@ struct Fill: ParsableCommand {
     var files: [String]
     @Option(name: .shortAndLong, help: "输出文件 output file") var out: String
     @Flag(help: "覆盖已存在的输出文件 replace an existing output file") var force = false
+    @Flag(help: "不在文件中嵌入案件数据 do not embed the case data in the document") var noEmbed = false
 
     func validate() throws {
         let expected = formOptions.form == nil ? 2 : 1
@@ -30,7 +31,8 @@ struct Fill: ParsableCommand {
         try output.guarded {
             let template = formOptions.form == nil ? files[0] : nil
             let (form, policy) = try formOptions.resolve(template: template)
-            let job = FillJob(data: files[files.count - 1], template: template, form: form, policy: policy, options: formOptions.loadOptions)
+            var job = FillJob(data: files[files.count - 1], template: template, form: form, policy: policy, options: formOptions.loadOptions)
+            job.embed = !noEmbed
             let prepared = try job.run(output: out, overwrite: force)
             try findings.report(prepared, output: output)
             output.say(zh: "已生成 \(out)", en: "wrote \(out)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PaperworkForms
 import PaperworkOOXML
 
 /// The `paperwork` command and its subcommands; the `paperwork` executable only calls `exitStatus(running:)`.
@@ -6,7 +7,7 @@ public struct Paperwork: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "paperwork",
         abstract: "填写 Word (.docx) 与 Excel (.xlsx) 模板 — fills Word and Excel templates from case data.",
-        version: "0.1.0",
+        version: PaperworkVersion.string,
         subcommands: [Fill.self, Batch.self, Validate.self, Init.self, Forms.self, Inspect.self])
 
     public init() {}

@@ -73,7 +73,9 @@ public struct BatchJob: Sendable {
                 }
                 todo.append(i)
             }
-            let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: template, options: options, cancel: cancel, progress: progress)
+            let embedding = fill.embedding(for: template, templatePath: templatePath)
+            let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: template, options: options, embedding: embedding,
+                                    cancel: cancel, progress: progress)
             AtomicFile.syncFolder(outDir)
             for (i, result) in zip(todo, results) {
                 switch result {
@@ -111,7 +113,7 @@ public struct BatchJob: Sendable {
     }
 
     /// Renders and writes documents on every core; nil for those not started because of cancellation.
-    private func write(_ work: [(TemplateValue, String)], template: DocumentTemplate, options: RenderOptions,
+    private func write(_ work: [(TemplateValue, String)], template: DocumentTemplate, options: RenderOptions, embedding: CaseEmbedding?,
                        cancel: BatchCancellation, progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Result<Void, Error>?] {
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, work.count))
         let copies = try (0..<workers).map { _ in try template.independentCopy() }
@@ -132,7 +134,9 @@ public struct BatchJob: Sendable {
             while i < work.count && !cancel.isCancelled {
                 let (value, path) = work[i]
                 do {
-                    let bytes = try copies[worker].render(value, options: options).serialized()
+                    var filled = try copies[worker].render(value, options: options)
+                    try embedding?.embed(value, into: &filled)
+                    let bytes = try filled.serialized()
                     staged.append((i, try AtomicFile.stage(bytes, for: path, overwrite: overwrite, flush: false)))
                 } catch {
                     results.set(i, .failure(error))

@@ -9,6 +9,8 @@ public struct FillJob: Sendable {
     public var form: Form?
     public var policy: Policy?
     public var options: LoadOptions
+    /// Embed the case data in the document (a custom XML part); `--no-embed` turns it off.
+    public var embed = true
 
     public init(data: String, template: String?, form: Form?, policy: Policy?, options: LoadOptions) {
         self.data = data
@@ -29,9 +31,17 @@ public struct FillJob: Sendable {
         guard let templatePath else { throw JobError.noTemplate }
         if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         let compiled = try DocumentTemplate(contentsOf: templatePath, names: form?.fieldNames)
-        let filled = try compiled.render(prepared.cases[0].value, streams: prepared.cases[0].streams, options: renderOptions)
+        let embedding = embedding(for: compiled, templatePath: templatePath)
+        let streams = embedding?.digesting(prepared.cases[0].streams) ?? prepared.cases[0].streams
+        var filled = try compiled.render(prepared.cases[0].value, streams: streams, options: renderOptions)
+        try embedding?.embed(prepared.cases[0].value, streams: streams, into: &filled)
         try filled.write(to: output, overwrite: overwrite)
         return prepared
+    }
+
+    /// What puts the case into each document, or nil with `embed` off.
+    func embedding(for template: DocumentTemplate, templatePath: String) -> CaseEmbedding? {
+        embed ? CaseEmbedding(form: form, policy: policy, templatePath: templatePath, template: template) : nil
     }
 
     var renderOptions: RenderOptions { RenderOptions(optionalPaths: form?.optionalPaths ?? []) }

@@ -1,0 +1,170 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+import Synchronization
+
+/// The version of paperwork written into the documents it makes.
+public enum PaperworkVersion {
+    public static let string = "0.1.0"
+}
+
+/// Puts the case a document was filled from into the document, as a custom XML part.
+///
+/// Only what the form declares — its fields and computed values — is embedded; for a plain template,
+/// only the top-level values its tags name. Other columns of the source spreadsheet never are.
+/// A list streamed from a table is not held to be embedded: its items are digested as the fill reads
+/// them, and the part records their count and digest (see `EmbeddedCase`).
+public struct CaseEmbedding: Sendable {
+    let form: Form?
+    let templateName: String
+    let formDigest: String
+    let policyDigest: String?
+    let selection: Selection
+    /// The input fields alone (no computed values): what a streamed list's digest covers, so that rows read back can be checked.
+    let rowSelection: Selection
+
+    /// Reads the digests of the form (manifest and template) and the policy once, for many documents.
+    public init(form: Form?, policy: Policy?, templatePath: String, template: DocumentTemplate) {
+        self.form = form
+        templateName = URL(fileURLWithPath: templatePath).lastPathComponent
+        var digest = SHA256()
+        if let form, let manifest = FileManager.default.contents(atPath: form.folder + "/form.yaml") { digest.update([UInt8](manifest)) }
+        if let bytes = FileManager.default.contents(atPath: templatePath) { digest.update([UInt8](bytes)) }
+        formDigest = "sha256:" + digest.hex()
+        policyDigest = form == nil ? nil : policy.flatMap { FileManager.default.contents(atPath: $0.file) }.map { SHA256.label([UInt8]($0)) }
+        selection = form.map { Selection(manifest: $0.manifest, computed: true) } ?? Selection(keys: template.topLevelKeys)
+        rowSelection = form.map { Selection(manifest: $0.manifest, computed: false) } ?? selection
+    }
+
+    /// The streams, each wrapped so that its items are digested as the fill reads them.
+    public func digesting(_ streams: [FieldKey: any ItemStream]) -> [FieldKey: any ItemStream] {
+        var result: [FieldKey: any ItemStream] = [:]
+        for (key, stream) in streams { result[key] = DigestingStream(base: stream, selection: rowSelection.children[key]?.items) }
+        return result
+    }
+
+    /// The part for one case: its declared data, and the digest of each stream the fill has read.
+    public func embedded(_ value: TemplateValue, streams: [FieldKey: any ItemStream] = [:]) -> EmbeddedCase {
+        var data = selection.filter(value)
+        var rows: EmbeddedCase.Rows?
+        if let (key, stream) = streams.first(where: { $0.value is DigestingStream }), let digesting = stream as? DigestingStream {
+            data[key] = nil
+            rows = EmbeddedCase.Rows(list: key.text, count: stream.count, digest: digesting.digest)
+        }
+        return EmbeddedCase(form: form?.manifest.name, template: templateName, version: PaperworkVersion.string,
+                            formDigest: formDigest, policyDigest: policyDigest, data: data, rows: rows)
+    }
+
+    /// Adds the part to a filled package; the data store GUID comes from the case digest, so output stays deterministic.
+    public func embed(_ value: TemplateValue, streams: [FieldKey: any ItemStream] = [:], into package: inout OOXMLPackage) throws {
+        let part = embedded(value, streams: streams)
+        try package.setCustomXMLPart(part.serialized(), namespace: EmbeddedCase.namespace, itemID: Self.guid(part.caseDigest))
+    }
+
+    /// `{8-4-4-4-12}` upper-case hex from the digest's first 32 hex digits.
+    static func guid(_ digest: String) -> String {
+        let hex = Array(digest.split(separator: ":").last.map(String.init)?.uppercased() ?? "").prefix(32).map(String.init)
+        guard hex.count == 32 else { return "{00000000-0000-0000-0000-000000000000}" }
+        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { hex[$0].joined() }
+        return "{" + groups.joined(separator: "-") + "}"
+    }
+}
+
+/// Which values of a case are declared: a tree of keys, with the kept items of lists.
+final class Selection: Sendable {
+    /// Members kept, by key; a member with no children and no items is kept whole.
+    let children: [FieldKey: Selection]
+    /// For a list: what each item keeps.
+    let items: Selection?
+
+    init(children: [FieldKey: Selection], items: Selection?) {
+        self.children = children
+        self.items = items
+    }
+
+    /// Top-level keys, each kept whole.
+    convenience init(keys: Set<FieldKey>) {
+        self.init(children: Dictionary(uniqueKeysWithValues: keys.map { ($0, Selection(children: [:], items: nil)) }), items: nil)
+    }
+
+    /// A form's fields, and its computed values when asked (`企业[].下降比例`, `合计.参保人数`).
+    convenience init(manifest: FormManifest, computed: Bool) {
+        var paths: [[String]] = []
+        func add(_ fields: [FieldSpec], prefix: [String]) {
+            for f in fields {
+                let path = prefix + f.key.split(separator: ".").map(String.init)
+                if f.type == .list, let items = f.fields { add(items, prefix: path + ["[]"]) } else { paths.append(path) }
+            }
+        }
+        add(manifest.fields, prefix: [])
+        for c in manifest.computed where computed {
+            paths.append(c.key.split(separator: ".").flatMap { part -> [String] in
+                part.hasSuffix("[]") ? [String(part.dropLast(2)), "[]"] : [String(part)]
+            })
+        }
+        self.init(paths: paths[...])
+    }
+
+    private convenience init(paths: ArraySlice<[String]>) {
+        var children: [String: [[String]]] = [:]
+        var items: [[String]] = []
+        for path in paths where !path.isEmpty {
+            if path[0] == "[]" { items.append(Array(path.dropFirst())) } else { children[path[0], default: []].append(Array(path.dropFirst())) }
+        }
+        self.init(
+            children: Dictionary(uniqueKeysWithValues: children.map { (FieldKey($0.key), Selection(paths: $0.value.filter { !$0.isEmpty }[...])) }),
+            items: items.isEmpty ? nil : Selection(paths: items.filter { !$0.isEmpty }[...]))
+    }
+
+    var keepsWhole: Bool { children.isEmpty && items == nil }
+
+    /// The value with only the selected members.
+    func filter(_ value: TemplateValue) -> TemplateValue {
+        if keepsWhole { return value }
+        switch value {
+        case .object(let members):
+            var kept: [FieldKey: TemplateValue] = [:]
+            for (key, selection) in children { if let v = members[key] { kept[key] = selection.filter(v) } }
+            return .object(kept)
+        case .list(let list):
+            guard let items else { return value }
+            return .list(list.map(items.filter))
+        default:
+            return value
+        }
+    }
+}
+
+/// A stream whose items are digested, in canonical form and declared fields only, as they pass.
+final class DigestingStream: ItemStream {
+    let base: any ItemStream
+    let selection: Selection?
+    private let last = Mutex<String>(SHA256.label([]))
+
+    init(base: any ItemStream, selection: Selection?) {
+        self.base = base
+        self.selection = selection
+    }
+
+    var count: Int { base.count }
+
+    /// The digest of the items of the last complete reading.
+    var digest: String { last.withLock { $0 } }
+
+    func forEach(_ body: (TemplateValue) throws -> Void) throws {
+        var hash = SHA256()
+        try base.forEach { item in
+            hash.update(Self.canonical(item, selection: selection))
+            try body(item)
+        }
+        let done = "sha256:" + hash.hex()
+        last.withLock { $0 = done }
+    }
+
+    /// The bytes an item is digested as (the same whether it was filled or read back).
+    static func canonical(_ item: TemplateValue, selection: Selection?) -> [UInt8] {
+        var out: [UInt8] = []
+        CanonicalValue.write(selection?.filter(item) ?? item, key: nil, into: &out)
+        return out
+    }
+}

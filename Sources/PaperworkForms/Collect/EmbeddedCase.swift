@@ -1,0 +1,185 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// The case data a document carries in its custom XML part: what it was filled from, by which form,
+/// under which policy, by which version of paperwork.
+///
+/// ```xml
+/// <case xmlns="urn:paperwork:case:1" form="hr-enterprise-list" template="template.xlsx" version="0.1.0"
+///       formDigest="sha256:…" policyDigest="sha256:…" caseDigest="sha256:…">
+///   <s k="部门">区商务局</s><n k="批次">2</n>
+///   <rows k="企业" count="100000" digest="sha256:…"/>
+/// </case>
+/// ```
+/// Values are typed elements: `s` text, `n` number, `b` boolean, `z` null, `o` object (members sorted
+/// by key), `l` list. A list too long to hold (a list form's rows read from a table) is not written
+/// out: `rows` gives its length and the digest of its items, which are read back through the template.
+public struct EmbeddedCase: Sendable, Equatable {
+    /// The namespace of the part's root element, by which paperwork finds its own part among others.
+    public static let namespace = "urn:paperwork:case:1"
+
+    /// A streamed list: how many items, and the digest of their canonical form.
+    public struct Rows: Sendable, Equatable {
+        public var list: String
+        public var count: Int
+        public var digest: String
+    }
+
+    /// The form's name; nil for a plain template.
+    public var form: String?
+    /// The template's file name.
+    public var template: String
+    public var version: String
+    /// Digest of the form's manifest and template (of the template alone without a form).
+    public var formDigest: String
+    /// Digest of the policy file; nil without a form.
+    public var policyDigest: String?
+    /// Digest of `data` and `rows`.
+    public var caseDigest: String
+    /// The declared fields and computed values (a streamed list left out).
+    public var data: TemplateValue
+    public var rows: Rows?
+
+    /// The part's bytes: deterministic, members in key order.
+    public func serialized() -> [UInt8] {
+        var out = MarkupSerializer.declaration
+        out += "<case xmlns=\"\(Self.namespace)\"".utf8
+        var attributes: [(String, String)] = []
+        if let form { attributes.append(("form", form)) }
+        attributes += [("template", template), ("version", version), ("formDigest", formDigest)]
+        if let policyDigest { attributes.append(("policyDigest", policyDigest)) }
+        attributes.append(("caseDigest", caseDigest))
+        for (name, value) in attributes {
+            out += " \(name)=\"".utf8
+            MarkupSerializer.appendEscapedAttribute(value, into: &out)
+            out += "\"".utf8
+        }
+        out += ">".utf8
+        out += Self.body(data, rows: rows)
+        out += "</case>".utf8
+        return out
+    }
+
+    /// The canonical bytes of the data, which the case digest covers.
+    static func body(_ data: TemplateValue, rows: Rows?) -> [UInt8] {
+        var out: [UInt8] = []
+        if case .object(let members) = data {
+            for key in members.keys.sorted() { CanonicalValue.write(members[key] ?? .null, key: key.text, into: &out) }
+        }
+        if let rows {
+            out += "<rows k=\"".utf8
+            MarkupSerializer.appendEscapedAttribute(rows.list, into: &out)
+            out += "\" count=\"\(rows.count)\" digest=\"\(rows.digest)\"/>".utf8
+        }
+        return out
+    }
+
+    static func caseDigest(_ data: TemplateValue, rows: Rows?) -> String { SHA256.label(body(data, rows: rows)) }
+
+    /// Reads the part.
+    init(_ document: MarkupDocument, part: String) throws(ExtractError) {
+        let root = document.root
+        guard root.localName == "case", let template = root[attribute: "template"], let version = root[attribute: "version"],
+              let formDigest = root[attribute: "formDigest"], let caseDigest = root[attribute: "caseDigest"] else {
+            throw .badEmbeddedPart(part: part)
+        }
+        self.form = root[attribute: "form"]
+        self.template = template
+        self.version = version
+        self.formDigest = formDigest
+        self.policyDigest = root[attribute: "policyDigest"]
+        self.caseDigest = caseDigest
+        var members: [FieldKey: TemplateValue] = [:]
+        for element in root.elements {
+            if element.localName == "rows" {
+                guard let list = element[attribute: "k"], let count = element[attribute: "count"].flatMap(Int.init),
+                      let digest = element[attribute: "digest"] else { throw .badEmbeddedPart(part: part) }
+                rows = Rows(list: list, count: count, digest: digest)
+            } else if let key = element[attribute: "k"] {
+                members[FieldKey(key)] = try CanonicalValue.read(element, part: part)
+            }
+        }
+        data = .object(members)
+    }
+
+    init(form: String?, template: String, version: String, formDigest: String, policyDigest: String?, data: TemplateValue, rows: Rows?) {
+        self.form = form
+        self.template = template
+        self.version = version
+        self.formDigest = formDigest
+        self.policyDigest = policyDigest
+        self.data = data
+        self.rows = rows
+        self.caseDigest = Self.caseDigest(data, rows: rows)
+    }
+
+    /// The case embedded in a package, if paperwork wrote one.
+    public static func read(from package: OOXMLPackage) throws -> EmbeddedCase? {
+        guard let part = try package.customXMLParts(namespace: namespace).first else { return nil }
+        return try EmbeddedCase(package.xml(of: part), part: part)
+    }
+
+    /// True when the data still has the digest written with it (the part itself was not edited).
+    public var isIntact: Bool { Self.caseDigest(data, rows: rows) == caseDigest }
+}
+
+/// Values as typed XML elements, written the same way every time.
+enum CanonicalValue {
+    static func write(_ value: TemplateValue, key: String?, into out: inout [UInt8]) {
+        func open(_ name: String) {
+            out += "<\(name)".utf8
+            if let key {
+                out += " k=\"".utf8
+                MarkupSerializer.appendEscapedAttribute(key, into: &out)
+                out += "\"".utf8
+            }
+        }
+        switch value {
+        case .null: open("z"); out += "/>".utf8
+        case .bool(let b): open("b"); out += (b ? ">true</b>" : ">false</b>").utf8
+        case .number(let n): open("n"); out += ">".utf8; out += DecimalFormat.plain(n).utf8; out += "</n>".utf8
+        case .string(let s):
+            open("s"); out += ">".utf8
+            MarkupSerializer.appendEscapedText(String(String.UnicodeScalarView(s.unicodeScalars.filter(isAllowed))), into: &out)
+            out += "</s>".utf8
+        case .list(let items):
+            open("l"); out += ">".utf8
+            for item in items { write(item, key: nil, into: &out) }
+            out += "</l>".utf8
+        case .object(let members):
+            open("o"); out += ">".utf8
+            for k in members.keys.sorted() { write(members[k] ?? .null, key: k.text, into: &out) }
+            out += "</o>".utf8
+        }
+    }
+
+    static func read(_ element: MarkupElement, part: String) throws(ExtractError) -> TemplateValue {
+        switch element.localName {
+        case "z": return .null
+        case "b": return .bool(element.textContent == "true")
+        case "n":
+            guard let n = Decimal(string: element.textContent, locale: .posix) else { throw .badEmbeddedPart(part: part) }
+            return .number(n)
+        case "s": return .string(element.textContent)
+        case "l":
+            var items: [TemplateValue] = []
+            for child in element.elements { items.append(try read(child, part: part)) }
+            return .list(items)
+        case "o":
+            var members: [FieldKey: TemplateValue] = [:]
+            for child in element.elements {
+                guard let k = child[attribute: "k"] else { throw .badEmbeddedPart(part: part) }
+                members[FieldKey(k)] = try read(child, part: part)
+            }
+            return .object(members)
+        default: throw .badEmbeddedPart(part: part)
+        }
+    }
+
+    /// XML 1.0 characters: a value with a control character is kept without it rather than making the part unreadable.
+    private static func isAllowed(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x20 || v == 0x09 || v == 0x0A || v == 0x0D) && v != 0xFFFE && v != 0xFFFF
+    }
+}

@@ -1,0 +1,34 @@
+import PaperworkOOXML
+
+/// Why the data of a document could not be read back.
+public enum ExtractError: LocalizedFailure, Equatable {
+    /// paperwork's custom XML part is there but is not what paperwork writes.
+    case badEmbeddedPart(part: String)
+    /// No embedded part, and no form given or named to read the document through.
+    case noData(file: String)
+    /// The form's template has no row loop to read a list back through.
+    case noRowLoop(template: String)
+    /// The workbook has no sheet of the name the template's loop is on.
+    case sheetMissing(file: String, sheet: String)
+    /// An output for extracted data that is not .json, .csv or .xlsx.
+    case outputFormat(file: String)
+    /// The form named in a document is not the one the command was asked to use.
+    case otherForm(file: String, found: String, expected: String)
+
+    public func message(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.badEmbeddedPart(p), .zh): "嵌入数据部件 \(p) 格式不对，无法读取"
+        case let (.badEmbeddedPart(p), .en): "the embedded data part \(p) is malformed"
+        case let (.noData(f), .zh): "\(f)：没有 paperwork 嵌入的数据；请用 --form 指定表单，按模板读取"
+        case let (.noData(f), .en): "\(f): holds no data embedded by paperwork; give --form to read it through the form's template"
+        case let (.noRowLoop(t), .zh): "模板 \(t) 没有行循环（{{#each …}}），无法按模板读回清单"
+        case let (.noRowLoop(t), .en): "template \(t) has no row loop ({{#each …}}) to read a list back through"
+        case let (.sheetMissing(f, s), .zh): "\(f)：没有工作表「\(s)」"
+        case let (.sheetMissing(f, s), .en): "\(f): no sheet “\(s)”"
+        case let (.outputFormat(f), .zh): "\(f)：导出文件须为 .json、.csv 或 .xlsx"
+        case let (.outputFormat(f), .en): "\(f): extracted data is written as .json, .csv or .xlsx"
+        case let (.otherForm(f, found, expected), .zh): "\(f)：由表单 \(found) 生成，不是 \(expected)"
+        case let (.otherForm(f, found, expected), .en): "\(f): made by form \(found), not \(expected)"
+        }
+    }
+}

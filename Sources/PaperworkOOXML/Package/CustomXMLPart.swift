@@ -1,0 +1,111 @@
+/// Custom XML data parts (ECMA-376 Part 1, 22.5): data a program keeps inside a document, which Word
+/// and Excel carry through when the file is edited and saved.
+///
+/// The data goes in `customXml/itemN.xml`; its properties part `customXml/itemPropsN.xml` names the
+/// data store item by a GUID and the schema by its namespace; the main document part (or the
+/// workbook part) points to the item with a `customXml` relationship, which is what keeps it alive
+/// through an Office save.
+extension OOXMLPackage {
+    static let customXMLType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+    static let customXMLPropsType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+    static let customXMLPropsContentType = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+    private static let relationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+    /// The custom XML items of the package whose root element is in `namespace`, in part-name order:
+    /// those the main part points to, then any other `customXml/item*.xml` (a program that dropped the relationship).
+    public func customXMLParts(namespace: String) throws(PackageError) -> [String] {
+        let main = try mainDocumentPart()
+        let related = try relationships(of: main).filter { $0.type == Self.customXMLType }.compactMap(\.targetPart)
+        let loose = partNames.filter { Self.isCustomXMLItem($0) }
+        var result: [String] = []
+        for part in (related + loose.sorted()) where contains(part) && !result.contains(part) {
+            guard let root = try? xml(of: part).root else { continue }
+            if root.attributes.contains(where: { ($0.name == "xmlns" || $0.name.hasPrefix("xmlns:")) && $0.value == namespace })
+                && Self.namespaceOfRoot(root) == namespace {
+                result.append(part)
+            }
+        }
+        return result
+    }
+
+    /// Adds a custom XML item holding `bytes` (an XML document whose root is in `namespace`), or
+    /// replaces the item already holding that namespace. `itemID` is the data store GUID, `{…}`.
+    public mutating func setCustomXMLPart(_ bytes: [UInt8], namespace: String, itemID: String) throws(PackageError) {
+        if let existing = try customXMLParts(namespace: namespace).first {
+            setPart(existing, bytes: bytes)
+            return
+        }
+        var n = 1
+        while contains("customXml/item\(n).xml") || contains("customXml/itemProps\(n).xml") { n += 1 }
+        let item = "customXml/item\(n).xml", props = "customXml/itemProps\(n).xml"
+        setPart(item, bytes: bytes, contentType: contentType(of: item) == nil ? "application/xml" : nil)
+        setPart(props, bytes: Self.properties(itemID: itemID, namespace: namespace), contentType: Self.customXMLPropsContentType)
+        setPart(PartName.relationshipsPart(of: item), xml: MarkupDocument(root: MarkupElement(
+            "Relationships", attributes: [MarkupAttribute("xmlns", Self.relationshipsNamespace)],
+            children: [.element(MarkupElement("Relationship", attributes: [
+                MarkupAttribute("Id", "rId1"), MarkupAttribute("Type", Self.customXMLPropsType), MarkupAttribute("Target", "itemProps\(n).xml"),
+            ]))])))
+        let main = try mainDocumentPart()
+        let relsPart = PartName.relationshipsPart(of: main)
+        var rels = contains(relsPart) ? try xml(of: relsPart)
+            : MarkupDocument(root: MarkupElement("Relationships", attributes: [MarkupAttribute("xmlns", Self.relationshipsNamespace)]))
+        let ids = Set(rels.root.elements.compactMap { $0[attribute: "Id"] })
+        var id = 1
+        while ids.contains("rId\(id)") { id += 1 }
+        let prefix = rels.root.name.firstIndex(of: ":").map { String(rels.root.name[...$0]) } ?? ""
+        rels.root.children.append(.element(MarkupElement(prefix + "Relationship", attributes: [
+            MarkupAttribute("Id", "rId\(id)"), MarkupAttribute("Type", Self.customXMLType),
+            MarkupAttribute("Target", Self.relativeTarget(item, from: main)),
+        ])))
+        setPart(relsPart, xml: rels)
+    }
+
+    /// Removes the custom XML item holding `namespace`, its properties and the main part's relationship to it.
+    public mutating func removeCustomXMLParts(namespace: String) throws(PackageError) {
+        let parts = try customXMLParts(namespace: namespace)
+        guard !parts.isEmpty else { return }
+        let main = try mainDocumentPart()
+        let relsPart = PartName.relationshipsPart(of: main)
+        if contains(relsPart) {
+            var rels = try xml(of: relsPart)
+            let folder = PartName.folder(of: main)
+            rels.root.children.removeAll {
+                guard case .element(let e) = $0, e[attribute: "Type"] == Self.customXMLType, let target = e[attribute: "Target"] else { return false }
+                return parts.contains(PartName.resolve(target, against: folder))
+            }
+            setPart(relsPart, xml: rels)
+        }
+        for part in parts {
+            for props in try related(to: part, kind: "customXmlProps") { removePart(props) }
+            removePart(PartName.relationshipsPart(of: part))
+            removePart(part)
+        }
+    }
+
+    /// `customXml/item1.xml` as seen from `word/document.xml`: `../customXml/item1.xml`.
+    private static func relativeTarget(_ part: String, from source: String) -> String {
+        String(repeating: "../", count: PartName.folder(of: source).split(separator: "/").count) + part
+    }
+
+    private static func isCustomXMLItem(_ part: String) -> Bool {
+        let lower = part.lowercased()
+        return lower.hasPrefix("customxml/item") && lower.hasSuffix(".xml") && !lower.hasPrefix("customxml/itemprops")
+    }
+
+    /// The namespace URI of an element's own prefix (or of the default namespace when it has none).
+    private static func namespaceOfRoot(_ root: MarkupElement) -> String? {
+        let prefix = root.name.firstIndex(of: ":").map { String(root.name[..<$0]) }
+        let declaration = prefix.map { "xmlns:" + $0 } ?? "xmlns"
+        return root[attribute: declaration]
+    }
+
+    /// `itemPropsN.xml`: the data store item's GUID and the schema it follows.
+    private static func properties(itemID: String, namespace: String) -> [UInt8] {
+        let ds = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+        return MarkupSerializer.serialize(MarkupDocument(root: MarkupElement(
+            "ds:datastoreItem", attributes: [MarkupAttribute("ds:itemID", itemID), MarkupAttribute("xmlns:ds", ds)],
+            children: [.element(MarkupElement("ds:schemaRefs", children: [
+                .element(MarkupElement("ds:schemaRef", attributes: [MarkupAttribute("ds:uri", namespace)])),
+            ]))])))
+    }
+}
