@@ -37,15 +37,18 @@ let package = Package(
         .executableTarget(name: "PaperworkCLI", dependencies: ["PaperworkCommands"]),
         .executableTarget(
             name: "docx-fill-bench", dependencies: ["PaperworkTemplate", "PaperworkForms"], path: "Benchmarks/DocxFill"),
-        .executableTarget(
-            name: "paperwork-fuzz", dependencies: ["PaperworkTemplate", "PaperworkOOXML"], path: "Fuzz"),
+        .target(
+            name: "PaperworkFuzzTargets", dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkOOXML"],
+            path: "Fuzz/Targets"),
+        .systemLibrary(name: "CFuzzer", path: "Fuzz/CFuzzer"),
+        .executableTarget(name: "paperwork-fuzz", dependencies: ["PaperworkFuzzTargets", "CFuzzer"], path: "Fuzz/Entry"),
         .target(name: "PaperworkTestSupport", dependencies: ["PaperworkOOXML"], path: "Tests/Support"),
         .testTarget(
             name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML", "PaperworkTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PaperworkCLITests",
-            dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "paperwork-fuzz", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
+            dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "PaperworkFuzzTargets", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
         .testTarget(
             name: "PaperworkFormsTests",
             dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkTestSupport", .product(name: "Yams", package: "Yams")]),

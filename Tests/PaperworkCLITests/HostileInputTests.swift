@@ -127,22 +127,6 @@ import Testing
     }
 }
 
-@Suite struct FuzzTests {
-    @Test(arguments: [["tags", "4", "20201128"], ["package", "4", "20201128", CLI.root + "/Tests/PaperworkTemplateTests/Fixtures/lo-template.docx"]])
-    func randomInputsNeverCrash(arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/paperwork-fuzz")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "last seed: \(text.split(separator: "\n").suffix(2))")
-        #expect(text.contains("without a crash"))
-    }
-}
-
 final class LockedStatuses: Sendable {
     private let storage = Mutex<[Int32]>([])
     func add(_ s: Int32) { storage.withLock { $0.append(s) } }

@@ -53,8 +53,11 @@ public enum ZipWriter {
         case .copy(_, let original):
             guard let source else { throw .writeFailed(reason: "no source archive for \(original.name)") }
             src = zip_source_zip(za, source.handle, UInt64(original.index), 0, 0, -1)
+        case .data(_, let bytes) where bytes.isEmpty:
+            // libzip takes no ownership of a buffer of no bytes, so none is made (it leaked before; found by fuzzing).
+            src = zip_source_buffer(za, nil, 0, 0)
         case .data(_, let bytes):
-            let memory = malloc(max(bytes.count, 1))
+            let memory = malloc(bytes.count)
             bytes.withUnsafeBytes { if let base = $0.baseAddress { memory?.copyMemory(from: base, byteCount: $0.count) } }
             src = zip_source_buffer(za, memory, UInt64(bytes.count), 1)
             if src == nil { free(memory) }
