@@ -126,6 +126,10 @@ struct BlockLayout {
             inline(p, open, otherwise, close, s)
             return
         }
+        if pair.expression.separator != nil {
+            problems.append(TemplateProblem(kind: .separatorNotInline, place: open.place))
+            return
+        }
         let chainO = [po] + s.ancestors(po), chainC = [pc] + s.ancestors(pc)
         guard var common = chainO.first(where: { chainC.contains($0) }),
               var a = chainO.last(where: { s.parent[$0] == common }),

@@ -10,14 +10,14 @@ struct CompiledPart: Sendable {
     /// Compiles a part, or returns every problem its tags have; warnings come back beside a compiled part.
     ///
     /// In a Word part, mail-merge fields become values first (their names through `names`).
-    static func compile(_ source: MarkupDocument, part: String, plain: Bool, size: Int,
+    static func compile(_ source: MarkupDocument, part: String, mode: Tokenizer.Mode, size: Int,
                         names: FieldNameResolver? = nil) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
         var document = source
         var notes: [FieldNote] = []
-        if !plain { (document, notes) = WordFields.rewrite(source, resolve: names) }
-        let stream = Tokenizer.tokenize(document, part: part, mode: plain ? .plain : .word, fieldNotes: notes)
+        if mode == .word { (document, notes) = WordFields.rewrite(source, resolve: names) }
+        let stream = Tokenizer.tokenize(document, part: part, mode: mode, fieldNotes: notes)
         guard !stream.tags.isEmpty else { return (nil, [], stream.fieldProblems) }
-        let layout = BlockLayout(stream, allowBlocks: !plain)
+        let layout = BlockLayout(stream, allowBlocks: mode != .plain)
         guard layout.problems.isEmpty else { return (nil, stream.tags, stream.fieldProblems + layout.problems) }
         switch Emitter.emit(stream, layout) {
         case .failure(let problem):

@@ -76,16 +76,18 @@ public struct DocxTemplate: Sendable {
         var tags: [TagInfo] = []
         var problems: [TemplateProblem] = []
         let main = try package.mainDocumentPart()
-        for (name, plain) in try textParts(package) {
+        let filled = try textParts(package)
+        for (name, mode) in filled {
             let bytes = try package.data(of: name)
-            guard mayHoldTags(bytes) || name == main || (!plain && WordFields.mayHoldFields(bytes)) else { continue }
+            guard mayHoldTags(bytes) || name == main || (mode == .word && WordFields.mayHoldFields(bytes)) else { continue }
             let document: MarkupDocument
             do { document = try MarkupParser.parse(bytes, part: name) } catch { throw PackageError.xml(file: package.label, error) }
-            let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, plain: plain, size: bytes.count, names: names)
+            let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, mode: mode, size: bytes.count, names: names)
             tags += found.map { TagInfo(source: $0.source, place: $0.place, field: $0.field) }
             problems += partProblems
             if let compiled { parts.append(compiled) }
         }
+        problems += try unfilled(package, besides: Set(filled.map(\.0)))
         return (parts, tags, problems)
     }
 
@@ -100,14 +102,32 @@ public struct DocxTemplate: Sendable {
         return false
     }
 
-    /// The parts that can hold tags: the main document and what it points to, and the core properties.
-    private static func textParts(_ package: OOXMLPackage) throws -> [(String, Bool)] {
+    /// The parts that can hold tags: the main document and what it points to (headers, footers, notes,
+    /// comments, chart titles), the custom XML parts and the core properties.
+    private static func textParts(_ package: OOXMLPackage) throws -> [(String, Tokenizer.Mode)] {
         let main = try package.mainDocumentPart()
-        var result: [(String, Bool)] = [(main, false)]
-        for kind in ["header", "footer", "footnotes", "endnotes"] {
-            result += try package.related(to: main, kind: kind).sorted().map { ($0, false) }
+        var result: [(String, Tokenizer.Mode)] = [(main, .word)]
+        for kind in ["header", "footer", "footnotes", "endnotes", "comments"] {
+            result += try package.related(to: main, kind: kind).sorted().map { ($0, .word) }
         }
-        result += try package.related(to: "", kind: "core-properties").map { ($0, true) }
+        result += try package.related(to: main, kind: "chart").sorted().map { ($0, .drawing) }
+        result += try package.related(to: "", kind: "core-properties").map { ($0, .plain) }
+        result += package.inventory.map(\.part).filter { $0.hasPrefix("customXml/item") && $0.hasSuffix(".xml") && !$0.contains("Props") }
+            .sorted().map { ($0, .plain) }
         return result
+    }
+
+    /// Tag-like text in the parts the engine does not fill (SmartArt, embedded objects' text), as warnings.
+    private static func unfilled(_ package: OOXMLPackage, besides filled: Set<String>) throws -> [TemplateProblem] {
+        var warnings: [TemplateProblem] = []
+        for item in package.inventory where item.part.hasSuffix(".xml") && !filled.contains(item.part) && !item.part.hasPrefix("customXml/") {
+            let bytes = try package.data(of: item.part)
+            guard mayHoldTags(bytes), let document = try? MarkupParser.parse(bytes, part: item.part) else { continue }
+            let text = Array(document.root.textContent.unicodeScalars)
+            guard let tag = TagLexer.scan(text).first(where: { if case .tag = $0.kind { true } else { false } }),
+                  case .tag(_, let source) = tag.kind else { continue }
+            warnings.append(TemplateProblem(kind: .partNotFilled, place: Place(part: item.part, paragraph: 0, table: nil, row: nil, cell: nil, excerpt: source)))
+        }
+        return warnings
     }
 }

@@ -6,8 +6,11 @@ import PaperworkOOXML
 /// formatting changes. The text of all `w:t` of a paragraph is joined, tags are found in the joined
 /// text, and each tag's text is moved into the `w:t` where it begins; the other runs keep the rest.
 struct Tokenizer {
-    /// `word`: WordprocessingML; `plain`: every text node is a slot; `cellText`: a spreadsheet rich string (`is` of `r` runs).
-    enum Mode { case word, plain, cellText }
+    /// `word`: WordprocessingML; `drawing`: DrawingML text (chart titles: `a:p`, `a:t`); `plain`: every text
+    /// node is a slot; `cellText`: a spreadsheet rich string (`is` of `r` runs).
+    enum Mode { case word, drawing, plain, cellText }
+
+    static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
     static let wordNamespaces: Set<String> = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -148,10 +151,19 @@ struct Tokenizer {
             default: return .other
             }
         }
-        guard mode == .word else { return .other }
+        guard mode == .word || mode == .drawing else { return .other }
         let colon = element.name.firstIndex(of: ":")
         let prefix = colon.map { String(element.name[..<$0]) } ?? ""
-        guard let uri = scope[prefix], Self.wordNamespaces.contains(uri) else { return .other }
+        guard let uri = scope[prefix] else { return .other }
+        if mode == .drawing {
+            guard uri == Self.drawingNamespace else { return .other }
+            switch element.localName {
+            case "p": return .paragraph
+            case "t": return .text
+            default: return .other
+            }
+        }
+        guard Self.wordNamespaces.contains(uri) else { return .other }
         switch element.localName {
         case "p": return .paragraph
         case "t": return .text

@@ -29,6 +29,12 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case unsupportedField(type: String, equivalent: String)
         /// A warning: a tag in the cached result of a field Word recalculates.
         case tagInFieldResult
+        /// `sep="…"` on a loop that repeats paragraphs, rows or sheet rows rather than text.
+        case separatorNotInline
+        /// `{{item.名称}}` inside `{{#each items}}`: the item's own name is not a key.
+        case loopItemPrefix(path: String, suggestion: String)
+        /// A warning: a part the engine does not fill holds tag-like text (SmartArt, cell comments).
+        case partNotFilled
     }
 
     public var kind: Kind
@@ -42,7 +48,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     /// True for warnings: the template is filled, and the warning is shown beside the result.
     public var isWarning: Bool {
         switch kind {
-        case .tagInFieldResult: true
+        case .tagInFieldResult, .partNotFilled: true
         default: false
         }
     }
@@ -50,7 +56,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     /// True for problems of the data rather than of the template.
     public var isDataProblem: Bool {
         switch kind {
-        case .missingValue, .wrongKind, .notText, .notAList, .invalidCharacter, .textTooLong: true
+        case .missingValue, .wrongKind, .notText, .notAList, .invalidCharacter, .textTooLong, .loopItemPrefix: true
         default: false
         }
     }
@@ -92,6 +98,12 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case .tagInFieldResult:
             zh ? "标记位于域的结果中，打开文件时域会重新计算，填入的值会消失：请把标记移到域外"
                 : "the tag is inside a field's result: the field will be recalculated and the value lost; move the tag outside the field"
+        case .separatorNotInline:
+            zh ? "sep=\"…\" 只用于同一段或同一单元格内的循环" : "sep=\"…\" only works for a loop inside one paragraph or one cell"
+        case let .loopItemPrefix(p, suggestion):
+            zh ? "缺少字段 \(p) 的值：在 {{#each}} 循环内直接写 \(suggestion)" : "missing value for \(p): inside {{#each}}, write \(suggestion)"
+        case .partNotFilled:
+            zh ? "此部件（SmartArt、批注等）中的标记不会被填写，将原样保留" : "tags in this part (SmartArt, comments…) are not filled and stay as they are"
         case let .invalidCharacter(p, s):
             zh ? "字段 \(p) 含有 XML 不允许的控制字符 \(Self.codePoint(s))" : "\(p) holds a character XML forbids: \(Self.codePoint(s))"
         }

@@ -48,6 +48,8 @@ public struct FilterCall: Sendable, Equatable, CustomStringConvertible {
 public struct TagExpression: Sendable, Equatable, CustomStringConvertible {
     public var path: ValuePath
     public var filters: [FilterCall]
+    /// What an inline `{{#each nums sep="、"}}` writes between items.
+    public var separator: String? = nil
 
     /// The expression as a tag writes it, without braces: `金额 | rmb`.
     public var description: String {

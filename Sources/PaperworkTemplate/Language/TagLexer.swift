@@ -12,7 +12,8 @@ struct LexedItem: Sendable, Equatable {
     var kind: Kind
 }
 
-/// Finds `{{ … }}` tags in text. A backslash before `{{` makes the braces literal.
+/// Finds `{{ … }}` tags in text. A backslash before `{{` makes the braces literal. A Jinja statement
+/// (`{% for … %}`) is found too, as a tag that fails with its equivalent, so that it never passes through.
 ///
 /// Braces typed with a Chinese input method (`｛｛名称｝｝`) count as well: users switch input modes
 /// mid-word, and a tag that silently stays text would be a blank on paper.
@@ -28,6 +29,15 @@ enum TagLexer {
             if s[i] == "\\" && i + 2 < n && isOpen(s[i + 1]) && isOpen(s[i + 2]) {
                 items.append(LexedItem(start: i, end: i + 3, kind: .escapedBraces))
                 i += 3
+                continue
+            }
+            if s[i] == "{" && s[i + 1] == "%" {
+                var j = i + 2
+                while j + 1 < n && !(s[j] == "%" && s[j + 1] == "}") { j += 1 }
+                let end = j + 1 < n ? j + 2 : n
+                let source = String(String.UnicodeScalarView(s[i..<end]))
+                items.append(LexedItem(start: i, end: end, kind: .tag(.failure(ForeignSyntax.jinja(source)), source: source)))
+                i = end
                 continue
             }
             guard isOpen(s[i]) && isOpen(s[i + 1]) else { i += 1; continue }

@@ -6,6 +6,7 @@ enum TagParser {
     static func parse(_ source: String) throws(TagSyntaxError) -> Tag {
         let text = halfWidthSyntax(source).trimmed
         guard !text.isEmpty else { throw .empty }
+        if let foreign = ForeignSyntax.prefixed(text) { throw foreign }
         if text == "else" { return .otherwise }
         if text.hasPrefix("/") {
             let name = text.dropFirst().trimmed
@@ -16,10 +17,27 @@ enum TagParser {
             let body = text.dropFirst()
             let name = String(body.prefix { !$0.isWhitespace })
             guard let kind = BlockKind(rawValue: name) else { throw .unknownBlock("#" + name) }
-            let rest = String(body.dropFirst(name.count))
-            return .open(kind, try expression(rest))
+            var rest = String(body.dropFirst(name.count))
+            let separator = kind == .each ? try takeSeparator(&rest) : nil
+            var expression = try expression(rest)
+            expression.separator = separator
+            return .open(kind, expression)
         }
         return .value(try expression(text))
+    }
+
+    /// Takes a trailing `sep="、"` off an `#each` tag's text: what goes between the items of an inline loop.
+    private static func takeSeparator(_ rest: inout String) throws(TagSyntaxError) -> String? {
+        let scalars = Array(rest.unicodeScalars)
+        guard let last = scalars.last, isQuote(last) else { return nil }
+        var i = scalars.count - 2
+        while i >= 0 && !isQuote(scalars[i]) { i -= 1 }
+        guard i >= 4 else { return nil }
+        var j = i - 1
+        while j >= 0 && isSpace(scalars[j]) { j -= 1 }
+        guard j >= 4, scalars[j] == "=", isSpace(scalars[j - 4]), String(String.UnicodeScalarView(scalars[(j - 3)..<j])) == "sep" else { return nil }
+        rest = String(String.UnicodeScalarView(scalars[..<(j - 4)]))
+        return String(String.UnicodeScalarView(scalars[(i + 1)..<(scalars.count - 1)]))
     }
 
     /// The full-width punctuation of a Chinese input method, outside quotes, as the ASCII the language uses:

@@ -11,6 +11,9 @@ public enum TagSyntaxError: LocalizedFailure, Sendable, Hashable {
     case stray(String)
     /// A filter name the tag language does not have (checked where a pattern is compiled alone, as `--name`).
     case unknownFilter(String)
+    /// Another template engine's construct (`{% for %}`, `{{?x}}`, `{{^x}}`), with this language's equivalent
+    /// (nil when there is none, empty when the construct can simply go).
+    case foreign(engine: String, equivalent: String?)
 
     public func message(_ language: Language) -> String { message(language == .zh) }
 
@@ -26,6 +29,12 @@ public enum TagSyntaxError: LocalizedFailure, Sendable, Hashable {
         case .unknownFilter(let f):
             zh ? "未知的格式 \(f)（可用：\(Filters.names.sorted().joined(separator: "、"))）"
                 : "unknown filter \(f) (known: \(Filters.names.sorted().joined(separator: ", ")))"
+        case .foreign(let engine, let equivalent?) where equivalent.isEmpty:
+            zh ? "这是 \(engine) 的写法，本工具不认识；请删去" : "this is \(engine) syntax, which this tool does not know; delete it"
+        case .foreign(let engine, let equivalent?):
+            zh ? "这是 \(engine) 的写法，本工具不认识；请改用 \(equivalent)" : "this is \(engine) syntax, which this tool does not know; use \(equivalent)"
+        case .foreign(let engine, nil):
+            zh ? "这是 \(engine) 的写法（图片、子模板等），本工具不支持" : "this is \(engine) syntax (pictures, sub-templates…), which this tool does not support"
         }
     }
 }

@@ -63,6 +63,18 @@ struct Renderer {
         if seen.insert(problem).inserted { problems.append(problem) }
     }
 
+    /// Reports a missing value; `{{item.名称}}` inside a loop whose items have `名称` is told to write `{{名称}}`.
+    private mutating func reportMissing(_ path: ValuePath, tag: Int) {
+        if case .keys(let keys) = path, keys.count > 1, scopes.contains(where: { $0.index != nil }) {
+            let rest = ValuePath.keys(Array(keys.dropFirst()))
+            if lookup(rest) != .null {
+                report(.loopItemPrefix(path: path.description, suggestion: "{{\(rest)}}"), tag: tag)
+                return
+            }
+        }
+        report(.missingValue(path: path.description), tag: tag)
+    }
+
     func lookup(_ path: ValuePath) -> TemplateValue {
         switch path {
         case .index, .number:
@@ -94,7 +106,7 @@ struct Renderer {
             if v == .null && call.name != "default" && call.name != "check" {
                 let path = expression.path.description
                 if options.optionalPaths.contains(path) { return .string("") }
-                report(.missingValue(path: path), tag: tag)
+                reportMissing(expression.path, tag: tag)
                 return nil
             }
             do { v = try Filters.apply(call, to: v) } catch {
@@ -111,7 +123,7 @@ struct Renderer {
         guard let v = evaluate(expression, tag: tag) else { return }
         let path = expression.path.description
         if v == .null {
-            if !options.optionalPaths.contains(path) { report(.missingValue(path: path), tag: tag) }
+            if !options.optionalPaths.contains(path) { reportMissing(expression.path, tag: tag) }
             return
         }
         guard let text = Filters.text(of: v) else {
@@ -148,6 +160,7 @@ struct Renderer {
             case .list(let items):
                 if items.isEmpty { render(block.otherwise) }
                 for (i, item) in items.enumerated() {
+                    if i > 0, let separator = block.expression.separator { MarkupSerializer.appendEscapedText(separator, into: &out) }
                     enter(item, index: i)
                     render(block.body)
                     leave()

@@ -53,7 +53,8 @@ struct SheetCompiler {
                 let ref = CellReference.columnName(column) + String(number)
                 let style = c[attribute: "s"].flatMap(Int.init) ?? 0
                 let cellName = CellReference.columnName(column)
-                if let string = string(of: c), case let text = WorkbookReader.plainText(string), text.unicodeScalars.contains(where: TagLexer.isOpen) {
+                if let string = string(of: c), case let text = WorkbookReader.plainText(string), text.unicodeScalars.contains(where: TagLexer.isOpen),
+                   !TagLexer.scan(Array(text.unicodeScalars)).isEmpty {
                     if tableHeaders.contains(ref) {
                         problems.append(TemplateProblem(kind: .tagInTableHeader, place: place(ref, text)))
                     }
@@ -210,6 +211,7 @@ struct SheetCompiler {
                 guard let start = open, case .open(_, let expression) = start.tag else {
                     problems.append(TemplateProblem(kind: .unexpectedClose(.each), place: place)); continue
                 }
+                if expression.separator != nil { problems.append(TemplateProblem(kind: .separatorNotInline, place: tags[start.tagIndex].place)) }
                 loops.append(RowLoop(first: start.row, last: m.row, expression: expression, tag: start.tagIndex))
                 open = nil
             default:

@@ -11,6 +11,8 @@ public struct XlsxTemplate: Sendable {
     public let tags: [TagInfo]
     /// What the template does that is filled but may not come out as meant (a chart whose source cannot move).
     public private(set) var warnings: [TemplateProblem] = []
+    /// The template's problems, kept only when it was compiled for `inspect`.
+    private let problems: [TemplateProblem]
     private var package: OOXMLPackage
     private let workbookPart: String
     private let workbook: MarkupDocument
@@ -28,6 +30,12 @@ public struct XlsxTemplate: Sendable {
 
     /// Compiles a template package; throws `TemplateProblems` with every problem found.
     public init(package source: OOXMLPackage) throws {
+        try self.init(package: source, strict: true)
+    }
+
+    /// Compiles a template package; unless `strict`, its problems are kept in `problems` instead of thrown,
+    /// so that `inspect` lists every tag whatever else it finds.
+    private init(package source: OOXMLPackage, strict: Bool) throws {
         var package = source
         let book = try package.mainDocumentPart()
         let rels = try package.relationships(of: book)
@@ -64,7 +72,8 @@ public struct XlsxTemplate: Sendable {
                 ids.append(sheet[attribute: "sheetId"] ?? "")
             }
         }
-        guard problems.isEmpty else { throw TemplateProblems(file: source.label, problems: problems) }
+        guard problems.isEmpty || !strict else { throw TemplateProblems(file: source.label, problems: problems) }
+        self.problems = problems
         var styles = StyleVariants()
         if let part = rels.first(where: { $0.kind == "styles" })?.targetPart, package.contains(part) {
             let (doc, variants) = StyleVariants.make(try package.xml(of: part), for: valueStyles)
@@ -89,13 +98,10 @@ public struct XlsxTemplate: Sendable {
         self.tags = sheets.flatMap { s in s.tags.map { TagInfo(source: $0.source, place: $0.place) } }
     }
 
-    /// The tags and the template problems of a package, without failing on the problems.
+    /// The tags and the template problems (warnings included) of a package, without failing on the problems.
     public static func inspect(_ package: OOXMLPackage) throws -> (tags: [TagInfo], problems: [TemplateProblem]) {
-        do {
-            return (try XlsxTemplate(package: package).tags, [])
-        } catch let e as TemplateProblems {
-            return ([], e.problems)
-        }
+        let template = try XlsxTemplate(package: package, strict: false)
+        return (template.tags, template.problems + template.warnings)
     }
 
     /// Fills the template; throws `TemplateProblems` listing every data problem.
