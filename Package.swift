@@ -51,7 +51,8 @@ let package = Package(
             dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "PaperworkFuzzTargets", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
         .testTarget(
             name: "PaperworkFormsTests",
-            dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkTestSupport", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "PaperworkTemplateTests", dependencies: ["PaperworkTemplate", "PaperworkOOXML", "PaperworkTestSupport"],
             resources: [.copy("Fixtures")]),
