@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PaperworkForms
 import PaperworkTemplate
@@ -77,9 +78,13 @@ import PaperworkTemplate
     }
 }
 
-import Foundation
-import Yams
-
 enum YAMLDecoderHelper {
-    static func field(_ yaml: String) throws -> FieldSpec { try YAMLDecoder().decode(FieldSpec.self, from: yaml) }
+    struct Refused: Error { var problems: [ManifestProblem] }
+
+    /// One field, read as a manifest's only field would be.
+    static func field(_ yaml: String) throws -> FieldSpec {
+        let (manifest, problems) = ManifestReader.read("name: t\ntemplate: t.docx\nfields:\n  - " + yaml, file: "form.yaml")
+        guard let field = manifest?.fields.first, problems.isEmpty else { throw Refused(problems: problems) }
+        return field
+    }
 }

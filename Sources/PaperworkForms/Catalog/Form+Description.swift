@@ -5,11 +5,10 @@ extension Form {
     public func description(_ language: Language) -> String {
         let zh = language == .zh
         var lines = ["\(manifest.name)  \(manifest.title)", zh ? "模板：\(templatePath)" : "template: \(templatePath)"]
-        if let calculation = manifest.calculation { lines.append((zh ? "政策计算：" : "calculation: ") + calculation) }
         lines.append(zh ? "\n字段（* 必填）：" : "\nfields (* required):")
         func add(_ fields: [FieldSpec], indent: String) {
             for f in fields {
-                var line = "\(indent)\(f.required ? "*" : " ") \(f.key)  \(f.label)  [\(zh ? f.type.label : f.type.rawValue)]"
+                var line = "\(indent)\(f.required ? "*" : " ") \(f.key)  \(f.label)  [\(f.type.shown(unit: f.unit, zh))]"
                 if let values = f.values { line += "  " + values.joined(separator: "/") }
                 if let min = f.min { line += "  ≥ \(min)" }
                 if let max = f.max { line += "  ≤ \(max)" }
@@ -22,12 +21,24 @@ extension Form {
         add(manifest.fields, indent: "  ")
         if !manifest.computed.isEmpty {
             lines.append(zh ? "\n计算字段：" : "\ncomputed:")
-            for c in manifest.computed { lines.append("    \(c.key)  \(c.label)  [\(zh ? c.type.label : c.type.rawValue)]") }
+            func add(_ values: [ComputedSpec], indent: String) {
+                for c in values {
+                    let expression = c.value.map { " = " + $0.text } ?? c.over.map { (zh ? " 逐项取自 " : " for each of ") + $0.text } ?? ""
+                    let when = c.when.map { (zh ? "（当 " : " (when ") + $0.text + (zh ? "）" : ")") } ?? ""
+                    lines.append("\(indent)\(c.key)  \(c.label)  [\(c.type.shown(unit: c.unit, zh))]\(c.isInternal ? (zh ? "（内部）" : " (internal)") : "")")
+                    if !expression.isEmpty { lines.append(indent + "    " + expression.dropFirst() + when) }
+                    add(c.fields, indent: indent + "    ")
+                }
+            }
+            add(manifest.computed, indent: "    ")
         }
         if !manifest.rules.isEmpty {
             lines.append(zh ? "\n规则：" : "\nrules:")
             for r in manifest.rules {
-                lines.append("    \(r.id)  \(r.left) \(r.op) \(r.right)  \(zh ? r.message : r.messageEn ?? r.message)")
+                let test = r.check.map(\.text) ?? r.unique.map { "unique(\($0.text))" } ?? ""
+                let scope = r.each.map { (zh ? "（每项 " : " (each ") + $0 + (zh ? "）" : ")") } ?? ""
+                let when = r.when.map { (zh ? " 当 " : " when ") + $0.text } ?? ""
+                lines.append("    \(r.id)\(scope)  \(test)\(when)  \(zh ? r.message.text : (r.messageEn ?? r.message).text)")
             }
         }
         return lines.joined(separator: "\n")

@@ -7,17 +7,30 @@ public struct Form: Sendable {
     public let manifest: FormManifest
     /// The folder that holds the manifest and the template.
     public let folder: String
+    /// What reading the manifest noticed that does not stop it (warnings).
+    public let warnings: [ManifestProblem]
 
-    /// Reads the manifest in `folder`.
+    /// Reads the manifest in `folder`, checking its keys, types and structure; refused with every problem at once.
     public init(folder: String) throws(FormError) {
         let path = folder + "/form.yaml"
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw .badManifest(file: path, reason: "cannot be read")
         }
-        do { manifest = try YAMLDecoder().decode(FormManifest.self, from: text) } catch {
-            throw .badManifest(file: path, reason: String(describing: error).prefix(300).description)
-        }
+        let (manifest, problems) = ManifestReader.read(text, file: path)
+        guard let manifest, !problems.contains(where: { $0.severity == .error }) else { throw .refused(problems) }
+        self.manifest = manifest
         self.folder = folder
+        warnings = problems
+    }
+
+    /// The manifest's path.
+    public var manifestPath: String { folder + "/form.yaml" }
+
+    /// The form checked against `policy`: expressions, field paths, policy keys, circles. Refused with every problem.
+    func compiled(policy: Policy) throws(FormError) -> CompiledForm {
+        let (compiled, problems) = FormCompiler.compile(manifest, policy: policy, file: manifestPath)
+        guard let compiled else { throw .refused(problems) }
+        return compiled
     }
 
     /// The form whose manifest stands beside a template, if there is one that names it.
@@ -45,7 +58,7 @@ public struct Form: Sendable {
     /// The record is consumed: validating changes its values in place rather than copying 100,000 rows.
     /// Throws `PolicyError`, or `CaseFileError` when a list's table cannot be read.
     public func validate(_ record: consuming CaseRecord, number: Int, policy: Policy, today: CalendarDate = .today) throws -> ValidatedCase {
-        try FormValidator(manifest: manifest, policy: policy, today: today).validate(record, number: number)
+        try CaseValidator(form: try compiled(policy: policy), today: today).validate(record, number: number)
     }
 
     /// Every field, list items included, with the dotted key a flat column would use.

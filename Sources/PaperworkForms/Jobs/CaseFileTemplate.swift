@@ -81,6 +81,7 @@ public enum CaseFileTemplate {
     private static func format(_ type: FieldType) -> String? {
         switch type {
         case .amount: "#,##0.00"
+        case .quantity: "#,##0.00##"
         case .integer: "0"
         case .ratio: "0.00%"
         case .date: "yyyy-mm-dd"
@@ -91,13 +92,14 @@ public enum CaseFileTemplate {
 
     private static func sampleCell(_ f: FieldSpec, heading: String) -> SimpleWorkbook.Cell {
         if let example = f.example {
-            if f.type == .amount || f.type == .integer || f.type == .ratio, let n = DecimalFormat.parseAmount(example) { return .number(n) }
+            if [.amount, .quantity, .integer, .ratio].contains(f.type), let n = DecimalFormat.parseAmount(example) { return .number(n) }
             return .text(example)
         }
         switch f.type {
         case .text: return .text("示例" + f.label.prefix(8))
         case .integer: return .number(f.min.flatMap(DecimalFormat.parseAmount).map { max($0, 10) } ?? 10)
         case .amount: return .number(Decimal(string: "1234.50")!)
+        case .quantity: return .number(100)
         case .ratio: return .number(Decimal(string: "0.04")!)
         case .date: return .text(f.min.flatMap(CalendarDate.parse).map { max($0, CalendarDate(year: 2020, month: 5, day: 20)!) }?.iso
                                  ?? f.max.flatMap(CalendarDate.parse).map { min($0, CalendarDate(year: 2020, month: 5, day: 20)!) }?.iso ?? "2020-05-20")

@@ -2,12 +2,14 @@ import Foundation
 import PaperworkTemplate
 
 /// One field of a form, as its manifest declares it.
-public final class FieldSpec: Sendable, Decodable {
+public final class FieldSpec: Sendable {
     /// The dotted key the template uses: `乙方.名称`.
     public let key: String
     /// The Chinese label shown to people and used as a column heading.
     public let label: String
     public let type: FieldType
+    /// The unit of a `quantity` (`平方米`).
+    public let unit: String?
     public let required: Bool
     /// Inclusive bounds for numbers, ratios and dates, written as text (`0`, `0.055`, `2020-01-01`).
     public let min: String?
@@ -24,36 +26,36 @@ public final class FieldSpec: Sendable, Decodable {
     public let note: String?
     /// An example value, for data-entry sheets.
     public let example: String?
-
-    enum CodingKeys: String, CodingKey {
-        case key, label, type, required, min, max, values, aliases, fields, note, example
-        case minLength = "min_length"
-        case maxLength = "max_length"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        key = try c.decode(String.self, forKey: .key)
-        path = [FieldKey](dotted: key)
-        label = try c.decodeIfPresent(String.self, forKey: .label) ?? key
-        type = try c.decode(FieldType.self, forKey: .type)
-        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? true
-        min = try c.decodeIfPresent(String.self, forKey: .min)
-        max = try c.decodeIfPresent(String.self, forKey: .max)
-        minNumber = min.flatMap(DecimalFormat.parseAmount)
-        maxNumber = max.flatMap(DecimalFormat.parseAmount)
-        minLength = try c.decodeIfPresent(Int.self, forKey: .minLength)
-        maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
-        values = try c.decodeIfPresent([String].self, forKey: .values)
-        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
-        fields = try c.decodeIfPresent([FieldSpec].self, forKey: .fields)
-        note = try c.decodeIfPresent(String.self, forKey: .note)
-        example = try c.decodeIfPresent(String.self, forKey: .example)
-    }
-
     /// The dotted key split into its parts.
     public let path: [FieldKey]
     /// `min` and `max` read as numbers once, for number fields.
     let minNumber: Decimal?
     let maxNumber: Decimal?
+    /// Where the field is declared in its manifest.
+    let line: Int
+    let column: Int
+
+    init(key: String, label: String?, type: FieldType, unit: String? = nil, required: Bool = true, min: String? = nil, max: String? = nil,
+         minLength: Int? = nil, maxLength: Int? = nil, values: [String]? = nil, aliases: [String] = [], fields: [FieldSpec]? = nil,
+         note: String? = nil, example: String? = nil, line: Int = 0, column: Int = 0) {
+        self.key = key
+        self.label = label ?? key
+        self.type = type
+        self.unit = unit
+        self.required = required
+        self.min = min
+        self.max = max
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.values = values
+        self.aliases = aliases
+        self.fields = fields
+        self.note = note
+        self.example = example
+        self.line = line
+        self.column = column
+        path = [FieldKey](dotted: key)
+        minNumber = min.flatMap(DecimalFormat.parseAmount)
+        maxNumber = max.flatMap(DecimalFormat.parseAmount)
+    }
 }

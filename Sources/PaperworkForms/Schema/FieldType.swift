@@ -4,7 +4,9 @@ public enum FieldType: String, Sendable, Codable, CaseIterable {
     case integer
     /// Yuan, two decimal places.
     case amount
-    /// A ratio: `0.055`, written `5.5%` too.
+    /// A decimal quantity in the field's `unit` (建筑面积 in 平方米).
+    case quantity
+    /// A ratio: `0.055`, written `5.5%` too; shown as a percentage.
     case ratio
     case date
     case boolean
@@ -25,6 +27,7 @@ public enum FieldType: String, Sendable, Codable, CaseIterable {
         case .text: "文本"
         case .integer: "整数"
         case .amount: "金额（元）"
+        case .quantity: "数量"
         case .ratio: "比例"
         case .date: "日期"
         case .boolean: "是/否"
@@ -35,5 +38,27 @@ public enum FieldType: String, Sendable, Codable, CaseIterable {
         case .email: "电子邮箱"
         case .list: "列表"
         }
+    }
+}
+
+extension FieldType {
+    /// The type expressions see a field of this type as.
+    var valueType: ValueType {
+        switch self {
+        case .integer, .amount, .quantity, .ratio: .number
+        case .date: .date
+        case .boolean: .bool
+        case .list: .list(.record([:]))
+        default: .text
+        }
+    }
+}
+
+extension FieldType {
+    /// The type as `forms show` prints it, with a quantity's unit: `数量（平方米）`, `金额（元）`.
+    public func shown(unit: String?, _ zh: Bool) -> String {
+        let name = zh ? label : rawValue
+        guard let unit, !unit.isEmpty else { return name }
+        return zh ? "\(name)（\(unit)）" : "\(name) (\(unit))"
     }
 }

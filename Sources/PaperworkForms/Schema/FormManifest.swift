@@ -1,6 +1,6 @@
 /// A form: its template, its fields, its computed values and its rules (`form.yaml` beside the template).
-public struct FormManifest: Sendable, Decodable {
-    public enum Kind: String, Sendable, Decodable {
+public struct FormManifest: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// One record, one document.
         case document
         /// Many records, one workbook (the records fill the list named `rows`).
@@ -16,31 +16,10 @@ public struct FormManifest: Sendable, Decodable {
     public var rows: String?
     /// The pattern for output file names in batches: `{{乙方.名称}}-租金减免补充协议`.
     public var outputName: String?
-    /// A built-in policy calculation: `rent-reduction`, `interest-subsidy`, `hr-list`.
-    public var calculation: String?
     public var fields: [FieldSpec]
-    /// Fields the calculation adds, documented for template authors.
+    /// Values computed from the fields and the policy, each an expression.
     public var computed: [ComputedSpec]
     public var rules: [RuleSpec]
-
-    enum CodingKeys: String, CodingKey {
-        case name, title, template, kind, rows, calculation, fields, computed, rules
-        case outputName = "output_name"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? name
-        template = try c.decode(String.self, forKey: .template)
-        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .document
-        rows = try c.decodeIfPresent(String.self, forKey: .rows)
-        outputName = try c.decodeIfPresent(String.self, forKey: .outputName)
-        calculation = try c.decodeIfPresent(String.self, forKey: .calculation)
-        fields = try c.decode([FieldSpec].self, forKey: .fields)
-        computed = try c.decodeIfPresent([ComputedSpec].self, forKey: .computed) ?? []
-        rules = try c.decodeIfPresent([RuleSpec].self, forKey: .rules) ?? []
-    }
 
     /// The field spec of a top-level list.
     public var rowFields: [FieldSpec]? {
@@ -49,42 +28,57 @@ public struct FormManifest: Sendable, Decodable {
     }
 }
 
-/// A value the form's calculation computes, for documentation.
-public struct ComputedSpec: Sendable, Decodable {
+/// An expression as written in the manifest, with where it starts.
+public struct SourceText: Sendable, Equatable {
+    public var text: String
+    public var line: Int
+    public var column: Int
+    /// Characters before the expression's first one on its line (1 for a quoted scalar).
+    var lead: Int
+}
+
+/// A value the form computes: `key` (`减免.合计`, or `企业[].培训补贴` for each item of a list) from `value`.
+public struct ComputedSpec: Sendable {
     public var key: String
     public var label: String
     public var type: FieldType
+    public var unit: String?
+    /// The expression; nil for a list made with `over` and `fields`.
+    public var value: SourceText?
+    /// When given, the value is computed only when this holds.
+    public var when: SourceText?
+    /// For a computed list: the list each item is made from (`item` names its element).
+    public var over: SourceText?
+    /// For a computed list: the fields of each item.
+    public var fields: [ComputedSpec]
+    /// Used by other expressions and rules, but not put into the case (not for templates).
+    public var isInternal: Bool
+    var line: Int
+    var column: Int
 }
 
-/// A cross-field rule: `left op right`, where each side is a field key or a literal.
-public struct RuleSpec: Sendable, Decodable {
-    public enum Severity: String, Sendable, Decodable { case error, warning }
+/// A rule that must hold, its message and the field its finding points at.
+public struct RuleSpec: Sendable {
+    public enum Severity: String, Sendable, CaseIterable { case error, warning }
 
     public var id: String
-    public var left: String
-    public var op: String
-    public var right: String
-    public var severity: Severity
-    /// The message in Chinese; `message_en` in English.
-    public var message: String
-    public var messageEn: String?
+    /// The condition that must hold.
+    public var check: SourceText?
+    /// For rules on a list's items: a value no two items may share (`企业[].信用代码`).
+    public var unique: SourceText?
+    /// The rule applies only when this holds.
+    public var when: SourceText?
     /// For rules on list items: the list they apply to.
     public var each: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, left, op, right, severity, message, each
-        case messageEn = "message_en"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        left = try c.decode(String.self, forKey: .left)
-        op = try c.decode(String.self, forKey: .op)
-        right = try c.decode(String.self, forKey: .right)
-        severity = try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .error
-        message = try c.decode(String.self, forKey: .message)
-        messageEn = try c.decodeIfPresent(String.self, forKey: .messageEn)
-        each = try c.decodeIfPresent(String.self, forKey: .each)
-    }
+    /// The field a finding points at, and its label (the field's own, unless given).
+    public var field: String?
+    public var label: String?
+    /// The value a finding shows (the field's, unless given).
+    public var value: SourceText?
+    public var severity: Severity
+    /// The message in Chinese and English; `{expression}` shows a value.
+    public var message: SourceText
+    public var messageEn: SourceText?
+    var line: Int
+    var column: Int
 }

@@ -48,7 +48,7 @@ public enum CasePreparation {
         }
         var records = loaded.cases
         loaded.cases = []
-        let validator = FormValidator(manifest: form.manifest, policy: policy, today: today)
+        let validator = CaseValidator(form: try form.compiled(policy: policy), today: today)
         var cases: [ValidatedCase] = []
         cases.reserveCapacity(records.count)
         for i in records.indices {

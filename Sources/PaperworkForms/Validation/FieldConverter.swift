@@ -40,6 +40,14 @@ enum FieldConverter {
                 throw Failure(rule: "type", zh: "金额最多两位小数（到分）", en: "amounts have at most two decimals (fen)")
             }
             return .number(n)
+        case .quantity:
+            if case .number(let v) = raw { return .number(v) }
+            let unit = spec.unit ?? ""
+            let figure = unit.isEmpty || !text.hasSuffix(unit) ? text : String(text.dropLast(unit.count)).trimmed
+            guard case .string = raw, let v = DecimalFormat.parseAmount(figure) else {
+                throw Failure(rule: "type", zh: "应为数量（如 120.5\(unit)）", en: "should be a quantity (e.g. 120.5 \(unit))")
+            }
+            return .number(v)
         case .ratio:
             if case .number(let v) = raw { return .number(v) }
             var s = text
@@ -118,7 +126,7 @@ enum FieldConverter {
 
     static func checkConstraints(_ value: TemplateValue, _ spec: FieldSpec) throws(Failure) {
         switch (spec.type, value) {
-        case (.integer, .number(let n)), (.amount, .number(let n)), (.ratio, .number(let n)):
+        case (.integer, .number(let n)), (.amount, .number(let n)), (.quantity, .number(let n)), (.ratio, .number(let n)):
             if let min = spec.minNumber, DecimalMath.less(n, min) {
                 throw Failure(rule: "range", zh: "不能小于 \(DecimalFormat.plain(min))", en: "must be at least \(DecimalFormat.plain(min))")
             }

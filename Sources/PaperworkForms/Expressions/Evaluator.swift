@@ -1,0 +1,164 @@
+import Foundation
+import PaperworkTemplate
+
+/// Evaluates checked expressions on one case: the case's value tree, the current item of each list
+/// being gone through, the locals of a computed list and the rows' accumulated results.
+/// A missing value (`null`) makes what depends on it missing too; a rule on a missing value holds.
+struct Evaluator {
+    var root: TemplateValue
+    /// The current item of each list, by frame.
+    var items: [[FieldKey: TemplateValue]]
+    /// The current item's index (from 0), by frame.
+    var positions: [Int]
+    var locals: [Value]
+    /// The results of the aggregates over a list form's rows.
+    var slots: [Value] = []
+
+    init(root: TemplateValue, frames: Int, locals: Int) {
+        self.root = root
+        items = Array(repeating: [:], count: frames)
+        positions = Array(repeating: 0, count: frames)
+        self.locals = Array(repeating: .null, count: locals)
+    }
+
+    mutating func value(_ e: Expr) -> Value {
+        switch e {
+        case .constant(let v): return v
+        case .field(let path, let type): return Value(root.value(at: path) ?? .null, as: type)
+        case .item(let frame, let path, let type):
+            guard let first = path.first else { return .record(items[frame]) }
+            guard let v = items[frame][first] else { return .null }
+            return Value(path.count == 1 ? v : v.value(at: Array(path.dropFirst())) ?? .null, as: type)
+        case .local(let slot): return locals[slot]
+        case .position(let frame): return .number(Decimal(positions[frame] + 1))
+        case .index(let base, let key, let type): return index(value(base), value(key), type)
+        case .negate(let a):
+            guard case .number(let n) = value(a) else { return .null }
+            return .number(DecimalMath.negated(n))
+        case .not(let a):
+            guard case .bool(let b) = value(a) else { return .null }
+            return .bool(!b)
+        case .binary(let op, let a, let b): return binary(op, a, b)
+        case .condition(let c, let yes, let no): return value(c) == .bool(true) ? value(yes) : value(no)
+        case .call(let function, let arguments): return call(function, arguments)
+        case .aggregate(let function, let frame, let list, let body, let extra):
+            guard case .list(let elements)? = root.value(at: list) else { return .null }
+            var fold = Fold(function)
+            let saved = (items[frame], positions[frame])
+            for (i, element) in elements.enumerated() {
+                guard case .object(let members) = element else { continue }
+                items[frame] = members
+                positions[frame] = i
+                fold.add(value(body))
+            }
+            (items[frame], positions[frame]) = saved
+            return fold.result(separator: extra.first.map { value($0).shown } ?? "")
+        case .accumulated(let slot): return slot < slots.count ? slots[slot] : .null
+        case .roundedQuotient(let a, let b, let places):
+            guard case .number(let x) = value(a), case .number(let y) = value(b), !y.isZero else { return .null }
+            return .number(DecimalMath.quotient(x, y, places: places))
+        }
+    }
+
+    private func index(_ base: Value, _ key: Value, _ type: ValueType) -> Value {
+        switch (base, key) {
+        case (.record(let members), .text(let k)): return members[FieldKey(k)].map { Value($0, as: type) } ?? .null
+        case (.list(let elements), .number(let n)):
+            guard let i = DecimalMath.integer(n), i >= 1, i <= elements.count else { return .null }
+            return elements[i - 1]
+        default: return .null
+        }
+    }
+
+    private mutating func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr) -> Value {
+        switch op {
+        case .and:
+            let x = value(a)
+            if x == .bool(false) { return x }
+            let y = value(b)
+            if y == .bool(false) { return y }
+            return x == .null || y == .null ? .null : .bool(true)
+        case .or:
+            let x = value(a)
+            if x == .bool(true) { return x }
+            let y = value(b)
+            if y == .bool(true) { return y }
+            return x == .null || y == .null ? .null : .bool(false)
+        default: break
+        }
+        let x = value(a), y = value(b)
+        switch (op, x, y) {
+        case (.equal, .null, _), (.equal, _, .null): return .bool(x == y)
+        case (.notEqual, .null, _), (.notEqual, _, .null): return .bool(x != y)
+        case (_, .null, _), (_, _, .null): return .null
+        case (.plus, .text(let m), .text(let n)): return .text(m + n)
+        case (.in, _, .list(let list)): return .bool(list.contains(x))
+        case (.notIn, _, .list(let list)): return .bool(!list.contains(x))
+        case (.plus, .number(let m), .number(let n)): return .number(DecimalMath.sum(m, n))
+        case (.minus, .number(let m), .number(let n)): return .number(DecimalMath.difference(m, n))
+        case (.times, .number(let m), .number(let n)): return .number(DecimalMath.product(m, n))
+        case (.divide, .number(let m), .number(let n)): return n.isZero ? .null : .number(m / n)
+        default:
+            guard let order = Self.order(x, y) else { return .null }
+            switch op {
+            case .less: return .bool(order == .orderedAscending)
+            case .lessOrEqual: return .bool(order != .orderedDescending)
+            case .greater: return .bool(order == .orderedDescending)
+            case .greaterOrEqual: return .bool(order != .orderedAscending)
+            case .equal: return .bool(order == .orderedSame)
+            case .notEqual: return .bool(order != .orderedSame)
+            default: return .null
+            }
+        }
+    }
+
+    static func order(_ x: Value, _ y: Value) -> ComparisonResult? {
+        switch (x, y) {
+        case (.number(let m), .number(let n)): return DecimalMath.compare(m, n)
+        case (.date(let m), .date(let n)): return m < n ? .orderedAscending : n < m ? .orderedDescending : .orderedSame
+        case (.text(let m), .text(let n)): return m == n ? .orderedSame : m < n ? .orderedAscending : .orderedDescending
+        case (.bool(let m), .bool(let n)): return m == n ? .orderedSame : m ? .orderedDescending : .orderedAscending
+        default: return nil
+        }
+    }
+}
+
+/// Adds up the values an aggregate goes over: nulls are skipped.
+struct Fold: Sendable {
+    let function: Function
+    private var total = Decimal()
+    private var count = 0
+    private var flag: Bool
+    private var extreme: Value = .null
+    private var texts: [String] = []
+
+    init(_ function: Function) {
+        self.function = function
+        flag = function == .all
+    }
+
+    mutating func add(_ v: Value) {
+        if v == .null { return }
+        switch function {
+        case .sum: if case .number(let n) = v { total = DecimalMath.sum(total, n) }
+        case .count: if v != .bool(false) { count += 1 }
+        case .any: if v == .bool(true) { flag = true }
+        case .all: if v == .bool(false) { flag = false }
+        case .min, .max:
+            let better = function == .min ? ComparisonResult.orderedAscending : .orderedDescending
+            if extreme == .null || Evaluator.order(v, extreme) == better { extreme = v }
+        case .join: texts.append(v.shown)
+        default: break
+        }
+    }
+
+    func result(separator: String) -> Value {
+        switch function {
+        case .sum: .number(total)
+        case .count: .number(Decimal(count))
+        case .any, .all: .bool(flag)
+        case .join: .text(texts.joined(separator: separator))
+        default: extreme
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import PaperworkTemplate
+
+/// What an expression computes: a decimal number, text, a truth value, a calendar date, a list, or one
+/// item of a list of records. `null` stands for a value that is missing (an optional field left empty).
+enum Value: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Decimal)
+    case text(String)
+    case date(CalendarDate)
+    case list([Value])
+    case record([FieldKey: TemplateValue])
+
+    /// A value of the case, read as the type the form declares for it.
+    init(_ v: TemplateValue, as type: ValueType) {
+        switch (v, type) {
+        case (.null, _): self = .null
+        case (.bool(let b), _): self = .bool(b)
+        case (.number(let n), _): self = .number(n)
+        case (.string(let s), .date): self = CalendarDate.parse(s).map(Value.date) ?? .null
+        case (.string(let s), _): self = .text(s)
+        case (.list(let items), .list(let element)): self = .list(items.map { Value($0, as: element) })
+        case (.list(let items), _): self = .list(items.map { Value($0, as: .any) })
+        case (.object(let members), _): self = .record(members)
+        }
+    }
+
+    /// The value as the case and the template hold it: dates as ISO text.
+    var template: TemplateValue {
+        switch self {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .number(let n): .number(n)
+        case .text(let s): .string(s)
+        case .date(let d): .string(d.iso)
+        case .list(let items): .list(items.map(\.template))
+        case .record(let members): .object(members)
+        }
+    }
+
+    /// How a message shows the value: numbers plainly (`0.055`), dates as `2020-04-30`, truth as 是/否.
+    var shown: String {
+        switch self {
+        case .null: ""
+        case .bool(let b): b ? "是" : "否"
+        case .number(let n): DecimalFormat.plain(n)
+        case .text(let s): s
+        case .date(let d): d.iso
+        case .list(let items): items.map(\.shown).joined(separator: "、")
+        case .record: ""
+        }
+    }
+}
+
+/// The type of an expression, known when the form is loaded.
+indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
+    case number
+    case text
+    case bool
+    case date
+    case list(ValueType)
+    /// A list item with named fields.
+    case record([String: ValueType])
+    /// A policy table from names to values: `policy.rent.ratio_by_use`.
+    case map(ValueType)
+    /// `null`, and an empty list's items: fits any type.
+    case any
+
+    /// True when a value of `other` may stand where this type is expected.
+    func accepts(_ other: ValueType) -> Bool {
+        switch (self, other) {
+        case (.any, _), (_, .any): true
+        case (.list(let a), .list(let b)), (.map(let a), .map(let b)): a.accepts(b)
+        case (.record, .record): true
+        default: self == other
+        }
+    }
+
+    /// The type two branches (of `if`, of `min`) share, if they share one.
+    func joined(with other: ValueType) -> ValueType? {
+        if case .any = self { return other }
+        if case .any = other { return self }
+        return accepts(other) ? self : nil
+    }
+
+    var description: String {
+        switch self {
+        case .number: "数 number"
+        case .text: "文字 text"
+        case .bool: "是/否 boolean"
+        case .date: "日期 date"
+        case .list(let e): "列表 list of \(e)"
+        case .record: "记录 record"
+        case .map: "对照表 table"
+        case .any: "任意 any"
+        }
+    }
+}

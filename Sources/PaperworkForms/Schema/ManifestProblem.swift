@@ -1,0 +1,83 @@
+import PaperworkOOXML
+
+/// Something wrong in a form's manifest (or its template), with the file, line and column it is at.
+public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public enum Kind: Sendable, Equatable {
+        case yaml(String)
+        case unknownKey(String, known: [String])
+        case missingKey(String)
+        case duplicateKey(String)
+        case notA(expected: String, key: String)
+        case unknownType(String, known: [String])
+        case badLimit(key: String, value: String)
+        case expression(zh: String, en: String, key: String)
+        case wrongType(key: String, declared: String, computed: String)
+        case duplicateField(String)
+        case circular([String])
+        case tagNotProvided(String)
+        case unusedField(String)
+        case template(String)
+    }
+
+    public var severity: Severity
+    public var file: String
+    /// Line and column from 1; 0 when the place is not a line of the file (a template's tag).
+    public var line: Int
+    public var column: Int
+    /// For template tags: where in the template (paragraph, table cell, sheet cell).
+    public var place: String?
+    public var kind: Kind
+
+    init(_ severity: Severity = .error, _ kind: Kind, file: String, line: Int, column: Int, place: String? = nil) {
+        self.severity = severity
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+        self.place = place
+    }
+
+    public var description: String { message(.en) }
+
+    /// `form.yaml:12:18: 错误：…`
+    public func message(_ language: Language) -> String {
+        let zh = language == .zh
+        let at = line > 0 ? "\(file):\(line):\(column)" : file + (place.map { zh ? " \($0)" : " (\($0))" } ?? "")
+        let tag = severity == .error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning")
+        return at + (zh ? "：\(tag)：" : ": \(tag): ") + text(language)
+    }
+
+    func text(_ language: Language) -> String {
+        switch (kind, language) {
+        case let (.yaml(m), .zh): "YAML 格式有误：\(m)"
+        case let (.yaml(m), .en): "not valid YAML: \(m)"
+        case let (.unknownKey(k, known), .zh): "不认识的键「\(k)」（可用：\(known.joined(separator: "、"))）"
+        case let (.unknownKey(k, known), .en): "unknown key “\(k)” (known: \(known.joined(separator: ", ")))"
+        case let (.missingKey(k), .zh): "缺少「\(k)」"
+        case let (.missingKey(k), .en): "“\(k)” is missing"
+        case let (.duplicateKey(k), .zh): "键「\(k)」重复"
+        case let (.duplicateKey(k), .en): "key “\(k)” appears twice"
+        case let (.notA(e, k), .zh): "「\(k)」应为\(e)"
+        case let (.notA(e, k), .en): "“\(k)” should be \(e)"
+        case let (.unknownType(t, known), .zh): "不认识的类型「\(t)」（可用：\(known.joined(separator: "、"))）"
+        case let (.unknownType(t, known), .en): "unknown type “\(t)” (known: \(known.joined(separator: ", ")))"
+        case let (.badLimit(k, v), .zh): "「\(k)」的值「\(v)」不是该字段类型的数或日期"
+        case let (.badLimit(k, v), .en): "“\(k)”: “\(v)” is not a number or date of the field's type"
+        case let (.expression(zh, _, k), .zh): "\(k)：" + zh
+        case let (.expression(_, en, k), .en): "\(k): " + en
+        case let (.wrongType(k, d, c), .zh): "计算值「\(k)」声明为\(d)，表达式却得出\(c)"
+        case let (.wrongType(k, d, c), .en): "computed value “\(k)” is declared \(d) but its expression gives \(c)"
+        case let (.duplicateField(k), .zh): "字段或计算值「\(k)」重复定义"
+        case let (.duplicateField(k), .en): "field or computed value “\(k)” is defined twice"
+        case let (.circular(keys), .zh): "计算值循环依赖：\(keys.joined(separator: " → "))"
+        case let (.circular(keys), .en): "computed values depend on each other in a circle: \(keys.joined(separator: " → "))"
+        case let (.tagNotProvided(t), .zh): "模板标记 \(t) 没有对应的字段或计算值"
+        case let (.tagNotProvided(t), .en): "template tag \(t) is provided by no field or computed value"
+        case let (.unusedField(k), .zh): "字段「\(k)」模板和规则都没有用到"
+        case let (.unusedField(k), .en): "field “\(k)” is used by neither the template nor any rule"
+        case let (.template(m), _): m
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import PaperworkTemplate
+
+/// Checks a case against its compiled form before anything is written — the one path from a record
+/// to its value and findings: fields converted, list items through the item pipeline, computed values, rules.
+struct CaseValidator: Sendable {
+    let form: CompiledForm
+    let fields: FieldChecker
+
+    init(form: CompiledForm, today: CalendarDate) {
+        self.form = form
+        fields = FieldChecker(today: today, rows: form.manifest.rows)
+    }
+
+    /// Validates one case; a list form's rows read from a table are read here once, item by item.
+    func validate(_ record: consuming CaseRecord, number: Int) throws -> ValidatedCase {
+        var value = record.value
+        record.value = .null
+        let table = record.items
+        var sink = FindingSink(record: number, row: record.row)
+        fields.check(form.manifest.fields, in: &value, item: nil, sink: &sink)
+        var streams: [FieldKey: any ItemStream] = [:]
+        var slots: [Value] = []
+        if let plan = form.rowsPlan {
+            if let table {
+                var pipeline = ItemPipeline(form: form, plan: plan, fields: fields, root: value, table: table)
+                let count = try checkItems(of: table, record: number, with: &pipeline, sink: &sink)
+                slots = pipeline.results()
+                streams[FieldKey(plan.list)] = ListItems(table: table, count: count, form: self, root: value)
+            } else {
+                slots = heldRows(plan, in: &value, sink: &sink)
+            }
+        }
+        var evaluator = Evaluator(root: value, frames: form.frames, locals: form.locals)
+        value = .null
+        evaluator.slots = slots
+        for plan in form.plans where !plan.isRows { apply(plan, &evaluator, sink: &sink) }
+        for c in form.computed { evaluator.compute(c) }
+        var seen: SeenValues = [:]
+        for (i, rule) in form.rules.enumerated() {
+            guard let (frame, path) = rule.each else {
+                evaluator.check(rule, index: i, frame: nil, item: nil, seen: &seen, itemRow: nil, sink: &sink)
+                continue
+            }
+            guard case .list(let items)? = evaluator.root.value(at: path) else { continue }
+            for (n, item) in items.enumerated() {
+                guard case .object(let members) = item else { continue }
+                evaluator.items[frame] = members
+                evaluator.positions[frame] = n
+                evaluator.check(rule, index: i, frame: frame, item: nil, seen: &seen, itemRow: nil, sink: &sink)
+            }
+            evaluator.items[frame] = [:]
+        }
+        for c in form.computed where c.isInternal { Self.remove(c.path, from: &evaluator.root) }
+        return ValidatedCase(value: evaluator.root, findings: sink.findings, streams: streams)
+    }
+
+    /// Removes an internal value, and the groups it leaves empty.
+    private static func remove(_ path: [FieldKey], from root: inout TemplateValue) {
+        root.remove(at: path)
+        var parent = Array(path.dropLast())
+        while !parent.isEmpty, case .object(let members)? = root.value(at: parent), members.isEmpty {
+            root.remove(at: parent)
+            parent.removeLast()
+        }
+    }
+
+    /// A list form's rows held in the case: the list converted, each item through the pipeline.
+    private func heldRows(_ plan: ItemPlan, in value: inout TemplateValue, sink: inout FindingSink) -> [Value] {
+        guard let spec = form.manifest.fields.first(where: { $0.key == plan.list }) else { return [] }
+        let raw = value.take(at: spec.path)
+        var pipeline = ItemPipeline(form: form, plan: plan, fields: fields, root: value, table: nil)
+        guard case .list(var items)? = fields.convert(raw, spec, key: spec.key, label: spec.label, item: nil, sink: &sink) else {
+            value.remove(at: spec.path)
+            return pipeline.results()
+        }
+        for i in items.indices {
+            guard case .object = items[i] else {
+                sink.error("type", field: spec.key, label: spec.label, item: i, zh: "第 \(i + 1) 项应为一组字段", en: "item \(i + 1) should be a record")
+                continue
+            }
+            pipeline.check(&items[i], index: i, sink: &sink)
+        }
+        value.set(.list(items), at: spec.path)
+        return pipeline.results()
+    }
+
+    /// The per-item values of a list other than the rows, on the list held in the case (its rules run with the case's).
+    private func apply(_ plan: ItemPlan, _ evaluator: inout Evaluator, sink: inout FindingSink) {
+        guard case .list(var items) = evaluator.root.take(at: plan.path) else { return }
+        for i in items.indices {
+            guard case .object(let members) = items[i] else { continue }
+            evaluator.items[plan.frame] = members
+            evaluator.positions[plan.frame] = i
+            for c in plan.computed { evaluator.compute(c, frame: plan.frame) }
+            for c in plan.computed where c.isInternal { evaluator.items[plan.frame][c.path[0]] = nil }
+            items[i] = .object(evaluator.items[plan.frame])
+        }
+        evaluator.items[plan.frame] = [:]
+        evaluator.root.set(.list(items), at: plan.path)
+    }
+
+    /// Checks every row of a list form's table, in order: a second thread reads and converts rows
+    /// (with their field findings) while this one computes and checks them. Returns the count.
+    private func checkItems(of table: TableItems, record: Int, with pipeline: inout ItemPipeline, sink: inout FindingSink) throws -> Int {
+        let converter = pipeline
+        let pipe = ItemPipe<(row: Int, item: TemplateValue, findings: [Finding])> { pipe in
+            var local = FindingSink(record: record, row: nil)
+            var index = 0
+            try table.forEach { row, cells in
+                local.itemRow = row
+                let item = converter.convert(cells: cells, index: index, sink: &local)
+                try pipe.send((row, item, local.findings))
+                local.findings = []
+                index += 1
+            }
+        }
+        defer { pipe.close() }
+        var n = 0
+        while let chunk = try pipe.take() {
+            for (row, item, findings) in chunk {
+                var item = item
+                sink.findings += findings
+                sink.itemRow = row
+                pipeline.finish(&item, index: n, sink: &sink)
+                n += 1
+            }
+        }
+        sink.itemRow = nil
+        return n
+    }
+}
+
+/// A list form's rows read again from their table, checked and computed item by item as a sheet is
+/// filled: a second thread reads and converts rows while the caller writes the ones before.
+struct ListItems: ItemStream {
+    let table: TableItems
+    let count: Int
+    let form: CaseValidator
+    /// The case's other fields, which item expressions may read.
+    let root: TemplateValue
+
+    func forEach(_ body: (TemplateValue) throws -> Void) throws {
+        guard let plan = form.form.rowsPlan else { return }
+        let pipe = ItemPipe<TemplateValue> { [table, form, root] pipe in
+            var pipeline = ItemPipeline(form: form.form, plan: plan, fields: form.fields, root: root, table: table)
+            var sink = FindingSink(record: 0, row: nil, keeps: false)
+            var index = 0
+            try table.forEach { _, cells in
+                var item = pipeline.convert(cells: cells, index: index, sink: &sink)
+                pipeline.finish(&item, index: index, sink: &sink)
+                try pipe.send(item)
+                index += 1
+            }
+        }
+        defer { pipe.close() }
+        while let chunk = try pipe.take() {
+            for item in chunk { try body(item) }
+        }
+    }
+}
