@@ -124,7 +124,7 @@ enum GoldenText {
     static func text(of package: OOXMLPackage) throws -> String {
         if package.contains("word/document.xml") {
             var lines: [String] = []
-            func walk(_ e: XMLElement) {
+            func walk(_ e: MarkupElement) {
                 if e.localName == "p" { lines.append(e.textContent); return }
                 e.elements.forEach(walk)
             }
