@@ -13,7 +13,8 @@ struct OutputOptions: ParsableArguments {
 
     /// The end of a batch: written, kept, skipped, failed, time; exit status 3 when anything failed or it was interrupted.
     func summarize(_ s: BatchSummary) throws {
-        for failure in s.failed { say(zh: "写出失败 \(failure.file)：\(failure.reason)", en: "failed \(failure.file): \(failure.reason)", toError: true) }
+        for failure in s.failed { say(zh: describe(failure.error, failure.file), en: describe(failure.error, failure.file), toError: true) }
+        if let folder = s.folderNotFlushed { say(zh: folder.message(.zh), en: folder.message(.en), toError: true) }
         if let note = s.pdfNote { say(zh: note, en: note, toError: true) }
         let time = String(format: "%.1f", s.seconds)
         say(zh: "已写出 \(s.written.count) 份，保留已完成 \(s.kept.count) 份，跳过无效记录 \(s.invalid) 条，失败 \(s.failed.count) 份，用时 \(time) 秒"
@@ -23,7 +24,14 @@ struct OutputOptions: ParsableArguments {
         if s.interrupted {
             say(zh: "已中断：只留下完整的文件；用 --resume 继续", en: "interrupted: only complete files remain; run again with --resume", toError: true)
         }
-        if s.interrupted || !s.failed.isEmpty { throw ExitCode(ExitStatus.outputFailed) }
+        if s.interrupted || !s.failed.isEmpty || s.folderNotFlushed != nil { throw ExitCode(ExitStatus.outputFailed) }
+    }
+
+    /// A document that failed, in the user's language; an error that names no file is given the document's name.
+    func describe(_ error: any Error, _ file: String) -> String {
+        let text = (error as? LocalizedFailure)?.message(language) ?? "\(error)"
+        if text.hasPrefix(file) { return text }
+        return language == .zh ? "写出失败 \(file)：\(text)" : "failed \(file): \(text)"
     }
 
     /// A line for the user, unless `--quiet`.

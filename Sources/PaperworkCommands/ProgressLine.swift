@@ -3,13 +3,15 @@ import PaperworkOOXML
 import Synchronization
 
 /// Progress on standard error: a bar with count, rate and time left on a terminal, plain lines otherwise.
+///
+/// The rate is documents written per second of writing: the clock starts at the job's first report
+/// (`0` done), after the records were checked and the template compiled.
 final class ProgressLine: Sendable {
     private let quiet: Bool
     private let zh: Bool
     private let terminal = isatty(2) == 1
-    private let start = Date()
-    /// When the bar was last drawn, and the last tenth printed as a line.
-    private let shown = Mutex((lastPrinted: Date.distantPast, lastTenth: -1))
+    /// When writing started, when the bar was last drawn, and the last tenth printed as a line.
+    private let shown = Mutex((start: Date?.none, lastPrinted: Date.distantPast, lastTenth: -1))
 
     init(quiet: Bool, language: Language) {
         self.quiet = quiet
@@ -21,7 +23,11 @@ final class ProgressLine: Sendable {
         shown.withLock { shown in draw(done, total, &shown) }
     }
 
-    private func draw(_ done: Int, _ total: Int, _ shown: inout (lastPrinted: Date, lastTenth: Int)) {
+    private func draw(_ done: Int, _ total: Int, _ shown: inout (start: Date?, lastPrinted: Date, lastTenth: Int)) {
+        guard let start = shown.start else {
+            shown.start = Date()
+            return
+        }
         let elapsed = Date().timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0

@@ -106,4 +106,18 @@ import Testing
             #expect(help.contains("--format") && help.contains("--report"), "\(command): \(help)")
         }
     }
+
+    /// Not on a terminal, progress is a few plain lines on standard error, each with a rate of documents per second.
+    @Test func progressOnAPipeIsAFewPlainLinesWithARate() throws {
+        let dir = CLI.scratch()
+        let r = try CLI.run(["batch", "--form", "rent-reduction-agreement", Self.sample + "tenants.csv", "--out-dir", dir] + CLI.landlord)
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.err.split(separator: "\n").filter { $0.hasPrefix("已完成") }
+        #expect(!lines.isEmpty && lines.count <= 11, "\(r.err)")
+        #expect(lines.last?.hasPrefix("已完成 12/12") == true, "\(r.err)")
+        #expect(!r.err.contains("\r") && !r.err.contains("█"))
+        let rate = lines.last.flatMap { $0.split(separator: "（").last?.split(separator: " ").first }.flatMap { Int($0) }
+        #expect((rate ?? 0) > 0, "\(r.err)")
+        #expect(r.out.contains("已写出 12 份"))
+    }
 }

@@ -23,8 +23,10 @@ public struct BatchSummary: Sendable {
     public var kept: [String] = []
     /// Records left out because they were invalid (`--skip-invalid`).
     public var invalid = 0
-    /// Documents that could not be written, with the reason.
-    public var failed: [(file: String, reason: String)] = []
+    /// Documents that could not be written, with the error (rendered by the caller, in the user's language).
+    public var failed: [(file: String, error: any Error)] = []
+    /// The output folder's new names could not be flushed to disk after the documents were moved into place.
+    public var folderNotFlushed: OutputError?
     public var merged: String?
     public var pdfNote: String?
     public var interrupted = false
@@ -76,12 +78,12 @@ public struct BatchJob: Sendable {
             let embedding = fill.embedding(for: template, templatePath: templatePath)
             let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: template, options: options, embedding: embedding,
                                     cancel: cancel, progress: progress)
-            AtomicFile.syncFolder(outDir)
+            do throws(OutputError) { try AtomicFile.syncFolder(outDir) } catch { summary.folderNotFlushed = error }
             for (i, result) in zip(todo, results) {
                 switch result {
                 case .none: summary.interrupted = true
                 case .some(.success): summary.written.append(targets[i])
-                case .some(.failure(let error)): summary.failed.append((targets[i], (error as? LocalizedFailure)?.message(.zh) ?? "\(error)"))
+                case .some(.failure(let error)): summary.failed.append((targets[i], error))
                 }
             }
             if pdf && !summary.written.isEmpty { summary.pdfNote = PDFConversion.convert(summary.written, in: outDir) }
@@ -119,13 +121,21 @@ public struct BatchJob: Sendable {
         let copies = try (0..<workers).map { _ in try template.independentCopy() }
         let results = ResultBox(count: work.count)
         let folder = outDir ?? "."
+        progress(0, work.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var staged: [(index: Int, file: AtomicFile.Staged)] = []
+            /// One flush for the group; when it fails, none of the group is moved into place.
             func commitStaged() {
                 guard !staged.isEmpty else { return }
-                AtomicFile.flushFileSystem(of: folder)
+                var flushError: SystemError?
+                do throws(SystemError) { try AtomicFile.flushFileSystem(of: folder) } catch { flushError = error }
                 for (i, file) in staged {
-                    do { try AtomicFile.commit(file, overwrite: overwrite); results.set(i, .success(())) } catch { results.set(i, .failure(error)) }
+                    if let flushError {
+                        AtomicFile.discard(file)
+                        results.set(i, .failure(OutputError.notFlushed(path: file.path, cause: flushError)))
+                    } else {
+                        do { try AtomicFile.commit(file, overwrite: overwrite); results.set(i, .success(())) } catch { results.set(i, .failure(error)) }
+                    }
                     progress(results.done, work.count)
                 }
                 staged.removeAll()

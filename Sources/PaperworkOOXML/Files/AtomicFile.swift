@@ -5,7 +5,14 @@ import Foundation
 public enum OutputError: LocalizedFailure, Equatable {
     case exists(path: String)
     case folderMissing(path: String)
-    case failed(path: String, reason: String)
+    /// A system call failed; the file is not in place and no partial file was left.
+    case failed(path: String, cause: SystemError)
+    /// The file was written but could not be made durable: it was not moved into place.
+    case notFlushed(path: String, cause: SystemError)
+    /// The folder's new names could not be flushed to disk: the files are in place, but a power cut could lose them.
+    case folderNotFlushed(folder: String, cause: SystemError)
+    /// zlib could not compress or read back a part.
+    case compressionFailed(path: String)
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
@@ -13,8 +20,14 @@ public enum OutputError: LocalizedFailure, Equatable {
         case let (.exists(p), .en): "\(p): file exists; add --force to replace it"
         case let (.folderMissing(p), .zh): "\(p)：输出目录不存在"
         case let (.folderMissing(p), .en): "\(p): the output folder does not exist"
-        case let (.failed(p, r), .zh): "\(p)：写入失败（\(r)），未留下不完整的文件"
-        case let (.failed(p, r), .en): "\(p): could not be written (\(r)); no partial file was left"
+        case let (.failed(p, c), .zh): "\(p)：写入失败（\(c.message(.zh))），未留下不完整的文件"
+        case let (.failed(p, c), .en): "\(p): could not be written (\(c.message(.en))); no partial file was left"
+        case let (.notFlushed(p, c), .zh): "\(p)：未能确认写入磁盘（\(c.message(.zh))），没有放到位"
+        case let (.notFlushed(p, c), .en): "\(p): could not be made durable (\(c.message(.en))); not moved into place"
+        case let (.folderNotFlushed(f, c), .zh): "\(f)：目录未能写入磁盘（\(c.message(.zh))），断电时新文件可能丢失"
+        case let (.folderNotFlushed(f, c), .en): "\(f): the folder could not be flushed (\(c.message(.en))); a power cut could lose the new files"
+        case let (.compressionFailed(p), .zh): "\(p)：压缩失败"
+        case let (.compressionFailed(p), .en): "\(p): compression failed"
         }
     }
 }
@@ -39,7 +52,7 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, syncFolder: Bool = true) throws(OutputError) {
         let staged = try stage(bytes, for: path, overwrite: overwrite, flush: true)
         try commit(staged, overwrite: overwrite)
-        if syncFolder { Self.syncFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        if syncFolder { try Self.syncFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
     }
 
     /// Writes the bytes to a hidden temporary file beside `path`; with `flush`, waits until they are on disk.
@@ -54,13 +67,13 @@ public enum AtomicFile {
         if !overwrite && FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
         var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX" + temporarySuffix).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(temporarySuffix.utf8.count)) }
-        guard fd >= 0 else { throw .failed(path: path, reason: errnoText()) }
+        guard fd >= 0 else { throw .failed(path: path, cause: .last(.create)) }
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { close(fd) }
         do throws(OutputError) {
             try writeAll(bytes, fd: fd, path: path)
-            fchmod(fd, 0o666 & ~processUmask)
-            if flush { guard fsync(fd) == 0 else { throw OutputError.failed(path: path, reason: errnoText()) } }
+            guard fchmod(fd, 0o666 & ~processUmask) == 0 else { throw OutputError.failed(path: path, cause: .last(.chmod)) }
+            if flush { guard fsync(fd) == 0 else { throw OutputError.notFlushed(path: path, cause: .last(.flush)) } }
         } catch {
             unlink(temp)
             throw error
@@ -73,22 +86,31 @@ public enum AtomicFile {
     public static func commit(_ staged: Staged, overwrite: Bool) throws(OutputError) {
         let (temp, path) = (staged.temporary, staged.path)
         if overwrite {
-            guard rename(temp, path) == 0 else { let reason = errnoText(); unlink(temp); throw .failed(path: path, reason: reason) }
+            guard rename(temp, path) == 0 else { let cause = SystemError.last(.rename); unlink(temp); throw .failed(path: path, cause: cause) }
             return
         }
         defer { unlink(temp) }
         if link(temp, path) != 0 {
-            if errno == EEXIST || FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
-            guard rename(temp, path) == 0 else { throw .failed(path: path, reason: errnoText()) }
+            let cause = SystemError.last(.link)
+            if cause.code == EEXIST || FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
+            // File systems without hard links (some network and FUSE ones) answer EPERM or ENOTSUP: rename instead.
+            guard cause.code == EPERM || cause.code == ENOTSUP || cause.code == EOPNOTSUPP else { throw .failed(path: path, cause: cause) }
+            guard rename(temp, path) == 0 else { throw .failed(path: path, cause: .last(.rename)) }
         }
     }
 
     /// Flushes everything written to the file system that holds `folder` (one `syncfs` for a whole group of files).
-    public static func flushFileSystem(of folder: String) {
+    /// Throws the system's error; the files staged before it must then not be moved into place.
+    public static func flushFileSystem(of folder: String) throws(SystemError) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return }
-        paperwork_syncfs(fd)
-        close(fd)
+        guard fd >= 0 else { throw .last(.open) }
+        defer { close(fd) }
+        guard paperwork_syncfs(fd) == 0 else { throw .last(.flush) }
+    }
+
+    /// Removes a staged file that will not be moved into place.
+    public static func discard(_ staged: Staged) {
+        unlink(staged.temporary)
     }
 
     /// Removes the temporary files an interrupted run left in a folder.
@@ -105,21 +127,19 @@ public enum AtomicFile {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .failed(path: path, reason: errnoText())
+                throw .failed(path: path, cause: .last(.write))
             }
             offset += n
         }
     }
 
     /// Flushes a folder's entries (new names) to disk.
-    public static func syncFolder(_ folder: String) {
+    public static func syncFolder(_ folder: String) throws(OutputError) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+        guard fd >= 0 else { throw .folderNotFlushed(folder: folder, cause: .last(.open)) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw .folderNotFlushed(folder: folder, cause: .last(.flush)) }
     }
-
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
 
     private static let processUmask: mode_t = {
         let mask = umask(0o022)

@@ -34,18 +34,18 @@ public final class DeflatedPart: @unchecked Sendable {
     /// Touched only on `queue`.
     private var crc: UInt = 0
     private var compressed = 0
-    private var failure: String?
+    private var failure: OutputError?
 
     public init() throws(OutputError) {
         var template = Array((NSTemporaryDirectory() + "/paperwork-part-XXXXXX").utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .failed(path: NSTemporaryDirectory(), reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .failed(path: NSTemporaryDirectory(), cause: .last(.create)) }
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         stream.initialize(to: z_stream())
         guard paperwork_deflate_init(stream, Self.level) == Z_OK else {
             close(fd)
             unlink(path)
-            throw .failed(path: path, reason: "zlib could not start")
+            throw .compressionFailed(path: path)
         }
         buffer.reserveCapacity(Self.blockSize + (1 << 16))
     }
@@ -75,7 +75,7 @@ public final class DeflatedPart: @unchecked Sendable {
         if let summary { return summary }
         handOver(final: true)
         let (crc, compressed, failure) = queue.sync { (self.crc, self.compressed, self.failure) }
-        if let failure { throw .failed(path: path, reason: failure) }
+        if let failure { throw failure }
         let done = Summary(path: path, size: written, compressedSize: compressed, crc: UInt32(crc))
         summary = done
         return done
@@ -85,11 +85,11 @@ public final class DeflatedPart: @unchecked Sendable {
     public func contents() throws(OutputError) -> [UInt8] {
         let summary = try finish()
         guard let deflated = FileManager.default.contents(atPath: path) else {
-            throw .failed(path: path, reason: "the deflated part cannot be read back")
+            throw .failed(path: path, cause: .last(.read))
         }
         var inflated = [UInt8](repeating: 0, count: summary.size)
         var z = z_stream()
-        guard paperwork_inflate_init(&z) == Z_OK else { throw .failed(path: path, reason: "zlib could not start") }
+        guard paperwork_inflate_init(&z) == Z_OK else { throw .compressionFailed(path: path) }
         defer { inflateEnd(&z) }
         let status = deflated.withUnsafeBytes { input in
             inflated.withUnsafeMutableBufferPointer { out in
@@ -101,7 +101,7 @@ public final class DeflatedPart: @unchecked Sendable {
             }
         }
         guard status == Z_STREAM_END || (summary.size == 0 && status == Z_BUF_ERROR) else {
-            throw .failed(path: path, reason: "the deflated part does not inflate")
+            throw .compressionFailed(path: path)
         }
         return inflated
     }
@@ -129,10 +129,11 @@ public final class DeflatedPart: @unchecked Sendable {
                 stream.pointee.avail_out = UInt32(outputSize)
                 status = CZlib.deflate(stream, final ? Z_FINISH : Z_NO_FLUSH)
                 let produced = outputSize - Int(stream.pointee.avail_out)
-                guard status != Z_STREAM_ERROR, append(produced) else {
-                    failure = failure ?? "zlib failed"
+                guard status != Z_STREAM_ERROR else {
+                    failure = failure ?? .compressionFailed(path: path)
                     return
                 }
+                guard append(produced) else { return }
             } while final ? status != Z_STREAM_END : stream.pointee.avail_out == 0
         }
     }
@@ -143,7 +144,7 @@ public final class DeflatedPart: @unchecked Sendable {
             let n = Foundation.write(fd, output + done, count - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
+                failure = .failed(path: path, cause: .last(.write))
                 return false
             }
             done += n
