@@ -20,8 +20,6 @@ public struct CaseEmbedding: Sendable {
     let formDigest: String
     let policyDigest: String?
     let selection: Selection
-    /// The input fields alone (no computed values): what a streamed list's digest covers, so that rows read back can be checked.
-    let rowSelection: Selection
 
     /// Reads the digests of the form (manifest and template) and the policy once, for many documents.
     public init(form: Form?, policy: Policy?, templatePath: String, template: DocumentTemplate) {
@@ -33,13 +31,12 @@ public struct CaseEmbedding: Sendable {
         formDigest = "sha256:" + digest.hex()
         policyDigest = form == nil ? nil : policy.flatMap { FileManager.default.contents(atPath: $0.file) }.map { SHA256.label([UInt8]($0)) }
         selection = form.map { Selection(manifest: $0.manifest, computed: true) } ?? Selection(keys: template.topLevelKeys)
-        rowSelection = form.map { Selection(manifest: $0.manifest, computed: false) } ?? selection
     }
 
-    /// The streams, each wrapped so that its items are digested as the fill reads them.
+    /// The streams, each wrapped so that its items are written into a part of their own, and digested, as the fill reads them.
     public func digesting(_ streams: [FieldKey: any ItemStream]) -> [FieldKey: any ItemStream] {
         var result: [FieldKey: any ItemStream] = [:]
-        for (key, stream) in streams { result[key] = DigestingStream(base: stream, selection: rowSelection.children[key]?.items) }
+        for (key, stream) in streams { result[key] = RecordingStream(base: stream, list: key, selection: selection.children[key]?.items) }
         return result
     }
 
@@ -47,9 +44,9 @@ public struct CaseEmbedding: Sendable {
     public func embedded(_ value: TemplateValue, streams: [FieldKey: any ItemStream] = [:]) -> EmbeddedCase {
         var data = selection.filter(value)
         var rows: EmbeddedCase.Rows?
-        if let (key, stream) = streams.first(where: { $0.value is DigestingStream }), let digesting = stream as? DigestingStream {
-            data[key] = nil
-            rows = EmbeddedCase.Rows(list: key.text, count: stream.count, digest: digesting.digest)
+        if let recording = streams.values.lazy.compactMap({ $0 as? RecordingStream }).first, let (_, digest) = recording.recorded {
+            data[recording.list] = nil
+            rows = EmbeddedCase.Rows(list: recording.list.text, count: recording.count, digest: digest)
         }
         return EmbeddedCase(form: form?.manifest.name, template: templateName, version: PaperworkVersion.string,
                             formDigest: formDigest, policyDigest: policyDigest, data: data, rows: rows)
@@ -59,6 +56,10 @@ public struct CaseEmbedding: Sendable {
     public func embed(_ value: TemplateValue, streams: [FieldKey: any ItemStream] = [:], into package: inout OOXMLPackage) throws {
         let part = embedded(value, streams: streams)
         try package.setCustomXMLPart(part.serialized(), namespace: EmbeddedCase.namespace, itemID: Self.guid(part.caseDigest))
+        if let rows = part.rows, let recording = streams.values.lazy.compactMap({ $0 as? RecordingStream }).first,
+           let (file, _) = recording.recorded {
+            try package.setCustomXMLPart(file: file, namespace: EmbeddedCase.rowsNamespace, itemID: Self.guid(rows.digest))
+        }
     }
 
     /// `{8-4-4-4-12}` upper-case hex from the digest's first 32 hex digits.
@@ -135,33 +136,44 @@ final class Selection: Sendable {
     }
 }
 
-/// A stream whose items are digested, in canonical form and declared fields only, as they pass.
-final class DigestingStream: ItemStream {
+/// A stream whose items are written, in canonical form and declared fields only, into a part of their
+/// own (deflated as it is written, so memory stays flat) and digested, as the fill reads them.
+final class RecordingStream: ItemStream {
     let base: any ItemStream
+    let list: FieldKey
     let selection: Selection?
-    private let last = Mutex<String>(SHA256.label([]))
+    private let last = Mutex<(DeflatedPart, String)?>(nil)
 
-    init(base: any ItemStream, selection: Selection?) {
+    init(base: any ItemStream, list: FieldKey, selection: Selection?) {
         self.base = base
+        self.list = list
         self.selection = selection
     }
 
     var count: Int { base.count }
 
-    /// The digest of the items of the last complete reading.
-    var digest: String { last.withLock { $0 } }
+    /// The part and digest of the last complete reading.
+    var recorded: (DeflatedPart, String)? { last.withLock { $0 } }
 
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
+        let part = try DeflatedPart()
+        var head = MarkupSerializer.declaration + Array("<records xmlns=\"\(EmbeddedCase.rowsNamespace)\" k=\"".utf8)
+        MarkupSerializer.appendEscapedAttribute(list.text, into: &head)
+        part.write(head + Array("\">".utf8))
         var hash = SHA256()
         try base.forEach { item in
-            hash.update(Self.canonical(item, selection: selection))
+            let bytes = Self.canonical(item, selection: selection)
+            hash.update(bytes)
+            part.write(bytes)
             try body(item)
         }
-        let done = "sha256:" + hash.hex()
+        part.write(Array("</records>".utf8))
+        try part.finish()
+        let done = (part, "sha256:" + hash.hex())
         last.withLock { $0 = done }
     }
 
-    /// The bytes an item is digested as (the same whether it was filled or read back).
+    /// The bytes an item is written and digested as.
     static func canonical(_ item: TemplateValue, selection: Selection?) -> [UInt8] {
         var out: [UInt8] = []
         CanonicalValue.write(selection?.filter(item) ?? item, key: nil, into: &out)

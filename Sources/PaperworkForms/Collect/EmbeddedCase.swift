@@ -13,11 +13,13 @@ import PaperworkTemplate
 /// </case>
 /// ```
 /// Values are typed elements: `s` text, `n` number, `b` boolean, `z` null, `o` object (members sorted
-/// by key), `l` list. A list too long to hold (a list form's rows read from a table) is not written
-/// out: `rows` gives its length and the digest of its items, which are read back through the template.
+/// by key), `l` list. A list too long to hold (a list form's rows read from a table) is written, item
+/// by item as the fill reads it, into a second custom XML part (`records`); `rows` gives its length and digest.
 public struct EmbeddedCase: Sendable, Equatable {
     /// The namespace of the part's root element, by which paperwork finds its own part among others.
     public static let namespace = "urn:paperwork:case:1"
+    /// The namespace of the part that holds a streamed list's records, one `o` element each.
+    public static let rowsNamespace = "urn:paperwork:records:1"
 
     /// A streamed list: how many items, and the digest of their canonical form.
     public struct Rows: Sendable, Equatable {
@@ -118,6 +120,17 @@ public struct EmbeddedCase: Sendable, Equatable {
     public static func read(from package: OOXMLPackage) throws -> EmbeddedCase? {
         guard let part = try package.customXMLParts(namespace: namespace).first else { return nil }
         return try EmbeddedCase(package.xml(of: part), part: part)
+    }
+
+    /// Calls `body` with each record of the streamed list's part, in order, one at a time; false when there is no such part.
+    public static func forEachRecord(in package: OOXMLPackage, _ body: (TemplateValue) throws -> Void) throws -> Bool {
+        guard let part = try package.customXMLParts(namespace: rowsNamespace).first else { return false }
+        do {
+            try MarkupParser.forEachChild(of: package.data(of: part), part: part) { element in try body(CanonicalValue.read(element, part: part)) }
+        } catch let error as XMLError {
+            throw PackageError.xml(file: package.label, error)
+        }
+        return true
     }
 
     /// True when the data still has the digest written with it (the part itself was not edited).

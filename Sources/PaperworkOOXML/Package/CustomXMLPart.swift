@@ -19,11 +19,9 @@ extension OOXMLPackage {
         let loose = partNames.filter { Self.isCustomXMLItem($0) }
         var result: [String] = []
         for part in (related + loose.sorted()) where contains(part) && !result.contains(part) {
-            guard let root = try? xml(of: part).root else { continue }
-            if root.attributes.contains(where: { ($0.name == "xmlns" || $0.name.hasPrefix("xmlns:")) && $0.value == namespace })
-                && Self.namespaceOfRoot(root) == namespace {
-                result.append(part)
-            }
+            // The root's start tag is enough to tell whose part it is; a long list's records are not parsed here.
+            guard let root = try? rootElement(of: part) else { continue }
+            if Self.namespaceOfRoot(root) == namespace { result.append(part) }
         }
         return result
     }
@@ -31,14 +29,25 @@ extension OOXMLPackage {
     /// Adds a custom XML item holding `bytes` (an XML document whose root is in `namespace`), or
     /// replaces the item already holding that namespace. `itemID` is the data store GUID, `{…}`.
     public mutating func setCustomXMLPart(_ bytes: [UInt8], namespace: String, itemID: String) throws(PackageError) {
+        try addCustomXMLItem(namespace: namespace, itemID: itemID) { package, part in package.setPart(part, bytes: bytes) }
+    }
+
+    /// Adds a custom XML item written as it was produced (a long list's records), or replaces the one holding `namespace`.
+    public mutating func setCustomXMLPart(file: DeflatedPart, namespace: String, itemID: String) throws(PackageError) {
+        try addCustomXMLItem(namespace: namespace, itemID: itemID) { package, part in package.setPart(part, file: file) }
+    }
+
+    private mutating func addCustomXMLItem(namespace: String, itemID: String,
+                                           setItem: (inout OOXMLPackage, String) -> Void) throws(PackageError) {
         if let existing = try customXMLParts(namespace: namespace).first {
-            setPart(existing, bytes: bytes)
+            setItem(&self, existing)
             return
         }
         var n = 1
         while contains("customXml/item\(n).xml") || contains("customXml/itemProps\(n).xml") { n += 1 }
         let item = "customXml/item\(n).xml", props = "customXml/itemProps\(n).xml"
-        setPart(item, bytes: bytes, contentType: contentType(of: item) == nil ? "application/xml" : nil)
+        if contentType(of: item) == nil { setPart(item, bytes: [], contentType: "application/xml") }
+        setItem(&self, item)
         setPart(props, bytes: Self.properties(itemID: itemID, namespace: namespace), contentType: Self.customXMLPropsContentType)
         setPart(PartName.relationshipsPart(of: item), xml: MarkupDocument(root: MarkupElement(
             "Relationships", attributes: [MarkupAttribute("xmlns", Self.relationshipsNamespace)],
@@ -85,6 +94,24 @@ extension OOXMLPackage {
     /// `customXml/item1.xml` as seen from `word/document.xml`: `../customXml/item1.xml`.
     private static func relativeTarget(_ part: String, from source: String) -> String {
         String(repeating: "../", count: PartName.folder(of: source).split(separator: "/").count) + part
+    }
+
+    /// The root element of a part, without its children: the XML up to the end of the root's start tag.
+    private func rootElement(of part: String) throws -> MarkupElement {
+        let bytes = try data(of: part)
+        var i = 0, inTag = false, quote: UInt8? = nil
+        while i < bytes.count {
+            let b = bytes[i]
+            if let q = quote { if b == q { quote = nil } }
+            else if inTag && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")) { quote = b }
+            else if b == UInt8(ascii: "<"), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "?"), bytes[i + 1] != UInt8(ascii: "!") { inTag = true }
+            else if inTag && b == UInt8(ascii: ">") {
+                let selfClosed = bytes[i - 1] == UInt8(ascii: "/")
+                return try MarkupParser.parse(Array(bytes[..<i]) + Array((selfClosed ? ">" : "/>").utf8), part: part).root
+            }
+            i += 1
+        }
+        throw XMLError.malformed(part: part, line: 1, reason: "no root element")
     }
 
     private static func isCustomXMLItem(_ part: String) -> Bool {

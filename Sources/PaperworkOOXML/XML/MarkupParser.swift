@@ -85,7 +85,7 @@ public enum MarkupParser {
         return String(cString: prefix) + ":" + local
     }
 
-    private static func convertElement(_ node: xmlNodePtr) -> MarkupElement {
+    static func convertElement(_ node: xmlNodePtr) -> MarkupElement {
         var attributes: [MarkupAttribute] = []
         var nsDef = node.pointee.nsDef
         while let ns = nsDef {

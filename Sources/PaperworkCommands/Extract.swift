@@ -1,0 +1,58 @@
+import ArgumentParser
+import PaperworkForms
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "从文件读回数据 — read the data back out of filled documents.",
+        discussion: """
+            paperwork extract 清单.xlsx -o 数据.json
+            paperwork extract --form hr-enterprise-list 手工清单.xlsx -o 数据.csv
+            数据来自文件中嵌入的部件；没有嵌入部件的清单按模板的行循环读回。文件中可见的内容与嵌入数据不一致时逐处报告。
+            The data comes from the part paperwork embedded; a list without one is read back through its template's row loop.
+            Where the visible content no longer matches the embedded data, each difference is reported.
+            退出码 exit status: 0 成功 ok, 1 有值无法读取 a value could not be read, 2 文件不可读 unreadable input, 3 写出失败 output error.
+            """)
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var formOptions: FormOptions
+    @Argument(help: "文件 documents (.docx .xlsx)") var files: [String]
+    @Option(name: .shortAndLong, help: "输出 output: .json .csv .xlsx（默认 JSON 打印到标准输出 default: JSON on standard output）") var out: String?
+    @Option(help: "可见内容与嵌入数据不一致时采用哪个 which to use when they differ: visible (default) or embedded")
+    var prefer: Preference = .visible
+    @Flag(help: "覆盖已存在的输出文件 replace an existing output file") var force = false
+
+    func run() throws {
+        try output.guarded {
+            let (form, _) = try formOptions.resolve(template: nil)
+            let catalog = try? FormCatalog(folder: formOptions.templates)
+            let progress = ProgressLine(quiet: output.quiet || files.count < 20, language: output.language)
+            let result = ExtractJob(files: files, form: form, catalog: catalog, prefer: prefer).run(progress: progress.update)
+            progress.finish()
+            for (file, reason) in result.failures {
+                output.say(zh: "跳过 \(file)：\(reason.message(.zh))", en: "skipped \(file): \(reason.message(.en))", toError: true)
+            }
+            var readErrors = 0
+            for document in result.documents {
+                for d in document.data.differences { Console.error(d.line(output.language)) }
+                for f in document.data.findings { Console.error(f.line(output.language, file: document.data.file)); readErrors += 1 }
+                if !document.data.unseenFields.isEmpty {
+                    let fields = document.data.unseenFields.joined(separator: "、")
+                    output.say(zh: "注意：\(document.data.file) 没有嵌入数据，模板未显示的字段无法读回：\(fields)",
+                               en: "note: \(document.data.file) has no embedded data; fields its template does not show cannot be read: \(fields)", toError: true)
+                }
+            }
+            if let out {
+                try ExtractJob.write(result.documents, to: out, overwrite: force)
+                let items = result.documents.reduce(0) { $0 + ($1.data.list == nil ? 1 : $1.items.count) }
+                output.say(zh: "已读出 \(result.documents.count) 份文件、\(items) 条记录，写入 \(out)",
+                           en: "read \(result.documents.count) document(s), \(items) record(s) into \(out)")
+            } else {
+                Console.print(ExtractJob.json(result.documents))
+            }
+            if result.documents.isEmpty { throw ExitCode(ExitStatus.unreadableInput) }
+            if readErrors > 0 { throw ExitCode(ExitStatus.invalidData) }
+        }
+    }
+}
+
+extension Preference: ExpressibleByArgument {}

@@ -1,0 +1,219 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// Which of two values extract uses when a document's visible content and its embedded data differ.
+public enum Preference: String, Sendable, Codable, CaseIterable {
+    case visible, embedded
+}
+
+/// A place where what a document shows no longer matches the data embedded when it was made.
+public struct Difference: Sendable, Equatable, Codable {
+    public var file: String
+    /// The cell (`企业清单!H7`), or the row for a record added or removed.
+    public var place: String
+    public var row: Int?
+    public var field: String
+    public var visible: String?
+    public var embedded: String?
+    public var used: Preference
+
+    /// One line naming the file, the place, the field, both values and which was used.
+    public func line(_ language: Language) -> String {
+        let v = visible ?? (language == .zh ? "（无）" : "(none)"), e = embedded ?? (language == .zh ? "（无）" : "(none)")
+        let usedText = used == .visible ? (language == .zh ? "采用文件中可见的值" : "the visible value is used")
+            : (language == .zh ? "采用嵌入数据" : "the embedded value is used")
+        return language == .zh
+            ? "警告：\(file) \(place) 字段「\(field)」：文件中为「\(v)」，嵌入数据为「\(e)」，\(usedText)"
+            : "warning: \(file) \(place) field “\(field)”: shows “\(v)”, embedded “\(e)”; \(usedText)"
+    }
+}
+
+/// An item of a list read back: its values in their types, its row and the cell of each field.
+public struct ReadItem: Sendable {
+    public var row: Int?
+    public var value: TemplateValue
+}
+
+/// What a document's data read back is, besides its items.
+public struct DocumentData: Sendable {
+    public var file: String
+    /// The form it was read through.
+    public var form: Form
+    public var embedded: EmbeddedCase?
+    /// The case without its list's items (all of it for a document form).
+    public var value: TemplateValue
+    /// The list's key, for a list form.
+    public var list: FieldKey?
+    public var itemCount = 0
+    public var differences: [Difference] = []
+    /// Values that could not be read in their field's type.
+    public var findings: [Finding] = []
+    /// Fields the template does not show, read from nowhere when there is no embedded data.
+    public var unseenFields: [String] = []
+}
+
+/// Reads a document's data back: the part paperwork embedded, and for a workbook filled from a list
+/// template, the rows as they now stand through the template's mapping — the two compared field by field.
+public struct DocumentReader: Sendable {
+    public var file: String
+    public var form: Form?
+    public var catalog: FormCatalog?
+    public var prefer: Preference
+    public var today: CalendarDate
+
+    public init(file: String, form: Form?, catalog: FormCatalog?, prefer: Preference = .visible, today: CalendarDate = .today) {
+        self.file = file
+        self.form = form
+        self.catalog = catalog
+        self.prefer = prefer
+        self.today = today
+    }
+
+    /// Reads the document, calling `item` with each item of a list in order; holds no item itself.
+    public func read(_ item: (ReadItem) throws -> Void) throws -> DocumentData {
+        let package = try OOXMLPackage(contentsOf: file)
+        let embedded = try EmbeddedCase.read(from: package)
+        let form = try resolveForm(embedded)
+        let inputs = Selection(manifest: form.manifest, computed: false)
+        var data = DocumentData(file: file, form: form, embedded: embedded, value: inputs.filter(embedded?.data ?? .object([:])))
+        guard form.manifest.kind == .list, URL(fileURLWithPath: file).pathExtension.lowercased() == "xlsx" else {
+            guard embedded != nil else { throw ExtractError.noData(file: file) }
+            return data
+        }
+        let workbook = try FilledWorkbook(file: file, package: package, template: OOXMLPackage(contentsOf: form.templatePath))
+        let list = FieldKey(form.manifest.rows ?? workbook.list.map(\.text).joined(separator: "."))
+        data.list = list
+        data.value[list] = nil
+        let rowFields = form.manifest.rowFields ?? []
+        let itemInputs = inputs.children[list]?.items
+        let shown = Set(workbook.loop.cells.flatMap { cell in cell.pattern.pieces.compactMap { piece -> String? in
+            if case .value(.keys(let keys), _) = piece { return keys.map(\.text).joined(separator: ".") }
+            return nil
+        } })
+        let key = rowFields.first { $0.type == .creditCode || $0.type == .idNumber }
+        var records: EmbeddedRecords?
+        if embedded?.rows != nil {
+            records = EmbeddedRecords(package: package, key: key)
+        } else if case .list(let items)? = embedded?.data[list] {
+            records = EmbeddedRecords(items: items, key: key)
+        }
+        defer { records?.close() }
+        var findings: [Finding] = []
+        var differences: [Difference] = []
+        var index = 0
+        let header = try workbook.read { row, reads in
+            var visible = TemplateValue.object([:])
+            var places: [String: String] = [:]
+            for read in reads {
+                let key = read.path.map(\.text).joined(separator: ".")
+                guard let spec = rowFields.first(where: { $0.key == key }) else { continue }
+                places[key] = read.place
+                switch convert(read.value, spec, record: index + 1, row: row) {
+                case .success(let v?): visible.set(v, at: spec.path)
+                case .success(nil): break
+                case .failure(let f): findings.append(f)
+                }
+            }
+            var merged = visible
+            if let records {
+                let (match, removed) = try records.match(visible)
+                for gone in removed {
+                    differences.append(Difference(file: file, place: "\(workbook.mapping.sheet) 第 \(row) 行之前", row: row, field: list.text,
+                                                  visible: nil, embedded: gone.displayText.isEmpty ? nil : summary(gone, rowFields), used: prefer))
+                }
+                if let match {
+                    merged = merge(visible: visible, embedded: match, fields: rowFields, shown: shown, places: places, row: row, into: &differences)
+                } else {
+                    differences.append(Difference(file: file, place: "\(workbook.mapping.sheet) 第 \(row) 行", row: row, field: list.text,
+                                                  visible: summary(visible, rowFields), embedded: nil, used: .visible))
+                }
+            }
+            try item(ReadItem(row: row, value: itemInputs?.filter(merged) ?? merged))
+            index += 1
+        }
+        let leftOver: [TemplateValue] = try records?.rest() ?? []
+        for gone in leftOver {
+            differences.append(Difference(file: file, place: workbook.mapping.sheet, row: nil, field: list.text,
+                                          visible: nil, embedded: summary(gone, rowFields), used: prefer))
+        }
+        data.itemCount = index
+        var visibleHeader = TemplateValue.object([:])
+        var headerPlaces: [String: String] = [:]
+        for read in header {
+            let key = read.path.map(\.text).joined(separator: ".")
+            guard let spec = form.manifest.fields.first(where: { $0.key == key && $0.type != .list }) else { continue }
+            headerPlaces[key] = read.place
+            switch convert(read.value, spec, record: 0, row: nil) {
+            case .success(let v?): visibleHeader.set(v, at: spec.path)
+            case .success(nil): break
+            case .failure(let f): findings.append(f)
+            }
+        }
+        let headerFields = form.manifest.fields.filter { $0.type != .list }
+        let headerShown = Set(headerPlaces.keys)
+        data.value = embedded == nil ? visibleHeader
+            : merge(visible: visibleHeader, embedded: data.value, fields: headerFields, shown: headerShown, places: headerPlaces, row: nil, into: &differences)
+        if embedded == nil {
+            data.unseenFields = rowFields.map(\.key).filter { !shown.contains($0) }
+        }
+        data.findings = findings
+        data.differences = differences
+        return data
+    }
+
+    /// The form named by `--form`, else the one the document names.
+    private func resolveForm(_ embedded: EmbeddedCase?) throws -> Form {
+        if let form {
+            if let name = embedded?.form, name != form.manifest.name {
+                throw ExtractError.otherForm(file: file, found: name, expected: form.manifest.name)
+            }
+            return form
+        }
+        guard let name = embedded?.form, let catalog else { throw ExtractError.noData(file: file) }
+        return try catalog.form(name)
+    }
+
+    /// A field read from the sheet in its type; a finding when it is not one.
+    private func convert(_ raw: TemplateValue, _ spec: FieldSpec, record: Int, row: Int?) -> Converted {
+        do { return .success(try FieldConverter.convert(raw, spec, today: today)) } catch {
+            return .failure(Finding(.error, record: record, row: row, field: spec.key, label: spec.label, value: raw.displayText,
+                                    rule: error.rule, zh: error.zh, en: error.en))
+        }
+    }
+
+    private enum Converted {
+        case success(TemplateValue?)
+        case failure(Finding)
+    }
+
+    /// Visible and embedded values field by field: the preferred one where both are there and differ
+    /// (each difference noted), the embedded one for a field the template does not show.
+    private func merge(visible: TemplateValue, embedded: TemplateValue, fields: [FieldSpec], shown: Set<String>,
+                       places: [String: String], row: Int?, into differences: inout [Difference]) -> TemplateValue {
+        var merged = embedded
+        for spec in fields where shown.contains(spec.key) {
+            let v = visible.value(at: spec.path), e = embedded.value(at: spec.path)
+            if Self.same(v, e) { continue }
+            differences.append(Difference(file: file, place: places[spec.key] ?? "", row: row, field: spec.label,
+                                          visible: v?.displayText, embedded: e?.displayText, used: prefer))
+            if prefer == .visible {
+                if let v { merged.set(v, at: spec.path) } else { merged.remove(at: spec.path) }
+            }
+        }
+        return merged
+    }
+
+    static func same(_ a: TemplateValue?, _ b: TemplateValue?) -> Bool {
+        switch (a, b) {
+        case (nil, nil), (nil, .null?), (.null?, nil): true
+        case let (.number(x)?, .number(y)?): DecimalMath.compare(x, y) == .orderedSame
+        default: a == b
+        }
+    }
+
+    /// A record in a few words: its first two declared fields.
+    private func summary(_ value: TemplateValue, _ fields: [FieldSpec]) -> String {
+        fields.prefix(2).compactMap { value.value(at: $0.path)?.displayText }.joined(separator: " ")
+    }
+}
