@@ -2,7 +2,9 @@
 """The peers paperwork is measured against, each run as a whole process:
   docxtpl WORK N        — render letter-jinja.docx for the first N records of letters.json
   openpyxl WORK N       — fill the HR template's list rows from hr-N.csv and save
-  xlsxwriter WORK N     — write the same sheet from scratch (constant memory)"""
+  xlsxwriter WORK N     — write the same sheet from scratch (constant memory)
+  mailmerge WORK N      — docx-mailmerge: merge merge-letter.docx with the first N records of merge-records.json,
+                          one document per record (its dates and numbers as the records hold them: it applies no switches)"""
 import csv, json, os, sys
 
 tool, work, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -15,6 +17,14 @@ if tool == "docxtpl":
         t = DocxTemplate(os.path.join(work, "letter-jinja.docx"))
         t.render(r)
         t.save(os.path.join(out, "%d.docx" % i))
+    sys.exit(0)
+if tool == "mailmerge":
+    from mailmerge import MailMerge
+    records = json.load(open(os.path.join(work, "merge-records.json")))[:n]
+    for i, r in enumerate(records):
+        with MailMerge(os.path.join(work, "merge-letter.docx")) as doc:
+            doc.merge(**r)
+            doc.write(os.path.join(out, "%d.docx" % i))
     sys.exit(0)
 rows = list(csv.reader(open(os.path.join(work, "hr-%d.csv" % n), encoding="utf-8")))[1:]
 

@@ -35,6 +35,8 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case loopItemPrefix(path: String, suggestion: String)
         /// A warning: a part the engine does not fill holds tag-like text (SmartArt, cell comments).
         case partNotFilled
+        /// A warning: a chart or pivot whose source is in another workbook, which row loops cannot move.
+        case sourceNotMovable
     }
 
     public var kind: Kind
@@ -48,7 +50,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     /// True for warnings: the template is filled, and the warning is shown beside the result.
     public var isWarning: Bool {
         switch kind {
-        case .tagInFieldResult, .partNotFilled: true
+        case .tagInFieldResult, .partNotFilled, .sourceNotMovable: true
         default: false
         }
     }
@@ -102,6 +104,8 @@ public struct TemplateProblem: Error, Sendable, Hashable {
             zh ? "sep=\"…\" 只用于同一段或同一单元格内的循环" : "sep=\"…\" only works for a loop inside one paragraph or one cell"
         case let .loopItemPrefix(p, suggestion):
             zh ? "缺少字段 \(p) 的值：在 {{#each}} 循环内直接写 \(suggestion)" : "missing value for \(p): inside {{#each}}, write \(suggestion)"
+        case .sourceNotMovable:
+            zh ? "图表或数据透视表的数据来源在其他工作簿中，不会随循环行移动" : "the chart's or pivot's source is in another workbook and does not move with row loops"
         case .partNotFilled:
             zh ? "此部件（SmartArt、批注等）中的标记不会被填写，将原样保留" : "tags in this part (SmartArt, comments…) are not filled and stay as they are"
         case let .invalidCharacter(p, s):

@@ -19,6 +19,23 @@ struct ReferenceMover: Sendable {
         })
     }
 
+    /// A chart series reference (`'清单'!$B$4:$B$4`), moved; a reference into a loop grows over all its
+    /// copies, a reference wholly inside an empty loop stays as it was.
+    func series(_ text: String) -> String {
+        FormulaText.join(FormulaText.split(text).map { piece in
+            guard case .reference(let prefix?, let area, _) = piece, let map = maps[FormulaText.sheetName(prefix)],
+                  let moved = map.move(area, expand: true) else { return piece }
+            return .reference(sheet: prefix, area: moved, insideAggregate: true)
+        })
+    }
+
+    /// True when the text refers to a sheet that has row loops.
+    func touches(_ text: String) -> Bool {
+        FormulaText.split(text).contains { piece in
+            if case .reference(let prefix?, _, _) = piece { maps[FormulaText.sheetName(prefix)] != nil } else { false }
+        }
+    }
+
     /// A list of ranges (`A1:B2 D5`), moved; ranges that reach a loop grow over all its copies.
     func sqref(_ text: String, on sheet: String) -> String? {
         guard let map = maps[sheet] else { return text }

@@ -20,6 +20,7 @@ public struct XlsxTemplate: Sendable {
     private let sheetIDs: [String]
     private let styles: StyleVariants
     private let tables: [String: [String]]
+    private let objects: ChartsAndPivots
 
     static let contentTypeCalcChain = "calcChain"
 
@@ -96,6 +97,9 @@ public struct XlsxTemplate: Sendable {
         self.styles = styles
         self.tables = tables
         self.tags = sheets.flatMap { s in s.tags.map { TagInfo(source: $0.source, place: $0.place) } }
+        self.objects = try ChartsAndPivots(package, workbook: book, sheets: sheets.map { ($0.name, $0.part) },
+                                           hasLoops: sheets.contains { !$0.loops.isEmpty })
+        self.warnings = objects.warnings
     }
 
     /// The tags and the template problems (warnings included) of a package, without failing on the problems.
@@ -153,6 +157,7 @@ public struct XlsxTemplate: Sendable {
         }
         guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
         if !maps.isEmpty { output.setPart(workbookPart, xml: moveDefinedNames(mover)) }
+        objects.move(by: mover, into: &output)
         return output
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+import PaperworkOOXML
+import Testing
+@testable import PaperworkTemplate
+
+/// Charts and pivot caches follow the rows of a row loop, as formulas do.
+@Suite struct ChartsAndPivotsTests {
+    static let data = TemplateValue.object(["部门": .string("区商务局"), "企业": .list((1...3).map {
+        .object(["名称": .string("企业\($0)"), "收入": .number(Decimal($0 * 1000))])
+    })])
+
+    static func text(_ package: OOXMLPackage, _ part: String) throws -> String {
+        String(decoding: try package.data(of: part), as: UTF8.self)
+    }
+
+    /// The workbook with a pivot cache whose source is the list's range, written as Excel writes one.
+    static func withPivotCache(_ fixture: String, source: String = #"<worksheetSource ref="A3:B4" sheet="清单"/>"#) throws -> OOXMLPackage {
+        var package = try OOXMLPackage(contentsOf: Fixture.path(fixture))
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        package.setPart("xl/pivotCache/pivotCacheDefinition1.xml", bytes: Array("""
+            <pivotCacheDefinition xmlns="\(main)" saveData="0" recordCount="0"><cacheSource type="worksheet">\(source)</cacheSource>\
+            <cacheFields count="2"><cacheField name="企业名称" numFmtId="0"><sharedItems/></cacheField>\
+            <cacheField name="收入" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1"/></cacheField></cacheFields></pivotCacheDefinition>
+            """.utf8), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml")
+        var rels = try package.xml(of: "xl/_rels/workbook.xml.rels")
+        rels.root.children.append(.element(MarkupElement("Relationship", attributes: [
+            MarkupAttribute("Id", "rIdPivot"), MarkupAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition"),
+            MarkupAttribute("Target", "pivotCache/pivotCacheDefinition1.xml"),
+        ])))
+        package.setPart("xl/_rels/workbook.xml.rels", xml: rels)
+        var book = try String(decoding: package.data(of: "xl/workbook.xml"), as: UTF8.self)
+        let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        if !book.contains("xmlns:r=") { book = book.replacingOccurrences(of: "<workbook ", with: "<workbook xmlns:r=\"\(r)\" ") }
+        let prefix = book.contains("<x:workbook") ? "x:" : ""
+        book = book.replacingOccurrences(of: "</\(prefix)workbook>", with: "<\(prefix)pivotCaches><\(prefix)pivotCache cacheId=\"1\" r:id=\"rIdPivot\"/></\(prefix)pivotCaches></\(prefix)workbook>")
+        package.setPart("xl/workbook.xml", bytes: Array(book.utf8))
+        return try OOXMLPackage(bytes: try package.serialized(), label: fixture)
+    }
+
+    @Test(arguments: ["charts.xlsx", "charts-lo.xlsx"])
+    func chartsBesideAndBelowALoopFollowItsRows(fixture: String) throws {
+        let filled = try XlsxTemplate(package: try Self.withPivotCache(fixture)).render(Self.data)
+        let beside = try Self.text(filled, "xl/charts/chart1.xml"), below = try Self.text(filled, "xl/charts/chart2.xml")
+        let quote = fixture == "charts.xlsx" ? "'" : ""
+        let sheet = quote + "清单" + quote + "!"
+        #expect(beside.contains("<c:f>\(sheet)$A$4:$A$6</c:f>") || beside.contains("<f>\(sheet)$A$4:$A$6</f>"))
+        #expect(beside.contains("\(sheet)$B$4:$B$6<"))
+        #expect(beside.contains("\(sheet)B3<"))
+        #expect(below.contains("\(sheet)$A$9:$A$11<") && below.contains("\(sheet)$B$9:$B$11<") && below.contains("\(sheet)B8<"))
+        #expect(!beside.contains("numCache") && !below.contains("numCache") && !below.contains("strCache"))
+        let drawing = try filled.xml(of: "xl/drawings/drawing1.xml")
+        let rows = ChartsAndPivots.descendants(drawing.root, named: "from").compactMap { $0.elements.first { $0.localName == "row" }?.textContent }
+        #expect(rows == ["2", "13"])
+        let cache = try Self.text(filled, "xl/pivotCache/pivotCacheDefinition1.xml")
+        #expect(cache.contains(#"<worksheetSource ref="A3:B6" sheet="清单"/>"#))
+        #expect(cache.contains(#"refreshOnLoad="1""#))
+        let c = try cells(filled)
+        #expect(c["A6"] == .text("企业3") && c["B9"] == .number(100, isDate: false))
+    }
+
+    @Test func aSourceInAnotherWorkbookIsAWarning() throws {
+        let package = try Self.withPivotCache("charts.xlsx", source: #"<worksheetSource ref="A1:B9" sheet="Sheet1" r:id="rIdExternal"/>"#)
+        let template = try XlsxTemplate(package: package)
+        #expect(template.warnings.map(\.kind) == [.sourceNotMovable])
+        #expect(template.warnings.first?.place.part == "xl/pivotCache/pivotCacheDefinition1.xml")
+    }
+}
