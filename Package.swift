@@ -36,6 +36,8 @@ let package = Package(
             ]),
         .executableTarget(name: "PaperworkCLI", dependencies: ["PaperworkCommands"]),
         .executableTarget(
+            name: "readme-example", dependencies: ["PaperworkForms", "PaperworkTemplate"], path: "Examples/Readme"),
+        .executableTarget(
             name: "docx-fill-bench", dependencies: ["PaperworkTemplate", "PaperworkForms"], path: "Benchmarks/DocxFill"),
         .target(
             name: "PaperworkFuzzTargets", dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkOOXML"],
@@ -48,7 +50,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PaperworkCLITests",
-            dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "PaperworkFuzzTargets", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
+            dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "PaperworkFuzzTargets", "readme-example", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
         .testTarget(
             name: "PaperworkFormsTests",
             dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkTestSupport", .product(name: "Yams", package: "Yams")],
