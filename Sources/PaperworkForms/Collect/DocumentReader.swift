@@ -45,6 +45,8 @@ public struct DocumentData: Sendable {
     public var value: TemplateValue
     /// The list's key, for a list form.
     public var list: FieldKey?
+    /// The sheet the list was read from.
+    public var sheet: String?
     public var itemCount = 0
     public var differences: [Difference] = []
     /// Values that could not be read in their field's type.
@@ -71,7 +73,8 @@ public struct DocumentReader: Sendable {
     }
 
     /// Reads the document, calling `item` with each item of a list in order; holds no item itself.
-    public func read(_ item: (ReadItem) throws -> Void) throws -> DocumentData {
+    /// `header` is called before the first item with the header as far as it is known (embedded, and the cells above the list).
+    public func read(header: (TemplateValue) throws -> Void = { _ in }, _ item: (ReadItem) throws -> Void) throws -> DocumentData {
         let package = try OOXMLPackage(contentsOf: file)
         let embedded = try EmbeddedCase.read(from: package)
         let form = try resolveForm(embedded)
@@ -79,11 +82,13 @@ public struct DocumentReader: Sendable {
         var data = DocumentData(file: file, form: form, embedded: embedded, value: inputs.filter(embedded?.data ?? .object([:])))
         guard form.manifest.kind == .list, URL(fileURLWithPath: file).pathExtension.lowercased() == "xlsx" else {
             guard embedded != nil else { throw ExtractError.noData(file: file) }
+            try header(data.value)
             return data
         }
         let workbook = try FilledWorkbook(file: file, package: package, template: OOXMLPackage(contentsOf: form.templatePath))
         let list = FieldKey(form.manifest.rows ?? workbook.list.map(\.text).joined(separator: "."))
         data.list = list
+        data.sheet = workbook.mapping.sheet
         data.value[list] = nil
         let rowFields = form.manifest.rowFields ?? []
         let itemInputs = inputs.children[list]?.items
@@ -102,7 +107,13 @@ public struct DocumentReader: Sendable {
         var findings: [Finding] = []
         var differences: [Difference] = []
         var index = 0
-        let header = try workbook.read { row, reads in
+        let headerFields = form.manifest.fields.filter { $0.type != .list }
+        let embeddedHeader = data.value
+        var headerDifferences: [Difference] = []
+        let reads = try workbook.read(above: { above in
+            var ignored: [Finding] = []
+            try header(headerValue(above, fields: headerFields, embedded: embedded == nil ? nil : embeddedHeader, findings: &ignored, differences: &headerDifferences))
+        }) { row, reads in
             var visible = TemplateValue.object([:])
             var places: [String: String] = [:]
             for read in reads {
@@ -138,28 +149,34 @@ public struct DocumentReader: Sendable {
                                           visible: nil, embedded: summary(gone, rowFields), used: prefer))
         }
         data.itemCount = index
-        var visibleHeader = TemplateValue.object([:])
-        var headerPlaces: [String: String] = [:]
-        for read in header {
-            let key = read.path.map(\.text).joined(separator: ".")
-            guard let spec = form.manifest.fields.first(where: { $0.key == key && $0.type != .list }) else { continue }
-            headerPlaces[key] = read.place
-            switch convert(read.value, spec, record: 0, row: nil) {
-            case .success(let v?): visibleHeader.set(v, at: spec.path)
-            case .success(nil): break
-            case .failure(let f): findings.append(f)
-            }
-        }
-        let headerFields = form.manifest.fields.filter { $0.type != .list }
-        let headerShown = Set(headerPlaces.keys)
-        data.value = embedded == nil ? visibleHeader
-            : merge(visible: visibleHeader, embedded: data.value, fields: headerFields, shown: headerShown, places: headerPlaces, row: nil, into: &differences)
+        headerDifferences = []
+        data.value = headerValue(reads, fields: headerFields, embedded: embedded == nil ? nil : embeddedHeader, findings: &findings, differences: &headerDifferences)
+        differences = headerDifferences + differences
         if embedded == nil {
             data.unseenFields = rowFields.map(\.key).filter { !shown.contains($0) }
         }
         data.findings = findings
         data.differences = differences
         return data
+    }
+
+    /// The header read from its cells, in its fields' types, merged with the embedded header when there is one.
+    private func headerValue(_ reads: [FilledWorkbook.Read], fields: [FieldSpec], embedded: TemplateValue?,
+                             findings: inout [Finding], differences: inout [Difference]) -> TemplateValue {
+        var visible = TemplateValue.object([:])
+        var places: [String: String] = [:]
+        for read in reads {
+            let key = read.path.map(\.text).joined(separator: ".")
+            guard let spec = fields.first(where: { $0.key == key }) else { continue }
+            places[key] = read.place
+            switch convert(read.value, spec, record: 0, row: nil) {
+            case .success(let v?): visible.set(v, at: spec.path)
+            case .success(nil): break
+            case .failure(let f): findings.append(f)
+            }
+        }
+        guard let embedded else { return visible }
+        return merge(visible: visible, embedded: embedded, fields: fields, shown: Set(places.keys), places: places, row: nil, into: &differences)
     }
 
     /// The form named by `--form`, else the one the document names.

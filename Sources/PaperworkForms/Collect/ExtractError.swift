@@ -19,8 +19,8 @@ public enum ExtractError: LocalizedFailure, Equatable {
         switch (self, language) {
         case let (.badEmbeddedPart(p), .zh): "嵌入数据部件 \(p) 格式不对，无法读取"
         case let (.badEmbeddedPart(p), .en): "the embedded data part \(p) is malformed"
-        case let (.noData(f), .zh): "\(f)：没有 paperwork 嵌入的数据；请用 --form 指定表单，按模板读取"
-        case let (.noData(f), .en): "\(f): holds no data embedded by paperwork; give --form to read it through the form's template"
+        case let (.noData(f), .zh): "\(f)：没有 paperwork 嵌入的数据，无法读回（清单类工作簿可用 --form 按模板读取）"
+        case let (.noData(f), .en): "\(f): holds no data embedded by paperwork (a list workbook can be read through its form's template with --form)"
         case let (.noRowLoop(t), .zh): "模板 \(t) 没有行循环（{{#each …}}），无法按模板读回清单"
         case let (.noRowLoop(t), .en): "template \(t) has no row loop ({{#each …}}) to read a list back through"
         case let (.sheetMissing(f, s), .zh): "\(f)：没有工作表「\(s)」"

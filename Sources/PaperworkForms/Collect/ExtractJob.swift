@@ -58,7 +58,7 @@ public struct ExtractJob: Sendable {
             bytes = Array(json(documents).utf8)
         case "csv":
             let table = rows(documents)
-            let lines = table.map { $0.map(csvField).joined(separator: ",") }
+            let lines = table.map { $0.map(CollectReport.csvField).joined(separator: ",") }
             bytes = [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
         case "xlsx":
             let table = rows(documents)
@@ -113,11 +113,6 @@ public struct ExtractJob: Sendable {
         case .number(let n): return [prefix: DecimalFormat.plain(n)]
         case .string(let s): return [prefix: s]
         }
-    }
-
-    private static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

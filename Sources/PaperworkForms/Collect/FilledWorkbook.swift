@@ -38,9 +38,9 @@ struct FilledWorkbook {
     /// The list's key in the case (`企业`).
     var list: [FieldKey] { loop.list }
 
-    /// Calls `item` with each item row (its number and the values of its cells, by field path and cell);
-    /// returns the header's values.
-    func read(_ item: (_ row: Int, _ values: [Read]) throws -> Void) throws -> [Read] {
+    /// Calls `above` with the values above the loop before the first item, `item` with each item row (its
+    /// number and the values of its cells, by field path and cell); returns the header's values, above and below.
+    func read(above: ([Read]) throws -> Void, _ item: (_ row: Int, _ values: [Read]) throws -> Void) throws -> [Read] {
         enum Phase { case above, items, below }
         var phase = Phase.above
         var offset = 0
@@ -62,6 +62,7 @@ struct FilledWorkbook {
             case .above where row.number < loop.first:
                 header += readCells(mapping.cells, in: row, rowInTemplate: row.number)
             case .above, .items:
+                if phase == .above { try above(header) }
                 phase = .items
                 let within = (row.number - loop.first) % height
                 pending += loop.cells.filter { $0.row == within }.flatMap { cell in
@@ -77,6 +78,7 @@ struct FilledWorkbook {
             }
         }
         if !pending.isEmpty { try item(pendingRow, pending) }
+        if phase == .above { try above(header) }
         return header
     }
 

@@ -1,0 +1,235 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTemplate
+
+/// What a collect of lists did.
+public struct ListCollectSummary: Sendable {
+    public var findings: [CollectFinding] = []
+    /// Rows read from all the lists.
+    public var rows = 0
+    /// Rows written into the district list.
+    public var kept = 0
+    public var written: String?
+    /// True when any finding is an error (then nothing is written, unless invalid rows are skipped).
+    public var hasErrors: Bool { findings.contains { $0.finding.severity == .error } }
+}
+
+/// `paperwork collect` for a list form: the departments' lists merged into one (the district's), every
+/// row validated again, each row's department filled in, the same credit code in two lists (or twice in
+/// one) and enterprises forwarded in an earlier batch found. The lists are read twice, row by row — once
+/// to check, once to write — so memory does not grow with the rows.
+public struct ListCollectJob: Sendable {
+    public var files: [String]
+    public var form: Form
+    public var policy: Policy
+    /// `key=value` for the merged list's own header: 部门, 批次, 填报人, 联系电话, 填报日期.
+    public var settings: [String]
+    /// District lists of earlier batches.
+    public var previous: [String] = []
+    /// Write the valid rows and leave the others out (each reported).
+    public var skipInvalid = false
+    public var prefer: Preference = .visible
+    public var embed = true
+    public var today: CalendarDate = .today
+
+    public init(files: [String], form: Form, policy: Policy, settings: [String]) {
+        self.files = files
+        self.form = form
+        self.policy = policy
+        self.settings = settings
+    }
+
+    private var list: FieldKey { FieldKey(form.manifest.rows ?? "") }
+    /// The item field a department goes in: the one labelled 行业主管部门, else 主管部门.
+    private var departmentField: FieldSpec? {
+        (form.manifest.rowFields ?? []).first { $0.label == "行业主管部门" || $0.key == "主管部门" }
+    }
+    private var headerDepartment: FieldSpec? {
+        form.manifest.fields.first { $0.type != .list && ($0.label == "行业主管部门" || $0.key == "部门") }
+    }
+    private var keyField: FieldSpec? {
+        (form.manifest.rowFields ?? []).first { $0.type == .creditCode || $0.type == .idNumber }
+    }
+
+    /// A row of one of the lists: the file's index and the row's number.
+    struct RowID: Hashable, Sendable {
+        var file: Int
+        var row: Int
+    }
+
+    /// Checks every row of every list; when nothing is wrong (or `skipInvalid`), writes the merged list to `output`.
+    public func run(output: String?, overwrite: Bool, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> ListCollectSummary {
+        guard form.manifest.kind == .list, form.manifest.rows != nil else { throw ExtractError.noRowLoop(template: form.templatePath) }
+        if let output, !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
+        var summary = ListCollectSummary()
+        let (header, headerMessages) = try validatedHeader(&summary)
+        let earlier = forwardedEarlier(&summary)
+        var seen: [String: (file: String, row: Int?)] = [:]
+        var skip = Set<RowID>()
+        var totals: [FieldKey: Decimal] = [:]
+        for (index, file) in files.enumerated() {
+            do {
+                var department: String?
+                var rowFindings: [Finding] = []
+                let data = try reader(file).read(header: { department = departmentOf($0) }) { item in
+                    summary.rows += 1
+                    let checked = check(item, department: department, header: header, headerMessages: headerMessages)
+                    var findings = checked.findings
+                    if let key = keyField, case .string(let code)? = checked.item?.value(at: key.path) ?? item.value.value(at: key.path) {
+                        if let first = seen[code] {
+                            let place = first.file == file ? "本表第 \(first.row ?? 0) 行" : "\(first.file) 第 \(first.row ?? 0) 行"
+                            findings.append(Finding(.error, record: 0, row: item.row, field: key.key, label: key.label, value: code, rule: "duplicate_credit_code",
+                                                    zh: "与\(place)重复，同一企业只能报一次", en: "repeats \(first.file) row \(first.row ?? 0): an enterprise is listed once"))
+                        } else {
+                            seen[code] = (file, item.row)
+                        }
+                        if let before = earlier[code] {
+                            findings.append(Finding(.error, record: 0, row: item.row, field: key.key, label: key.label, value: code, rule: "forwarded_earlier",
+                                                    zh: "已在 \(before.file) 第 \(before.row ?? 0) 行报送过", en: "already forwarded in \(before.file) row \(before.row ?? 0)"))
+                        }
+                    }
+                    rowFindings += findings
+                    if findings.contains(where: { $0.severity == .error }) || checked.item == nil {
+                        skip.insert(RowID(file: index, row: item.row ?? 0))
+                    } else if let value = checked.item {
+                        summary.kept += 1
+                        add(value, to: &totals)
+                    }
+                }
+                summary.findings += rowFindings.map { CollectFinding(file: file, sheet: data.sheet, finding: $0) }
+                summary.findings += data.differences.map { d in
+                    CollectFinding(file: file, sheet: data.sheet, finding: Finding(
+                        .warning, record: 0, row: d.row, field: d.field, label: d.field, value: d.visible, rule: "edited",
+                        zh: d.line(.zh), en: d.line(.en)))
+                }
+                if !data.unseenFields.isEmpty {
+                    let fields = data.unseenFields.joined(separator: "、")
+                    summary.findings.append(CollectFinding(file: file, sheet: data.sheet, finding: Finding(
+                        .warning, record: 0, rule: "not_embedded", zh: "没有嵌入数据，模板未显示的字段无法读回：\(fields)",
+                        en: "no embedded data: fields the template does not show cannot be read: \(fields)")))
+                }
+            } catch let failure as LocalizedFailure {
+                summary.findings.append(CollectFinding(file: file, sheet: nil, finding: Finding(
+                    .warning, record: 0, rule: "unreadable_file", zh: "已跳过：\(failure.message(.zh))", en: "skipped: \(failure.message(.en))")))
+                skip.insert(RowID(file: index, row: -1))
+            }
+            progress(index + 1, files.count)
+        }
+        guard let output, !summary.hasErrors || skipInvalid else { return summary }
+        var value = header
+        for (key, sum) in totals { value.set(.number(sum), at: [FieldKey("合计"), key]) }
+        let stream = CollectedItems(job: self, header: header, headerMessages: headerMessages, skip: skip, count: summary.kept)
+        let template = try DocumentTemplate(contentsOf: form.templatePath, names: form.fieldNames)
+        let embedding = embed ? CaseEmbedding(form: form, policy: policy, templatePath: form.templatePath, template: template) : nil
+        let streams = embedding?.digesting([list: stream]) ?? [list: stream]
+        var filled = try template.render(value, streams: streams, options: RenderOptions(optionalPaths: form.optionalPaths))
+        try embedding?.embed(value, streams: streams, into: &filled)
+        try filled.write(to: output, overwrite: overwrite)
+        summary.written = output
+        return summary
+    }
+
+    /// The merged list's header, validated with no rows; its findings reported once, and their messages,
+    /// which rows validated under the same header repeat.
+    private func validatedHeader(_ summary: inout ListCollectSummary) throws -> (TemplateValue, Set<String>) {
+        var value = TemplateValue.object([list: .list([])])
+        for setting in settings {
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw CaseFileError.badSetting(setting) }
+            value.set(.string(String(setting[setting.index(after: eq)...])), at: [FieldKey](dotted: String(setting[..<eq])))
+        }
+        let checked = try form.validate(CaseRecord(value: value), number: 1, policy: policy, today: today)
+        summary.findings += checked.findings.filter { $0.field != list.text }.map { CollectFinding(file: "--set", sheet: nil, finding: $0) }
+        var header = checked.value
+        header[list] = nil
+        return (header, Set(checked.findings.map(\.message)))
+    }
+
+    /// Credit codes of the earlier batches' lists, with where each was.
+    private func forwardedEarlier(_ summary: inout ListCollectSummary) -> [String: (file: String, row: Int?)] {
+        var codes: [String: (file: String, row: Int?)] = [:]
+        guard let key = keyField else { return codes }
+        for file in previous {
+            do {
+                _ = try reader(file).read { item in
+                    if case .string(let code)? = item.value.value(at: key.path), codes[code] == nil { codes[code] = (file, item.row) }
+                }
+            } catch let failure as LocalizedFailure {
+                summary.findings.append(CollectFinding(file: file, sheet: nil, finding: Finding(
+                    .warning, record: 0, rule: "unreadable_file", zh: "已跳过：\(failure.message(.zh))", en: "skipped: \(failure.message(.en))")))
+            } catch {
+                continue
+            }
+        }
+        return codes
+    }
+
+    /// The department a list was sent by: its header's department field.
+    func departmentOf(_ header: TemplateValue) -> String? {
+        guard let field = headerDepartment, case .string(let s)? = header.value(at: field.path) else { return nil }
+        return s
+    }
+
+    /// One row validated as the only item of a case with the merged list's header; its department filled in from its list's.
+    func check(_ item: ReadItem, department: String?, header: TemplateValue, headerMessages: Set<String>) -> (item: TemplateValue?, findings: [Finding]) {
+        var row = item.value
+        var findings: [Finding] = []
+        if let field = departmentField, (row.value(at: field.path)?.displayText.trimmed ?? "").isEmpty {
+            if let department, !department.trimmed.isEmpty {
+                row.set(.string(department), at: field.path)
+            } else {
+                findings.append(Finding(.error, record: 0, row: item.row, field: field.key, label: field.label, rule: "missing_department",
+                                        zh: "没有行业主管部门（清单表头也没有填报单位）", en: "no department, in the row or the list's header"))
+            }
+        }
+        var value = header
+        value[list] = .list([row])
+        guard let checked = try? form.validate(CaseRecord(value: value, row: item.row), number: 1, policy: policy, today: today) else {
+            return (nil, findings)
+        }
+        findings += checked.findings.filter { !headerMessages.contains($0.message) }.map { f in
+            var f = f
+            f.row = item.row
+            f.record = 0
+            return f
+        }
+        guard case .list(let items)? = checked.value[list], let first = items.first else { return (nil, findings) }
+        return (first, findings)
+    }
+
+    /// Adds a kept row's whole-number and amount fields to the sums that become `合计.…`.
+    private func add(_ item: TemplateValue, to totals: inout [FieldKey: Decimal]) {
+        let summed = Set(form.manifest.computed.compactMap { c -> FieldKey? in
+            guard c.key.hasPrefix("合计."), c.type == .amount || c.type == .integer else { return nil }
+            return FieldKey(String(c.key.dropFirst(3)))
+        })
+        guard case .object(let members) = item else { return }
+        for key in summed {
+            if case .number(let n)? = members[key] { totals[key] = (totals[key] ?? 0) + n } else if totals[key] == nil { totals[key] = 0 }
+        }
+        totals[FieldKey("企业数")] = (totals[FieldKey("企业数")] ?? 0) + 1
+    }
+
+    func reader(_ file: String) -> DocumentReader {
+        DocumentReader(file: file, form: form, catalog: nil, prefer: prefer, today: today)
+    }
+}
+
+/// The kept rows of every list, read again and validated as the merged list is written.
+struct CollectedItems: ItemStream {
+    let job: ListCollectJob
+    let header: TemplateValue
+    let headerMessages: Set<String>
+    let skip: Set<ListCollectJob.RowID>
+    let count: Int
+
+    func forEach(_ body: (TemplateValue) throws -> Void) throws {
+        for (index, file) in job.files.enumerated() where !skip.contains(.init(file: index, row: -1)) {
+            var department: String?
+            _ = try job.reader(file).read(header: { department = job.departmentOf($0) }) { item in
+                guard !skip.contains(.init(file: index, row: item.row ?? 0)),
+                      let value = job.check(item, department: department, header: header, headerMessages: headerMessages).item else { return }
+                try body(value)
+            }
+        }
+    }
+}
