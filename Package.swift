@@ -46,7 +46,9 @@ let package = Package(
             path: "Fuzz/Targets"),
         .systemLibrary(name: "CFuzzer", path: "Fuzz/CFuzzer"),
         .executableTarget(name: "paperwork-fuzz", dependencies: ["PaperworkFuzzTargets", "CFuzzer"], path: "Fuzz/Entry"),
-        .target(name: "PaperworkTestSupport", dependencies: ["PaperworkOOXML"], path: "Tests/Support"),
+        .target(
+            name: "PaperworkTestSupport", dependencies: ["PaperworkOOXML", .product(name: "Yams", package: "Yams")],
+            path: "Tests/Support"),
         .testTarget(
             name: "PaperworkOOXMLTests", dependencies: ["PaperworkOOXML", "PaperworkTestSupport"],
             resources: [.copy("Fixtures")]),

@@ -1,5 +1,6 @@
 import Foundation
 import PaperworkOOXML
+import PaperworkTestSupport
 import Testing
 
 @Suite(.serialized) struct EndToEndTests {
@@ -85,20 +86,23 @@ import Testing
     @Test func invalidCSVGivesAReportWithEveryPlantedErrorAndNoDocuments() throws {
         let dir = CLI.scratch()
         try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
-        let result = try CLI.run(["batch", "--form", "hr-enterprise-list", CLI.root + "/Samples/hr-enterprise-list/invalid.csv",
-                                  "--out-dir", dir + "/out", "--report", dir + "/报告.csv"] + CLI.department)
-        #expect(result.status == 2 || result.status == 1)
-        let report = try CLI.run(["validate", "--form", "hr-enterprise-list", CLI.root + "/Samples/hr-enterprise-list/invalid.csv",
-                                  "--report", dir + "/报告.csv", "--format", "json"] + CLI.department)
-        #expect(report.status == 1)
-        let csv = try String(contentsOfFile: dir + "/报告.csv", encoding: .utf8)
-        for rule in ["credit_code", "revenue_decline", "duplicate_credit_code", "phone", "type", "trainees_within_insured", "enum", "unemployment_insurance"] {
-            #expect(csv.contains("," + rule + ","), "\(rule)")
-        }
-        let json = try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [[String: Any]] ?? []
-        #expect(json.count == 8)
-        #expect(json.allSatisfy { $0["severity"] != nil && $0["record"] != nil && $0["rule"] != nil && $0["message"] != nil })
+        let sample = CLI.root + "/Samples/hr-enterprise-list/invalid.csv"
+        let planted = try PlantedProblem.load(sample: sample)
+        let result = try CLI.run(["fill", "--form", "hr-enterprise-list", sample, "-o", dir + "/out/清单.xlsx", "--report", dir + "/报告.csv"]
+                                 + CLI.department)
+        #expect(result.status == 1, "\(result.err)")
+        #expect(result.err.contains("发现 \(planted.count) 个错误，未生成任何文件"), "\(result.err)")
         #expect(CLI.files(dir + "/out").isEmpty)
+        let csv = try String(contentsOfFile: dir + "/报告.csv", encoding: .utf8)
+        for problem in planted { #expect(csv.contains("," + problem.rule + ","), "\(problem) is in the report") }
+        let report = try CLI.run(["validate", "--form", "hr-enterprise-list", sample, "--format", "json"] + CLI.department)
+        #expect(report.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [[String: Any]])
+        #expect(json.allSatisfy { $0["severity"] as? String == "error" && $0["message"] is String })
+        let found = json.map { PlantedProblem(rule: $0["rule"] as? String ?? "", field: $0["field"] as? String,
+                                              record: $0["record"] as? Int ?? 0, row: $0["row"] as? Int).key }
+        let (missing, unexpected) = PlantedProblem.compare(planted: planted, reported: found)
+        #expect(missing.isEmpty && unexpected.isEmpty, "missing \(missing), not planted \(unexpected)")
     }
 
     @Test func hostileNamesBecomeSafeUniqueFiles() throws {
