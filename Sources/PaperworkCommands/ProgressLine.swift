@@ -9,13 +9,16 @@ import Synchronization
 final class ProgressLine: Sendable {
     private let quiet: Bool
     private let zh: Bool
-    private let terminal = isatty(2) == 1
+    private let terminal: Bool
+    private let console = Console.current
     /// When writing started, when the bar was last drawn, and the last tenth printed as a line.
     private let shown = Mutex((start: Date?.none, lastPrinted: Date.distantPast, lastTenth: -1))
 
-    init(quiet: Bool, language: Language) {
+    /// `terminal`: whether standard error is a terminal, where the bar is redrawn in place.
+    init(quiet: Bool, language: Language, terminal: Bool = isatty(2) == 1) {
         self.quiet = quiet
         self.zh = language == .zh
+        self.terminal = terminal
     }
 
     func update(_ done: Int, _ total: Int) {
@@ -39,17 +42,17 @@ final class ProgressLine: Sendable {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             let text = zh ? "\r\(bar) \(done)/\(total)  \(Int(rate)) 份/秒  剩余 \(Int(left.rounded())) 秒  "
                 : "\r\(bar) \(done)/\(total)  \(Int(rate))/s  \(Int(left.rounded()))s left  "
-            FileHandle.standardError.write(Data(text.utf8))
+            console.err(text)
         } else {
             let tenth = done * 10 / total
             guard tenth != shown.lastTenth else { return }
             shown.lastTenth = tenth
             let text = zh ? "已完成 \(done)/\(total)（\(Int(rate)) 份/秒）\n" : "done \(done)/\(total) (\(Int(rate))/s)\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            console.err(text)
         }
     }
 
     func finish() {
-        if terminal && !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+        if terminal && !quiet { console.err("\n") }
     }
 }

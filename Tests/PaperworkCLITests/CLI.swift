@@ -43,6 +43,16 @@ enum CLI {
         return dir
     }
 
+    /// A scratch folder holding `t.csv`, the sample tenants with a bad credit code in row 3, and an empty `out` folder.
+    static func tenantsWithOneBadRecord() throws -> String {
+        let dir = scratch()
+        var text = try String(contentsOfFile: root + "/Samples/rent-reduction-agreement/tenants.csv", encoding: .utf8)
+        text = text.replacingOccurrences(of: "北京果园便利店有限公司,", with: "北京果园便利店有限公司,123,")
+        try text.write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        return dir
+    }
+
     static func files(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }

@@ -165,11 +165,7 @@ import Testing
 
 @Suite struct BatchOptionTests {
     @Test func skipInvalidWritesTheValidRecordsAndReportsTheRest() throws {
-        let dir = CLI.scratch()
-        var text = try String(contentsOfFile: CLI.root + "/Samples/rent-reduction-agreement/tenants.csv", encoding: .utf8)
-        text = text.replacingOccurrences(of: "北京果园便利店有限公司,", with: "北京果园便利店有限公司,123,")
-        try text.write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        let dir = try CLI.tenantsWithOneBadRecord()
         let strict = try CLI.run(["batch", "--form", "rent-reduction-agreement", dir + "/t.csv", "--out-dir", dir + "/out", "-q"] + CLI.landlord)
         #expect(strict.status == 1)
         #expect(CLI.files(dir + "/out").isEmpty)
