@@ -25,7 +25,7 @@ enum CLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.environment = ["PAPERWORK_TEMPLATES": root + "/Templates", "PATH": "/usr/bin:/bin"]
+        process.environment = environment(["PATH": "/usr/bin:/bin"])
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -35,6 +35,16 @@ enum CLI {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    /// The environment a spawned `paperwork` gets: the built-in forms, `values`, and, in a coverage run, where the
+    /// instrumented binary writes its profile (otherwise it leaves `default.profraw` in its working folder).
+    static func environment(_ values: [String: String] = [:]) -> [String: String] {
+        var environment = values
+        environment["PAPERWORK_TEMPLATES"] = root + "/Templates"
+        environment["LLVM_PROFILE_FILE"] = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"]
+            ?? NSTemporaryDirectory() + "paperwork-cli-%m.profraw"
+        return environment
     }
 
     static func scratch() -> String {

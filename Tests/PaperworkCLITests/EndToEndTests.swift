@@ -183,7 +183,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = ["batch", "--form", "rent-reduction-agreement", CLI.root + "/Samples/rent-reduction-agreement/tenants.csv",
                              "--out-dir", dir, "--pdf", "-q"] + CLI.landlord
-        process.environment = ["PAPERWORK_TEMPLATES": CLI.root + "/Templates", "PATH": "/nonexistent"]
+        process.environment = CLI.environment(["PATH": "/nonexistent"])
         let err = Pipe()
         process.standardError = err
         try process.run()

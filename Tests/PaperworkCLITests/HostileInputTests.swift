@@ -112,7 +112,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = args
-        process.environment = ["PAPERWORK_TEMPLATES": CLI.root + "/Templates"]
+        process.environment = CLI.environment()
         try process.run()
         while CLI.files(dir + "/out").filter({ !$0.hasPrefix(".") }).count < 20 && process.isRunning { usleep(20_000) }
         kill(process.processIdentifier, SIGKILL)

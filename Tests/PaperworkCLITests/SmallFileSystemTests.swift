@@ -114,7 +114,7 @@ struct SmallFileSystemTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = ["batch", "--form", "rent-reduction-agreement", csv, "--out-dir", out, "--jobs", "1", "-q"] + CLI.landlord
-        process.environment = ["PAPERWORK_TEMPLATES": CLI.root + "/Templates"]
+        process.environment = CLI.environment()
         let err = Pipe()
         process.standardError = err
         try process.run()
