@@ -54,7 +54,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PaperworkCLITests",
-            dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "PaperworkFuzzTargets", "readme-example", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"]),
+            dependencies: ["PaperworkCLI", "PaperworkCommands", "PaperworkTestSupport", "PaperworkFuzzTargets", "readme-example", "PaperworkForms", "PaperworkOOXML", "PaperworkTemplate"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "PaperworkFormsTests",
             dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkTestSupport", .product(name: "Yams", package: "Yams")],

@@ -20,9 +20,9 @@ enum Scratch {
 
 /// The built-in forms and policy, found as the CLI finds them (a `Templates` folder above the program).
 enum BuiltIn {
-    static let catalog = try? FormCatalog()
-    static let forms: [Form] = (catalog?.names ?? []).compactMap { try? catalog?.form($0) }
-    static let policy = catalog.flatMap { try? Policy(contentsOf: $0.defaultPolicyPath) }
+    static let catalog = FormCatalog()
+    static let forms: [Form] = catalog.names.compactMap { try? catalog.form($0) }
+    static let policy = (try? catalog.policyPath(for: nil)).flatMap { try? Policy(contentsOf: $0) }
 }
 
 /// A case file read as it is, and checked against each built-in form (one case per row, and a list form).

@@ -13,7 +13,7 @@ struct Batch: ParsableCommand {
             先校验全部记录；有错误时不写任何文件（--skip-invalid 只写有效的）。中断后用 --resume 继续。
             Every record is validated first; with any error nothing is written (--skip-invalid writes the valid ones).
             After an interruption, --resume skips the documents already complete.
-            退出码 exit status: 0 成功 ok, 1 数据有误 invalid data, 2 用法或输入不可读 usage or unreadable input, 3 写出失败或中断 output error or interrupted.
+            退出码 exit status: 0 成功 ok, 1 数据有误 invalid data, 2 用法或输入不可读 usage or unreadable input, 3 写出失败或中断 output error or interrupted, 4 已跳过无效记录 invalid records skipped (--skip-invalid).
             """)
 
     @OptionGroup var output: OutputOptions
@@ -44,6 +44,7 @@ struct Batch: ParsableCommand {
         try output.guarded {
             let template = formOptions.form == nil ? files[0] : nil
             let (form, policy) = try formOptions.resolve(template: template)
+            try findings.checkReport(overwrite: force)
             var fill = FillJob(data: files[files.count - 1], template: template, form: form, policy: policy, options: formOptions.loadOptions)
             fill.embed = !noEmbed
             var job = BatchJob(fill: fill, outDir: outDir)
@@ -66,7 +67,7 @@ struct Batch: ParsableCommand {
             let bar = ProgressLine(quiet: output.quiet, language: output.language)
             let summary = try job.run(cancel: cancel) { done, total in bar.update(done, total) }
             bar.finish()
-            try findings.report(summary.prepared, output: output, blocking: !skipInvalid)
+            try findings.report(summary.prepared, output: output, overwrite: force, blocking: !skipInvalid)
             try output.summarize(summary)
         }
     }

@@ -9,9 +9,12 @@ enum ExitStatus {
     /// A command line that cannot run: unknown option or command, missing or bad value, a bad `--name` pattern.
     static let usage: Int32 = 2
     static let outputFailed: Int32 = 3
+    /// `--skip-invalid`: the valid records were written, and some invalid ones were left out.
+    static let someSkipped: Int32 = 4
 
     static func of(_ failure: LocalizedFailure) -> Int32 {
         switch failure {
+        case OutputError.wrongExtension: unreadableInput
         case is OutputError: outputFailed
         case is UsageError: usage
         case let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem): invalidData

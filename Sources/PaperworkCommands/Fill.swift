@@ -31,10 +31,11 @@ struct Fill: ParsableCommand {
         try output.guarded {
             let template = formOptions.form == nil ? files[0] : nil
             let (form, policy) = try formOptions.resolve(template: template)
+            try findings.checkReport(overwrite: force)
             var job = FillJob(data: files[files.count - 1], template: template, form: form, policy: policy, options: formOptions.loadOptions)
             job.embed = !noEmbed
             let prepared = try job.run(output: out, overwrite: force)
-            try findings.report(prepared, output: output)
+            try findings.report(prepared, output: output, overwrite: force)
             output.say(zh: "已生成 \(out)", en: "wrote \(out)")
         }
     }

@@ -10,10 +10,15 @@ struct FindingOptions: ParsableArguments {
     @Option(help: "把全部校验结果写入文件 write every finding to a report: .xlsx, .csv or .json")
     var report: String?
 
+    /// Checks, before any work, that the report file can be written.
+    func checkReport(overwrite: Bool) throws {
+        if let report { try FindingReport.checkTarget(report, overwrite: overwrite) }
+    }
+
     /// Prints the findings (and writes the report file); throws exit status 1 when any is an error.
-    func report(_ prepared: PreparedCases, output: OutputOptions, blocking: Bool = true) throws {
+    func report(_ prepared: PreparedCases, output: OutputOptions, overwrite: Bool, blocking: Bool = true) throws {
         if let report {
-            try FindingReport.write(prepared, to: report, overwrite: true)
+            try FindingReport.write(prepared, to: report, overwrite: overwrite)
             output.say(zh: "校验报告：\(report)（\(prepared.findings.count) 条）", en: "report: \(report) (\(prepared.findings.count) findings)", toError: true)
         }
         switch format {

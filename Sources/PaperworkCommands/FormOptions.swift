@@ -6,7 +6,7 @@ struct FormOptions: ParsableArguments {
     @Option(help: "内置表单名 built-in form: rent-reduction-agreement, interest-subsidy-application, hr-enterprise-list")
     var form: String?
 
-    @Option(help: "模板目录 the Templates folder (default: found beside the program, or $PAPERWORK_TEMPLATES)")
+    @Option(help: "另一个表单目录 a folder of forms of one's own, searched before the built-in Templates folder (found beside the program, or $PAPERWORK_TEMPLATES)")
     var templates: String?
 
     @Option(help: "政策参数文件 policy file (default: Templates/policy/miyun-2020.yaml)")
@@ -32,7 +32,7 @@ struct FormOptions: ParsableArguments {
             found = try Form.beside(template: template)
         }
         guard let found else { return (nil, nil) }
-        let policyPath = try policy ?? FormCatalog(folder: templates).defaultPolicyPath
+        let policyPath = try policy ?? FormCatalog(folder: templates).policyPath(for: found)
         return (found, try Policy(contentsOf: policyPath))
     }
 }

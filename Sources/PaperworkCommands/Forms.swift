@@ -13,7 +13,7 @@ struct Forms: ParsableCommand {
 
         func run() throws {
             try output.guarded {
-                let catalog = try FormCatalog(folder: templates)
+                let catalog = FormCatalog(folder: templates)
                 for name in catalog.names {
                     let form = try catalog.form(name)
                     Console.print("\(name)  \(form.manifest.title)  (\(form.manifest.template))")

@@ -13,7 +13,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         try output.guarded {
-            try CaseFileTemplate.write(try FormCatalog(folder: templates).form(form), to: out, overwrite: force)
+            try CaseFileTemplate.write(FormCatalog(folder: templates).form(form), to: out, overwrite: force)
             output.say(zh: "已生成 \(out)", en: "wrote \(out)")
         }
     }

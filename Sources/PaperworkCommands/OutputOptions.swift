@@ -13,6 +13,11 @@ struct OutputOptions: ParsableArguments {
 
     /// The end of a batch: written, kept, skipped, failed, time; exit status 3 when anything failed or it was interrupted.
     func summarize(_ s: BatchSummary) throws {
+        if s.invalid > 0 {
+            let zh = s.skippedRecords.map { r in "第 \(r.record) 条" + (r.row.map { "（第 \($0) 行）" } ?? "") }
+            let en = s.skippedRecords.map { r in "record \(r.record)" + (r.row.map { " (row \($0))" } ?? "") }
+            say(zh: "跳过无效记录：" + zh.joined(separator: "、"), en: "invalid records skipped: " + en.joined(separator: ", "), toError: true)
+        }
         for failure in s.failed { say(zh: describe(failure.error, failure.file), en: describe(failure.error, failure.file), toError: true) }
         if let folder = s.folderNotFlushed { say(zh: folder.message(.zh), en: folder.message(.en), toError: true) }
         if let note = s.pdfNote { say(zh: note, en: note, toError: true) }
@@ -25,6 +30,7 @@ struct OutputOptions: ParsableArguments {
             say(zh: "已中断：只留下完整的文件；用 --resume 继续", en: "interrupted: only complete files remain; run again with --resume", toError: true)
         }
         if s.interrupted || !s.failed.isEmpty || s.folderNotFlushed != nil { throw ExitCode(ExitStatus.outputFailed) }
+        if s.invalid > 0 { throw ExitCode(ExitStatus.someSkipped) }
     }
 
     /// A document that failed, in the user's language; an error that names no file is given the document's name.

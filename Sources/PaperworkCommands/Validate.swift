@@ -10,6 +10,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var findings: FindingOptions
     @OptionGroup var formOptions: FormOptions
     @Argument(help: "数据 data (.json .yaml .csv .xlsx)") var data: String
+    @Flag(help: "覆盖已存在的报告文件 replace an existing report file") var force = false
 
     func validate() throws {
         guard formOptions.form != nil else { throw UsageError.needsForm }
@@ -17,9 +18,10 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try output.guarded {
+            try findings.checkReport(overwrite: force)
             let (form, policy) = try formOptions.resolve(template: nil)
             let prepared = try CasePreparation.prepare(data: data, form: form, policy: policy, options: formOptions.loadOptions)
-            try findings.report(prepared, output: output)
+            try findings.report(prepared, output: output, overwrite: force)
             output.say(zh: "\(prepared.recordCount) 条记录全部有效", en: "all \(prepared.recordCount) record(s) are valid")
         }
     }

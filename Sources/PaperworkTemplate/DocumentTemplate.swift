@@ -31,6 +31,28 @@ public enum DocumentTemplate: Sendable {
         }
     }
 
+    /// The names the tags read: the first key of every path (`乙方` for `{{乙方.名称}}`), items' fields included.
+    public var names: Set<String> {
+        switch self {
+        case .docx(let t): t.names
+        case .xlsx(let t): t.names
+        }
+    }
+
+    /// The list a workbook's row loops repeat over, which a table of data fills one row per item; nil for Word.
+    public var rowListKey: FieldKey? {
+        switch self {
+        case .docx: nil
+        case .xlsx(let t): t.rowListKey
+        }
+    }
+
+    /// The extension a template's path must have, lowercased, or nil when it is neither kind.
+    public static func fileExtension(of path: String) -> String? {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        return ext == "docx" || ext == "xlsx" ? ext : nil
+    }
+
     /// Fills the template; throws `TemplateProblems` with every data problem.
     ///
     /// `streams` are lists by top-level key, made item by item: an .xlsx row loop writes them as they

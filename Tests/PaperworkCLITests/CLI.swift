@@ -63,6 +63,25 @@ enum CLI {
         return dir
     }
 
+    /// What a clerk does with an init workbook: types a record under the sample row, like it (the `示例：` mark left out).
+    static func fillSampleRowIn(_ entry: String, to path: String) throws {
+        let reader = try WorkbookReader(try OOXMLPackage(contentsOf: entry))
+        var rows: [[SimpleWorkbook.Cell]] = []
+        try reader.rows(ofSheet: reader.sheets[0].part) { row in
+            let width = (row.cells.keys.max() ?? -1) + 1
+            rows.append((0..<width).map { c -> SimpleWorkbook.Cell in
+                switch row.cells[c] {
+                case .text(let t)?: .text(t.hasPrefix("示例：") ? String(t.dropFirst(3)) : t)
+                case .number(let n, _)?: .number(n)
+                default: .empty
+                }
+            })
+        }
+        let record = rows[2]
+        let columns = record.map { _ in SimpleWorkbook.Column(width: 12) }
+        try AtomicFile.write(try SimpleWorkbook(sheetName: "录入", columns: columns, rows: [rows[0], record]).serialized(), to: path, overwrite: false)
+    }
+
     static func files(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }

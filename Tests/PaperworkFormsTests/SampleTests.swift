@@ -38,7 +38,7 @@ import PaperworkTestSupport
     ])
     func invalidSamplesReportEveryPlantedProblemAndWriteNothing(form: String, file: String, settings: [String]) throws {
         let planted = try PlantedProblem.load(sample: Repo.root + "/Samples/\(form)/\(file)")
-        let out = scratch("never.out")
+        let out = scratch(form == "hr-enterprise-list" ? "never.xlsx" : "never.docx")
         let prepared = try job(form, file, settings: settings).run(output: out, overwrite: false)
         let found = prepared.findings.map { PlantedProblem(rule: $0.rule, field: $0.field, record: $0.record, row: $0.row) }
         let (missing, unexpected) = PlantedProblem.compare(planted: planted, reported: found.map(\.key))

@@ -4,8 +4,8 @@ import PaperworkTemplate
 
 enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let catalog = try! FormCatalog(folder: root + "/Templates")
-    static let policy = try! Policy(contentsOf: catalog.defaultPolicyPath)
+    static let catalog = FormCatalog(folder: root + "/Templates")
+    static let policy = try! Policy(contentsOf: catalog.policyPath(for: nil))
     static let today = CalendarDate(year: 2020, month: 5, day: 20)!
 
     static func validate(_ form: String, _ json: String) throws -> ValidatedCase {

@@ -10,6 +10,8 @@ public enum CaseFileError: LocalizedFailure, Equatable {
     case duplicateHeader(file: String, column: String, heading: String)
     case noSheet(file: String, sheet: String, known: [String])
     case badSetting(String)
+    /// `--set KEY=…` where no field of the form (or, for a plain template, no tag) uses KEY.
+    case unknownSetting(key: String, known: [String])
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
@@ -29,6 +31,10 @@ public enum CaseFileError: LocalizedFailure, Equatable {
         case let (.noSheet(f, s, k), .en): "\(f): no sheet named “\(s)” (sheets: \(k.joined(separator: ", ")))"
         case let (.badSetting(s), .zh): "--set \(s)：应写作 字段=值"
         case let (.badSetting(s), .en): "--set \(s): write key=value"
+        case let (.unknownSetting(k, known), .zh):
+            "--set \(k)：表单或模板中没有这个字段" + (known.isEmpty ? "" : "（可用：\(known.prefix(12).joined(separator: "、"))）")
+        case let (.unknownSetting(k, known), .en):
+            "--set \(k): no field of the form or tag of the template has this key" + (known.isEmpty ? "" : " (known: \(known.prefix(12).joined(separator: ", ")))")
         }
     }
 }

@@ -27,8 +27,9 @@ public struct LoadedCases: Sendable {
 
 /// Reads case files of every supported kind into cases for a form (or for a bare template).
 public enum CaseLoader {
-    /// JSON and YAML hold nested cases; CSV and XLSX hold one case per row, or for a list form one item per row.
-    public static func load(_ path: String, form: Form?, options: LoadOptions = LoadOptions()) throws -> LoadedCases {
+    /// JSON and YAML hold nested cases; CSV and XLSX hold one case per row, or for a list — a list form's, or the
+    /// list a plain workbook template's rows repeat over (`listKey`) — one item per row.
+    public static func load(_ path: String, form: Form?, listKey: FieldKey? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedCases {
         let settings = try options.settings.map { setting throws(CaseFileError) -> ([FieldKey], String) in
             guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw .badSetting(setting) }
             return ([FieldKey](dotted: String(setting[..<eq])), String(setting[setting.index(after: eq)...]))
@@ -37,16 +38,15 @@ public enum CaseLoader {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json", "yaml", "yml":
             let records = try CaseFile.records(at: path)
-            if let form, form.manifest.kind == .list, let rows = form.manifest.rows,
-               records.allSatisfy({ $0[FieldKey(rows)] == nil }) {
-                loaded = LoadedCases(cases: [CaseRecord(value: .object([FieldKey(rows): .list(records)]))], unusedColumns: [])
+            if let key = self.listKey(form: form, plain: listKey), records.allSatisfy({ $0[key] == nil }) {
+                loaded = LoadedCases(cases: [CaseRecord(value: .object([key: .list(records)]))], unusedColumns: [])
             } else {
                 loaded = LoadedCases(cases: records.map { CaseRecord(value: $0) }, unusedColumns: [])
             }
         case "csv":
-            loaded = try cases(from: RowReader.csv(path, encoding: options.encoding), form: form, file: path)
+            loaded = try cases(from: RowReader.csv(path, encoding: options.encoding), form: form, listKey: listKey, file: path)
         case "xlsx":
-            loaded = try cases(from: RowReader.xlsx(path, sheet: options.sheet), form: form, file: path)
+            loaded = try cases(from: RowReader.xlsx(path, sheet: options.sheet), form: form, listKey: listKey, file: path)
         default:
             throw CaseFileError.unsupportedFormat(file: path)
         }
@@ -57,8 +57,8 @@ public enum CaseLoader {
     }
 
     /// The cases of a table: one per row, or for a list form one case whose items are the rows, left in the file.
-    static func cases(from reader: RowReader, form: Form?, file: String) throws -> LoadedCases {
-        let isList = form?.manifest.kind == .list
+    static func cases(from reader: RowReader, form: Form?, listKey: FieldKey?, file: String) throws -> LoadedCases {
+        let isList = self.listKey(form: form, plain: listKey) != nil
         let fields = isList ? form?.manifest.rowFields : form?.manifest.fields
         let head = try reader.prefix(10)
         guard let heading = try headingRow(head, fields: fields, file: file) else { throw CaseFileError.empty(file: file) }
@@ -74,6 +74,12 @@ public enum CaseLoader {
         try table.forEach { row, cells in records.append(CaseRecord(value: map.record(cells), row: row)) }
         guard !records.isEmpty else { throw CaseFileError.empty(file: file) }
         return LoadedCases(cases: records, unusedColumns: unused)
+    }
+
+    /// The key of the list whose items are a table's rows: a list form's rows, or for a plain template its row list.
+    private static func listKey(form: Form?, plain: FieldKey?) -> FieldKey? {
+        guard let form else { return plain }
+        return form.manifest.kind == .list ? form.manifest.rows.map { FieldKey($0) } : nil
     }
 
     /// The heading row: among the first rows, the first where two or more headings name fields (a title row above is skipped).

@@ -26,9 +26,9 @@ public struct TableItems: Sendable {
         return found
     }
 
-    /// A row of notes under a data-entry sheet's headings, not an item.
+    /// A row of notes under a data-entry sheet's headings, or its sample row (`示例：…`), not an item.
     static func isNote(_ cells: [TemplateValue]) -> Bool {
         guard let first = cells.first(where: { $0 != .null })?.displayText else { return false }
-        return first.utf8.starts(with: "说明".utf8) || first.utf8.starts(with: "注：".utf8)
+        return first.utf8.starts(with: "说明".utf8) || first.utf8.starts(with: "注：".utf8) || first.utf8.starts(with: "示例：".utf8)
     }
 }

@@ -34,11 +34,13 @@ public struct Form: Sendable {
     }
 
     /// The form whose manifest stands beside a template, if there is one that names it.
+    /// The path may be relative, absolute or through symbolic links; the form's folder may be anywhere.
     public static func beside(template: String) throws(FormError) -> Form? {
-        let folder = URL(fileURLWithPath: template).deletingLastPathComponent().path
+        let url = URL(fileURLWithPath: template).absoluteURL.resolvingSymlinksInPath()
+        let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder + "/form.yaml") else { return nil }
         let form = try Form(folder: folder)
-        return URL(fileURLWithPath: form.templatePath).standardized == URL(fileURLWithPath: template).standardized ? form : nil
+        return URL(fileURLWithPath: form.templatePath).absoluteURL.resolvingSymlinksInPath().path == url.path ? form : nil
     }
 
     /// The template's path.

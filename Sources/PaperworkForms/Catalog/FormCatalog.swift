@@ -1,41 +1,64 @@
 import Foundation
 
-/// Finds the built-in forms and the policy files in the Templates folder.
+/// Finds the forms and the policy files: in a folder of one's own (`--templates`) and in the built-in Templates folder.
 public struct FormCatalog: Sendable {
-    /// The Templates folder in use.
-    public let folder: String
+    /// The folders searched for forms, in order: the one given, then the built-in Templates folder.
+    public let folders: [String]
 
-    /// The folder given, else `PAPERWORK_TEMPLATES`, else a `Templates` folder above the program or the current folder.
-    public init(folder explicit: String? = nil) throws(FormError) {
-        if let explicit { folder = explicit; return }
-        if let env = ProcessInfo.processInfo.environment["PAPERWORK_TEMPLATES"], !env.isEmpty { folder = env; return }
-        let program = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-        for start in [program.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
+    /// The folder given (a folder of forms, each a folder with a `form.yaml`), then the built-in Templates folder:
+    /// `PAPERWORK_TEMPLATES`, else a `Templates` folder beside the program, in `../share/paperwork` above it (the
+    /// install layout), or in a folder above the program or the current folder.
+    public init(folder extra: String? = nil) {
+        folders = [extra, Self.builtInFolder()].compactMap { $0 }
+    }
+
+    /// The built-in Templates folder, if one can be found.
+    static func builtInFolder() -> String? {
+        if let env = ProcessInfo.processInfo.environment["PAPERWORK_TEMPLATES"], !env.isEmpty { return env }
+        let program = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").absoluteURL.resolvingSymlinksInPath()
+        let programFolder = program.deletingLastPathComponent()
+        let installed = programFolder.deletingLastPathComponent().appendingPathComponent("share/paperwork/Templates")
+        if isTemplates(installed) { return installed.path }
+        for start in [programFolder, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
             var dir = start
             for _ in 0..<8 {
                 let candidate = dir.appendingPathComponent("Templates")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("policy").path) {
-                    folder = candidate.path
-                    return
-                }
+                if isTemplates(candidate) { return candidate.path }
                 dir.deleteLastPathComponent()
             }
         }
-        throw .templatesNotFound
+        return nil
     }
 
-    /// The names of the forms: folders that hold a `form.yaml`.
+    private static func isTemplates(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent("policy").path)
+    }
+
+    /// The names of the forms: folders that hold a `form.yaml`, the first folder's first.
     public var names: [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return entries.filter { FileManager.default.fileExists(atPath: folder + "/" + $0 + "/form.yaml") }.sorted()
+        var seen = Set<String>()
+        return folders.flatMap { folder in
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return entries.filter { FileManager.default.fileExists(atPath: folder + "/" + $0 + "/form.yaml") }.sorted()
+        }.filter { seen.insert($0).inserted }
     }
 
-    /// The form of this name.
+    /// The form of this name, from the first folder that has it.
     public func form(_ name: String) throws(FormError) -> Form {
-        guard names.contains(name) else { throw .unknownForm(name, known: names) }
-        return try Form(folder: folder + "/" + name)
+        if folders.isEmpty { throw .templatesNotFound }
+        for folder in folders where FileManager.default.fileExists(atPath: folder + "/" + name + "/form.yaml") {
+            return try Form(folder: folder + "/" + name)
+        }
+        throw .unknownForm(name, known: names)
     }
 
-    /// The default policy file.
-    public var defaultPolicyPath: String { folder + "/policy/miyun-2020.yaml" }
+    /// The default policy file: beside the form's folder (`../policy/`), else in the first folder that has one.
+    public func policyPath(for form: Form?) throws(FormError) -> String {
+        var candidates = folders.map { $0 + "/policy/" + Self.policyFile }
+        if let form { candidates.insert(URL(fileURLWithPath: form.folder).deletingLastPathComponent().path + "/policy/" + Self.policyFile, at: 0) }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { throw .templatesNotFound }
+        return found
+    }
+
+    static let policyFile = "miyun-2020.yaml"
 }

@@ -22,7 +22,9 @@ public struct BatchSummary: Sendable {
     /// Files already complete from an earlier run (`--resume`).
     public var kept: [String] = []
     /// Records left out because they were invalid (`--skip-invalid`).
-    public var invalid = 0
+    public var invalid: Int { skippedRecords.count }
+    /// The records left out as invalid: their number from 1, and their row in the data file.
+    public var skippedRecords: [(record: Int, row: Int?)] = []
     /// Documents that could not be written, with the error (rendered by the caller, in the user's language).
     public var failed: [(file: String, error: any Error)] = []
     /// The output folder's new names could not be flushed to disk after the documents were moved into place.
@@ -53,18 +55,22 @@ public struct BatchJob: Sendable {
         self.outDir = outDir
     }
 
+    /// Checks the outputs' places, validates and renders every record in memory, and only then writes.
     public func run(cancel: BatchCancellation = BatchCancellation(), progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
         let start = Date()
         guard outDir != nil || merge != nil else { throw JobError.noOutput }
         if let form = fill.form, form.manifest.kind == .list { throw JobError.listFormInBatch(form: form.manifest.name) }
-        let prepared = try CasePreparation.prepare(data: fill.data, form: fill.form, policy: fill.policy, options: fill.options)
+        let template = try fill.openTemplate()
+        try checkOutputs(template)
+        var prepared = try fill.prepare(template)
+        let options = fill.renderOptions
+        try TemplateCheck.check(&prepared.cases, template: template, options: options, jobs: jobs)
         var summary = BatchSummary(prepared: prepared)
         if prepared.hasErrors && !skipInvalid { return summary }
         let cases = prepared.cases.filter(\.isValid)
-        summary.invalid = prepared.cases.count - cases.count
-        guard let templatePath = fill.templatePath else { throw JobError.noTemplate }
-        let template = try DocumentTemplate(contentsOf: templatePath, names: fill.form?.fieldNames)
-        let options = fill.renderOptions
+        summary.skippedRecords = prepared.cases.enumerated().filter { !$0.element.isValid }
+            .map { (record: $0.offset + 1, row: $0.element.row ?? $0.element.findings.first?.row) }
+        var rendered: [OOXMLPackage?] = merge == nil ? [] : Array(repeating: nil, count: cases.count)
         if let outDir {
             let targets = try self.targets(for: cases, template: template, in: outDir)
             var todo: [Int] = []
@@ -75,24 +81,25 @@ public struct BatchJob: Sendable {
                 }
                 todo.append(i)
             }
-            let embedding = fill.embedding(for: template, templatePath: templatePath)
+            try OutputPlace.makeFolder(outDir)
+            if resume { AtomicFile.removeLeftovers(in: outDir) }
+            let embedding = fill.embedding(for: template, templatePath: fill.templatePath ?? "")
             let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: template, options: options, embedding: embedding,
-                                    cancel: cancel, progress: progress)
+                                    keep: merge != nil, cancel: cancel, progress: progress)
             do throws(OutputError) { try AtomicFile.syncFolder(outDir) } catch { summary.folderNotFlushed = error }
             for (i, result) in zip(todo, results) {
                 switch result {
                 case .none: summary.interrupted = true
-                case .some(.success): summary.written.append(targets[i])
+                case .some(.success(let package)): summary.written.append(targets[i]); if merge != nil { rendered[i] = package }
                 case .some(.failure(let error)): summary.failed.append((targets[i], error))
                 }
             }
-            if pdf && !summary.written.isEmpty { summary.pdfNote = PDFConversion.convert(summary.written, in: outDir) }
+            if pdf { summary.pdfNote = PDFConversion.convert(Self.missingPDFs(summary.written + summary.kept), in: outDir) }
         }
         if let merge, !cancel.isCancelled {
-            if !overwrite && FileManager.default.fileExists(atPath: merge) { throw OutputError.exists(path: merge) }
-            guard case .docx = template else { throw JobError.listFormInBatch(form: templatePath) }
-            let documents = try cases.map { try template.render($0.value, options: options) }
+            let documents = try cases.indices.map { i in try rendered[i] ?? template.render(cases[i].value, options: options) }
             if let merged = try DocxMerger.merge(documents) {
+                try OutputPlace.makeFolder(holding: merge)
                 try merged.write(to: merge, overwrite: overwrite)
                 summary.merged = merge
                 if pdf { summary.pdfNote = PDFConversion.convert([merge], in: URL(fileURLWithPath: merge).deletingLastPathComponent().path) }
@@ -102,39 +109,50 @@ public struct BatchJob: Sendable {
         return summary
     }
 
+    /// Everything about the outputs that can be known before a record is read: the folder, the merge file.
+    private func checkOutputs(_ template: DocumentTemplate) throws {
+        if let outDir { try OutputPlace.checkFolder(outDir) }
+        if let merge {
+            guard case .docx = template else { throw JobError.mergeNeedsWord(template: fill.templatePath ?? merge) }
+            try OutputPlace.checkFile(merge, extensions: ["docx"], overwrite: overwrite)
+        }
+    }
+
+    /// The documents whose PDF is not there yet (after `--resume`, those of the kept documents that lack one).
+    static func missingPDFs(_ documents: [String]) -> [String] {
+        documents.filter { !FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).deletingPathExtension().path + ".pdf") }
+    }
+
     /// The output path of every case: the name pattern made safe and unique.
     func targets(for cases: [ValidatedCase], template: DocumentTemplate, in folder: String) throws -> [String] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw OutputError.folderMissing(path: folder + "/")
-        }
-        if resume { AtomicFile.removeLeftovers(in: folder) }
         let pattern = try TextTemplate(namePattern ?? fill.form?.manifest.outputName ?? "文档")
         let names = FileNames.unique(cases.map { FileNames.safe(pattern.render($0.value)) }, fileExtension: template.fileExtension)
         return names.map { folder + "/" + $0 }
     }
 
     /// Renders and writes documents on every core; nil for those not started because of cancellation.
+    /// With `keep`, each result holds the rendered document (without the embedded case), for the merged print file.
     private func write(_ work: [(TemplateValue, String)], template: DocumentTemplate, options: RenderOptions, embedding: CaseEmbedding?,
-                       cancel: BatchCancellation, progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Result<Void, Error>?] {
+                       keep: Bool, cancel: BatchCancellation,
+                       progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Result<OOXMLPackage?, Error>?] {
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, work.count))
         let copies = try (0..<workers).map { _ in try template.independentCopy() }
         let results = ResultBox(count: work.count)
         let folder = outDir ?? "."
         progress(0, work.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var staged: [(index: Int, file: AtomicFile.Staged)] = []
+            var staged: [(index: Int, file: AtomicFile.Staged, package: OOXMLPackage?)] = []
             /// One flush for the group; when it fails, none of the group is moved into place.
             func commitStaged() {
                 guard !staged.isEmpty else { return }
                 var flushError: SystemError?
                 do throws(SystemError) { try AtomicFile.flushFileSystem(of: folder) } catch { flushError = error }
-                for (i, file) in staged {
+                for (i, file, package) in staged {
                     if let flushError {
                         AtomicFile.discard(file)
                         results.set(i, .failure(OutputError.notFlushed(path: file.path, cause: flushError)))
                     } else {
-                        do { try AtomicFile.commit(file, overwrite: overwrite); results.set(i, .success(())) } catch { results.set(i, .failure(error)) }
+                        do { try AtomicFile.commit(file, overwrite: overwrite); results.set(i, .success(package)) } catch { results.set(i, .failure(error)) }
                     }
                     progress(results.done, work.count)
                 }
@@ -144,10 +162,11 @@ public struct BatchJob: Sendable {
             while i < work.count && !cancel.isCancelled {
                 let (value, path) = work[i]
                 do {
-                    var filled = try copies[worker].render(value, options: options)
+                    let rendered = try copies[worker].render(value, options: options)
+                    var filled = rendered
                     try embedding?.embed(value, into: &filled)
                     let bytes = try filled.serialized()
-                    staged.append((i, try AtomicFile.stage(bytes, for: path, overwrite: overwrite, flush: false)))
+                    staged.append((i, try AtomicFile.stage(bytes, for: path, overwrite: overwrite, flush: false), keep ? rendered : nil))
                 } catch {
                     results.set(i, .failure(error))
                 }
@@ -162,11 +181,11 @@ public struct BatchJob: Sendable {
 
 /// Results filled in by several threads.
 private final class ResultBox: Sendable {
-    private let state: Mutex<(storage: [Result<Void, Error>?], count: Int)>
+    private let state: Mutex<(storage: [Result<OOXMLPackage?, Error>?], count: Int)>
 
     init(count: Int) { state = Mutex((Array(repeating: nil, count: count), 0)) }
 
-    func set(_ i: Int, _ r: Result<Void, Error>) {
+    func set(_ i: Int, _ r: Result<OOXMLPackage?, Error>) {
         state.withLock {
             $0.storage[i] = r
             $0.count += 1
@@ -174,5 +193,5 @@ private final class ResultBox: Sendable {
     }
 
     var done: Int { state.withLock { $0.count } }
-    var values: [Result<Void, Error>?] { state.withLock { $0.storage } }
+    var values: [Result<OOXMLPackage?, Error>?] { state.withLock { $0.storage } }
 }

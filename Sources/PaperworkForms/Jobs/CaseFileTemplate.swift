@@ -4,10 +4,44 @@ import PaperworkTemplate
 
 /// Empty case files for a form: YAML with a comment per field, or a data-entry workbook.
 public enum CaseFileTemplate {
-    /// Writes `path`: `.xlsx` gives a data-entry workbook, anything else YAML.
+    /// The extensions `write` knows: a data-entry workbook, YAML with comments, or JSON.
+    public static let extensions = ["xlsx", "yaml", "yml", "json"]
+
+    /// Writes `path`: `.xlsx` gives a data-entry workbook, `.yaml`/`.yml` YAML with a comment per field,
+    /// `.json` the same keys with empty values.
     public static func write(_ form: Form, to path: String, overwrite: Bool) throws {
-        let bytes = path.lowercased().hasSuffix(".xlsx") ? try workbook(form) : Array(yaml(form).utf8)
+        try OutputPlace.checkFile(path, extensions: extensions, overwrite: overwrite)
+        let bytes: [UInt8]
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "xlsx": bytes = try workbook(form)
+        case "json": bytes = try json(form)
+        default: bytes = Array(yaml(form).utf8)
+        }
+        try OutputPlace.makeFolder(holding: path)
         try AtomicFile.write(bytes, to: path, overwrite: overwrite)
+    }
+
+    /// JSON: the fields nested by their dotted keys, each empty (a list holds one empty item).
+    public static func json(_ form: Form) throws -> [UInt8] {
+        func object(_ fields: [FieldSpec]) -> [String: Any] {
+            var value: [String: Any] = [:]
+            for f in fields {
+                let leaf: Any = f.type == .list ? [object(f.fields ?? [])] : ""
+                let path = f.key.split(separator: ".").map(String.init)
+                func put(_ dict: inout [String: Any], _ keys: ArraySlice<String>) {
+                    guard let first = keys.first else { return }
+                    if keys.count == 1 { dict[first] = leaf; return }
+                    var inner = dict[first] as? [String: Any] ?? [:]
+                    put(&inner, keys.dropFirst())
+                    dict[first] = inner
+                }
+                put(&value, path[...])
+            }
+            return value
+        }
+        let data = try JSONSerialization.data(withJSONObject: object(form.manifest.fields),
+                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return Array(data) + [UInt8(ascii: "\n")]
     }
 
     static func describe(_ f: FieldSpec) -> String {
@@ -68,15 +102,27 @@ public enum CaseFileTemplate {
         }
         let columns = fields.map { SimpleWorkbook.Column(width: max(10, Double($0.heading.count) * 2.2), format: format($0.spec.type),
                                                         choices: $0.spec.values ?? ($0.spec.type == .boolean ? ["是", "否"] : nil)) }
-        let notes = fields.enumerated().map { i, f in SimpleWorkbook.Cell.text((i == 0 ? "说明：" : "") + describe(f.spec)) }
-        let sample = fields.map { f in sampleCell(f.spec, heading: f.heading) }
+        let notes = fields.enumerated().map { i, f in SimpleWorkbook.Cell.text((i == 0 ? sampleNote : "") + describe(f.spec)) }
+        let sample = fields.enumerated().map { i, f -> SimpleWorkbook.Cell in
+            let cell = sampleCell(f.spec, heading: f.heading)
+            switch (i, cell) {
+            case (0, .text(let t)): return .text(sampleMark + t)
+            case (0, .number(let n)): return .text(sampleMark + "\(n)")
+            case (0, .empty): return .text(sampleMark)
+            default: return cell
+            }
+        }
         var rows: [[SimpleWorkbook.Cell]] = [fields.map { .text($0.heading) }, notes, sample]
         if form.manifest.kind == .list {
             rows.append([.text("说明：部门、批次、填报人、联系电话、填报日期在生成时用 --set 给出，例如 --set 部门=区商务局 --set 批次=2")])
         }
         return try SimpleWorkbook(sheetName: form.manifest.title.prefix(31).description, columns: columns, rows: rows,
-                                  noteRows: [2, 4]).serialized()
+                                  noteRows: [2, 3, 4]).serialized()
     }
+
+    /// The first cell of the sample row starts with this, so that a reader skips the row (`TableItems.isNote`).
+    static let sampleMark = "示例："
+    static let sampleNote = "说明（第 3 行是示例，读取时跳过；请从下面的空行起填写）："
 
     private static func format(_ type: FieldType) -> String? {
         switch type {

@@ -1,9 +1,13 @@
 import Foundation
 
-/// File names for a batch: safe on every system, at most 120 characters, unique within the batch.
+/// File names for a batch: safe on every system, within the file system's byte limit, unique within the batch.
 public enum FileNames {
+    /// The most bytes (UTF-8) a name may take, extension and `-2` suffix included. File systems count 255 bytes;
+    /// the rest is room for the atomic write's temporary name.
+    public static let byteLimit = 240
+
     /// No path separators, no `..`, no control or reserved characters, no leading dots or spaces.
-    public static func safe(_ raw: String, limit: Int = 120) -> String {
+    public static func safe(_ raw: String) -> String {
         var s = ""
         for scalar in raw.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || "/\\:*?\"<>|".unicodeScalars.contains(scalar) {
@@ -14,24 +18,44 @@ public enum FileNames {
         }
         while s.contains("..") { s = s.replacingOccurrences(of: "..", with: ".") }
         s = String(s.drop { $0 == "." || $0 == " " || $0 == "_" })
-        while let last = s.last, last == "." || last == " " { s.removeLast() }
-        if s.count > limit { s = String(s.prefix(limit)) }
+        s = trimmingEnd(s)
         return s.isEmpty ? "document" : s
     }
 
-    /// Names with a numbered suffix where two would clash (`名称`, `名称-2`, …), compared without case.
+    /// The longest start of `s` that fits in `bytes` UTF-8 bytes, cut between characters (grapheme clusters).
+    public static func prefix(_ s: String, bytes: Int) -> String {
+        guard s.utf8.count > bytes else { return s }
+        var used = 0
+        var end = s.startIndex
+        for character in s {
+            let size = character.utf8.count
+            guard used + size <= bytes else { break }
+            used += size
+            end = s.index(after: end)
+        }
+        return String(s[..<end])
+    }
+
+    /// Names with their extension, cut to `byteLimit` bytes, with a numbered suffix where two would clash
+    /// (`名称`, `名称-2`, …), compared without case after cutting.
     public static func unique(_ names: [String], fileExtension: String) -> [String] {
+        let ending = "." + fileExtension
         var taken = Set<String>()
         return names.map { base in
-            var candidate = base
-            var n = 2
-            while taken.contains(candidate.lowercased()) {
-                let suffix = "-\(n)"
-                candidate = String(base.prefix(120 - suffix.count)) + suffix
+            var n = 1
+            while true {
+                let suffix = n == 1 ? "" : "-\(n)"
+                let stem = trimmingEnd(prefix(base, bytes: byteLimit - ending.utf8.count - suffix.utf8.count))
+                let candidate = (stem.isEmpty ? "document" : stem) + suffix + ending
+                if taken.insert(candidate.lowercased()).inserted { return candidate }
                 n += 1
             }
-            taken.insert(candidate.lowercased())
-            return candidate + "." + fileExtension
         }
+    }
+
+    private static func trimmingEnd(_ s: String) -> String {
+        var s = s
+        while let last = s.last, last == "." || last == " " { s.removeLast() }
+        return s
     }
 }

@@ -24,17 +24,26 @@ public struct FillJob: Sendable {
     public var templatePath: String? { form?.templatePath ?? template }
 
     /// Validates; when there is no error, fills and writes `output`. Returns the findings (warnings only, when written).
+    ///
+    /// In order: the output's place (extension, folder, an existing file), the template, every record, the fill
+    /// in memory (its data problems are findings too); only then is the file written.
     public func run(output: String, overwrite: Bool) throws -> PreparedCases {
-        let prepared = try CasePreparation.prepare(data: data, form: form, policy: policy, options: options)
+        let template = try openTemplate()
+        try OutputPlace.checkFile(output, extensions: [template.fileExtension], overwrite: overwrite)
+        var prepared = try prepare(template)
         guard !prepared.hasErrors else { return prepared }
         guard prepared.cases.count == 1 else { throw JobError.oneCaseExpected(file: data, count: prepared.cases.count) }
-        guard let templatePath else { throw JobError.noTemplate }
-        if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
-        let compiled = try DocumentTemplate(contentsOf: templatePath, names: form?.fieldNames)
-        let embedding = embedding(for: compiled, templatePath: templatePath)
+        let embedding = embedding(for: template, templatePath: templatePath ?? "")
         let streams = embedding?.digesting(prepared.cases[0].streams) ?? prepared.cases[0].streams
-        var filled = try compiled.render(prepared.cases[0].value, streams: streams, options: renderOptions)
+        var filled: OOXMLPackage
+        do {
+            filled = try template.render(prepared.cases[0].value, streams: streams, options: renderOptions)
+        } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
+            prepared.cases[0].findings += TemplateCheck.findings(problems, record: 1, row: prepared.cases[0].row)
+            return prepared
+        }
         try embedding?.embed(prepared.cases[0].value, streams: streams, into: &filled)
+        try OutputPlace.makeFolder(holding: output)
         try filled.write(to: output, overwrite: overwrite)
         return prepared
     }
@@ -44,7 +53,18 @@ public struct FillJob: Sendable {
         embed ? CaseEmbedding(form: form, policy: policy, templatePath: templatePath, template: template) : nil
     }
 
-    var renderOptions: RenderOptions { RenderOptions(optionalPaths: form?.optionalPaths ?? []) }
+    /// The template, compiled; its problems are found before any data is read.
+    func openTemplate() throws -> DocumentTemplate {
+        guard let templatePath else { throw JobError.noTemplate }
+        return try DocumentTemplate(contentsOf: templatePath, names: form?.fieldNames)
+    }
+
+    /// Every record read and validated (against the form, or shaped by the plain template).
+    func prepare(_ template: DocumentTemplate) throws -> PreparedCases {
+        try CasePreparation.prepare(data: data, form: form, policy: policy, template: template, options: options)
+    }
+
+    var renderOptions: RenderOptions { RenderOptions(optionalPaths: form?.optionalPaths ?? [], typesFromText: form == nil) }
 }
 
 /// Mistakes in what a job was asked to do.
@@ -53,6 +73,8 @@ public enum JobError: LocalizedFailure, Equatable {
     case noTemplate
     case reportFormat(file: String)
     case listFormInBatch(form: String)
+    /// `--merge` joins Word documents only.
+    case mergeNeedsWord(template: String)
     case noOutput
 
     public func message(_ language: Language) -> String {
@@ -65,6 +87,8 @@ public enum JobError: LocalizedFailure, Equatable {
         case let (.reportFormat(f), .en): "\(f): a report is .xlsx, .csv or .json"
         case let (.listFormInBatch(n), .zh): "\(n) 是清单类表单，所有记录合成一个工作簿，请用 fill"
         case let (.listFormInBatch(n), .en): "\(n) is a list form: all records go into one workbook — use fill"
+        case let (.mergeNeedsWord(t), .zh): "\(t)：--merge 只能合并 Word 文档（.docx 模板）"
+        case let (.mergeNeedsWord(t), .en): "\(t): --merge joins Word documents only (a .docx template)"
         case (.noOutput, .zh): "请用 --out-dir 指定输出目录，或用 --merge 指定合并文件"
         case (.noOutput, .en): "give --out-dir, --merge or both"
         }

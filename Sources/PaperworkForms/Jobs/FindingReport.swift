@@ -5,6 +5,14 @@ import PaperworkOOXML
 public enum FindingReport {
     static let headings = ["级别", "记录", "行", "字段", "名称", "值", "规则", "说明", "Message"]
 
+    /// The extensions a report may have, each a format.
+    public static let extensions = ["xlsx", "csv", "json"]
+
+    /// Checks, before any work, that a report can be written at `path`.
+    public static func checkTarget(_ path: String, overwrite: Bool) throws {
+        try OutputPlace.checkFile(path, extensions: extensions, overwrite: overwrite)
+    }
+
     public static func write(_ prepared: PreparedCases, to path: String, overwrite: Bool) throws {
         let rows = prepared.findings.map { f -> [String] in
             [f.severity == .error ? "错误" : "警告", f.record > 0 ? String(f.record) : "", f.row.map(String.init) ?? "",
@@ -27,6 +35,7 @@ public enum FindingReport {
         default:
             throw JobError.reportFormat(file: path)
         }
+        try OutputPlace.makeFolder(holding: path)
         try AtomicFile.write(bytes, to: path, overwrite: overwrite)
     }
 

@@ -35,16 +35,24 @@ public struct PreparedCases: Sendable {
 
 /// Loads and validates a case file in one step, as every command does before writing anything.
 public enum CasePreparation {
-    /// Reads `data` and validates every case; without a form the cases are taken as they are.
-    public static func prepare(data: String, form: Form?, policy: Policy?, options: LoadOptions = LoadOptions(),
-                               today: CalendarDate = .today) throws -> PreparedCases {
-        var loaded = try CaseLoader.load(data, form: form, options: options)
+    /// Reads `data` and validates every case against the form; without a form the cases are taken as they are,
+    /// shaped by the plain `template` (a table fills its row list), and checked by rendering (`TemplateCheck`).
+    public static func prepare(data: String, form: Form?, policy: Policy?, template: DocumentTemplate? = nil,
+                               options: LoadOptions = LoadOptions(), today: CalendarDate = .today) throws -> PreparedCases {
+        try checkSettings(options.settings, form: form, template: template)
+        let listKey = form == nil ? template?.rowListKey : nil
+        var loaded = try CaseLoader.load(data, form: form, listKey: listKey, options: options)
         let fileFindings = loaded.unusedColumns.map {
             Finding(.warning, record: 0, field: $0, rule: "unknown_column",
                     zh: "列「\($0)」不对应表单的任何字段，已忽略", en: "column “\($0)” names no field of the form and is ignored")
         }
         guard let form, let policy else {
-            return PreparedCases(file: data, cases: loaded.cases.map { ValidatedCase(value: $0.value, findings: []) }, fileFindings: fileFindings, rows: nil)
+            let cases = try loaded.cases.map { record -> ValidatedCase in
+                var streams: [FieldKey: any ItemStream] = [:]
+                if let table = record.items, let listKey { streams[listKey] = try TableRows(table: table) }
+                return ValidatedCase(value: record.value, findings: [], streams: streams, row: record.row)
+            }
+            return PreparedCases(file: data, cases: cases, fileFindings: fileFindings, rows: listKey?.text)
         }
         var records = loaded.cases
         loaded.cases = []
@@ -57,5 +65,23 @@ public enum CasePreparation {
             cases.append(try validator.validate(record, number: i + 1))
         }
         return PreparedCases(file: data, cases: cases, fileFindings: fileFindings, rows: form.manifest.kind == .list ? form.manifest.rows : nil)
+    }
+
+    /// `--set` keys must name a field of the form, or for a plain template a name its tags read.
+    static func checkSettings(_ settings: [String], form: Form?, template: DocumentTemplate?) throws(CaseFileError) {
+        let known: [String]
+        if let form {
+            known = form.manifest.fields.flatMap { f in [f.key] + (f.fields ?? []).map(\.key) }
+        } else if let template {
+            known = template.names.sorted()
+        } else {
+            return
+        }
+        for setting in settings {
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw .badSetting(setting) }
+            let key = String(setting[..<eq])
+            let matches = form == nil ? known.contains(String(key.prefix { $0 != "." })) : known.contains(key)
+            if !matches { throw .unknownSetting(key: key, known: known) }
+        }
     }
 }

@@ -21,6 +21,8 @@ public struct ValidatedCase: Sendable {
     public var findings: [Finding]
     /// Lists made item by item as they are filled (a list form's rows from a table), by key.
     public var streams: [FieldKey: any ItemStream] = [:]
+    /// The row in the source spreadsheet or CSV, when the case is one row of it.
+    public var row: Int?
 
     /// True when no finding is an error (warnings do not block).
     public var isValid: Bool { !findings.contains { $0.severity == .error } }

@@ -13,6 +13,12 @@ public enum OutputError: LocalizedFailure, Equatable {
     case folderNotFlushed(folder: String, cause: SystemError)
     /// zlib could not compress or read back a part.
     case compressionFailed(path: String)
+    /// The output's extension does not say what is written (`expected` lists the ones that do).
+    case wrongExtension(path: String, expected: [String])
+    /// A file stands where a folder of the output must be.
+    case notAFolder(path: String)
+    /// The output's folder (or the nearest existing folder above it) cannot be written to.
+    case folderNotWritable(path: String)
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
@@ -28,6 +34,12 @@ public enum OutputError: LocalizedFailure, Equatable {
         case let (.folderNotFlushed(f, c), .en): "\(f): the folder could not be flushed (\(c.message(.en))); a power cut could lose the new files"
         case let (.compressionFailed(p), .zh): "\(p)：压缩失败"
         case let (.compressionFailed(p), .en): "\(p): compression failed"
+        case let (.wrongExtension(p, e), .zh): "\(p)：扩展名应为 " + e.map { "." + $0 }.joined(separator: "、")
+        case let (.wrongExtension(p, e), .en): "\(p): the extension should be " + e.map { "." + $0 }.joined(separator: ", ")
+        case let (.notAFolder(p), .zh): "\(p)：已有同名文件，不能用作输出目录"
+        case let (.notAFolder(p), .en): "\(p): a file of that name exists, so it cannot be an output folder"
+        case let (.folderNotWritable(p), .zh): "\(p)：输出目录不可写"
+        case let (.folderNotWritable(p), .en): "\(p): the output folder cannot be written to"
         }
     }
 }
@@ -65,7 +77,7 @@ public enum AtomicFile {
             throw .folderMissing(path: path)
         }
         if !overwrite && FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
-        var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX" + temporarySuffix).utf8CString)
+        var template = Array((folder + "/." + temporaryStem(url.lastPathComponent) + ".XXXXXX" + temporarySuffix).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(temporarySuffix.utf8.count)) }
         guard fd >= 0 else { throw .failed(path: path, cause: .last(.create)) }
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -111,6 +123,19 @@ public enum AtomicFile {
     /// Removes a staged file that will not be moved into place.
     public static func discard(_ staged: Staged) {
         unlink(staged.temporary)
+    }
+
+    /// The start of a file's name used in its temporary name, cut so that the whole temporary name stays
+    /// within the 255 bytes a file system allows for a name.
+    static func temporaryStem(_ name: String) -> String {
+        let room = 255 - 1 - ".XXXXXX".utf8.count - temporarySuffix.utf8.count
+        guard name.utf8.count > room else { return name }
+        var stem = ""
+        for character in name {
+            guard stem.utf8.count + character.utf8.count <= room else { break }
+            stem.append(character)
+        }
+        return stem
     }
 
     /// Removes the temporary files an interrupted run left in a folder.

@@ -12,6 +12,8 @@ public struct DocxTemplate: Sendable {
     public let tags: [TagInfo]
     /// What the template does that is filled but may not come out as meant (a tag inside a field's result).
     public let warnings: [TemplateProblem]
+    /// The names the tags read: the first key of every path (`乙方` for `{{乙方.名称}}`), items' fields included.
+    public let names: Set<String>
     private var package: OOXMLPackage
     private let parts: [CompiledPart]
 
@@ -33,6 +35,7 @@ public struct DocxTemplate: Sendable {
         self.parts = inspection.parts
         self.tags = inspection.tags
         self.warnings = inspection.problems.filter(\.isWarning)
+        self.names = inspection.readNames
     }
 
     /// The tags and the template problems (warnings included) of a package, without failing on the problems.
@@ -71,9 +74,11 @@ public struct DocxTemplate: Sendable {
         return copy
     }
 
-    private static func inspection(_ package: OOXMLPackage, names: FieldNameResolver?) throws -> (parts: [CompiledPart], tags: [TagInfo], problems: [TemplateProblem]) {
+    private static func inspection(_ package: OOXMLPackage, names: FieldNameResolver?) throws
+        -> (parts: [CompiledPart], tags: [TagInfo], readNames: Set<String>, problems: [TemplateProblem]) {
         var parts: [CompiledPart] = []
         var tags: [TagInfo] = []
+        var readNames = Set<String>()
         var problems: [TemplateProblem] = []
         let main = try package.mainDocumentPart()
         let filled = try textParts(package)
@@ -84,11 +89,12 @@ public struct DocxTemplate: Sendable {
             do { document = try MarkupParser.parse(bytes, part: name) } catch { throw PackageError.xml(file: package.label, error) }
             let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, mode: mode, size: bytes.count, names: names)
             tags += found.map { TagInfo(source: $0.source, place: $0.place, field: $0.field) }
+            readNames.formUnion(found.compactMap(\.readName))
             problems += partProblems
             if let compiled { parts.append(compiled) }
         }
         problems += try unfilled(package, besides: Set(filled.map(\.0)))
-        return (parts, tags, problems)
+        return (parts, tags, readNames, problems)
     }
 
     /// True when the bytes hold `{` or a full-width `｛` (UTF-8 EF BD 9B), so that the part is worth parsing.

@@ -3,7 +3,12 @@ public struct RenderOptions: Sendable {
     /// Paths (`乙方.传真`) that may be missing: they fill as empty text instead of being an error.
     public var optionalPaths: Set<String>
 
-    public init(optionalPaths: Set<String> = []) {
+    /// For data with no form to type it: a workbook cell that is one bare tag writes text that reads as a number,
+    /// a percentage or a date as a number or a date serial (`TypedText`). A form's field types decide instead.
+    public var typesFromText: Bool
+
+    public init(optionalPaths: Set<String> = [], typesFromText: Bool = false) {
         self.optionalPaths = optionalPaths
+        self.typesFromText = typesFromText
     }
 }

@@ -153,12 +153,25 @@ struct SheetRenderer {
     private mutating func writeValue(_ expression: TagExpression, tag: Int, cell: TemplateCell, row: Int) {
         var path: String { expression.path.description }
         let evaluated = renderer.evaluate(expression, tag: tag)
-        guard let value = evaluated, value != .null else {
+        guard var value = evaluated, value != .null else {
             if evaluated == .null && !renderer.options.optionalPaths.contains(path) {
                 renderer.report(.missingValue(path: path), tag: tag)
             }
             buffer.append(utf8: " s=\"\(cell.style)\"/>")
             return
+        }
+        if case .string(let s) = value {
+            if !expression.filters.isEmpty || styles.textStyles.contains(cell.style) {
+                writeText(s, path: path, tag: tag, cell: cell, row: row)
+                return
+            }
+            if renderer.options.typesFromText {
+                switch TypedText.infer(s) {
+                case .number(let n): value = .number(n)
+                case .date(let d): value = .string(d.iso)
+                case .none: break
+                }
+            }
         }
         switch value {
         case .number(let n):
@@ -175,21 +188,26 @@ struct SheetRenderer {
             buffer.append(utf8: " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(serial)</v></\(cellName)>")
             totals.record(row: row, column: cell.column, number: nil)
         case .string(let s):
-            if let bad = MarkupSerializer.firstInvalidScalar(in: s) {
-                renderer.report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
-            } else if s.utf8.count > 32767, s.count > 32767 {
-                renderer.report(.textTooLong(path: path, length: s.count), tag: tag)
-            }
-            let style = Self.looksLikeFormula(s) ? styles.quote[cell.style] ?? cell.style : cell.style
-            appendStyle(style)
-            buffer.append(utf8: Self.needsPreserve(s) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
-            MarkupSerializer.appendEscapedText(s, into: &buffer)
-            buffer += textClose
-            totals.record(row: row, column: cell.column, number: nil)
+            writeText(s, path: path, tag: tag, cell: cell, row: row)
         default:
             renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
             buffer.append(utf8: " s=\"\(cell.style)\"/>")
         }
+    }
+
+    /// Writes a text value as an inline string; text that starts like a formula gets the `quotePrefix` style.
+    private mutating func writeText(_ s: String, path: String, tag: Int, cell: TemplateCell, row: Int) {
+        if let bad = MarkupSerializer.firstInvalidScalar(in: s) {
+            renderer.report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
+        } else if s.utf8.count > 32767, s.count > 32767 {
+            renderer.report(.textTooLong(path: path, length: s.count), tag: tag)
+        }
+        let style = Self.looksLikeFormula(s) ? styles.quote[cell.style] ?? cell.style : cell.style
+        appendStyle(style)
+        buffer.append(utf8: Self.needsPreserve(s) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
+        MarkupSerializer.appendEscapedText(s, into: &buffer)
+        buffer += textClose
+        totals.record(row: row, column: cell.column, number: nil)
     }
 
     private mutating func appendStyle(_ style: Int) {

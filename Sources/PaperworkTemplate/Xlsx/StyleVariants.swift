@@ -7,6 +7,8 @@ struct StyleVariants: Sendable {
     var date: [Int: Int] = [:]
     /// Styles whose number format already shows a date.
     var dateStyles: Set<Int> = []
+    /// Styles formatted as Text (`@`): what fills them stays text.
+    var textStyles: Set<Int> = []
 
     /// `yyyy年m月d日`, the format of dates in official papers.
     static let chineseDate = "yyyy\"年\"m\"月\"d\"日\""
@@ -16,6 +18,7 @@ struct StyleVariants: Sendable {
         var doc = document
         var variants = StyleVariants()
         variants.dateStyles = WorkbookReader.dateStyles(doc)
+        variants.textStyles = textStyles(doc)
         guard let xfsIndex = doc.root.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "cellXfs" } else { false } }),
               case .element(var xfs) = doc.root.children[xfsIndex] else { return (doc, variants) }
         let prefix = xfs.name.firstIndex(of: ":").map { String(xfs.name[...$0]) } ?? ""
@@ -43,6 +46,23 @@ struct StyleVariants: Sendable {
             doc.root.children[i] = .element(xfs)
         }
         return (doc, variants)
+    }
+
+    /// Indexes of cell formats that show their value as Text: built-in format 49, or a format whose code is `@`.
+    private static func textStyles(_ doc: MarkupDocument) -> Set<Int> {
+        var textFormats: Set<Int> = [49]
+        for section in doc.root.elements where section.localName == "numFmts" {
+            for f in section.elements where f[attribute: "formatCode"] == "@" {
+                if let id = f[attribute: "numFmtId"].flatMap(Int.init) { textFormats.insert(id) }
+            }
+        }
+        var result: Set<Int> = []
+        for section in doc.root.elements where section.localName == "cellXfs" {
+            for (i, xf) in section.elements.enumerated() {
+                if let id = xf[attribute: "numFmtId"].flatMap(Int.init), textFormats.contains(id) { result.insert(i) }
+            }
+        }
+        return result
     }
 
     private static func addDateFormat(_ doc: inout MarkupDocument, prefix: String) -> Int {

@@ -100,6 +100,23 @@ public struct XlsxTemplate: Sendable {
         self.objects = try ChartsAndPivots(package, workbook: book, sheets: sheets.map { ($0.name, $0.part) },
                                            hasLoops: sheets.contains { !$0.loops.isEmpty })
         self.warnings = objects.warnings
+        self.names = Set(sheets.flatMap { $0.tags.compactMap(\.readName) })
+    }
+
+    /// The names the tags read: the first key of every path, items' fields included.
+    public let names: Set<String>
+
+    /// The list the workbook's rows repeat over, when every row loop of the workbook is over one top-level name
+    /// (`{{#each 企业}}`): a table of data (CSV, a sheet) gives that list's items, one per row.
+    public var rowListKey: FieldKey? {
+        var keys = Set<FieldKey>()
+        for sheet in sheets {
+            for loop in sheet.loops {
+                guard case .keys(let path) = loop.expression.path, path.count == 1 else { return nil }
+                keys.insert(path[0])
+            }
+        }
+        return keys.count == 1 ? keys.first : nil
     }
 
     /// The tags and the template problems (warnings included) of a package, without failing on the problems.

@@ -1,0 +1,56 @@
+import Dispatch
+import Foundation
+import PaperworkTemplate
+import Synchronization
+
+/// The check a template makes of the data: each case is rendered in memory, before anything is written, and the
+/// data problems the fill meets (a missing value, text under `rmb`, an impossible date) become the case's findings.
+/// Plain templates and forms go through it alike.
+public enum TemplateCheck {
+    /// Renders every valid case of `cases` on `jobs` threads (all cores when 0) and adds the problems found.
+    public static func check(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions, jobs: Int = 0) throws {
+        let todo = cases.indices.filter { cases[$0].isValid && cases[$0].streams.isEmpty }
+        guard !todo.isEmpty else { return }
+        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, todo.count))
+        let copies = try (0..<workers).map { _ in try template.independentCopy() }
+        let found = Mutex<[Int: [Finding]]>([:])
+        let failure = Mutex<(any Error)?>(nil)
+        let snapshot = cases
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for n in stride(from: worker, to: todo.count, by: workers) {
+                let i = todo[n]
+                do {
+                    _ = try copies[worker].render(snapshot[i].value, options: options)
+                } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
+                    let findings = Self.findings(problems, record: i + 1, row: snapshot[i].row)
+                    found.withLock { $0[i] = findings }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        for (i, findings) in found.withLock({ $0 }) { cases[i].findings += findings }
+    }
+
+    /// The data problems of one fill as findings of its record: the tag's path as the field, its place in the message.
+    public static func findings(_ problems: TemplateProblems, record: Int, row: Int?) -> [Finding] {
+        problems.problems.map { problem in
+            let (path, value, rule) = describe(problem.kind)
+            return Finding(.error, record: record, row: row, field: path, value: value, rule: rule,
+                           zh: problem.message(.zh), en: problem.message(.en))
+        }
+    }
+
+    private static func describe(_ kind: TemplateProblem.Kind) -> (path: String?, value: String?, rule: String) {
+        switch kind {
+        case .missingValue(let path): (path, nil, "missing_value")
+        case .wrongKind(let path, _, let value, _): (path, value, "wrong_kind")
+        case .notText(let path, _): (path, nil, "not_text")
+        case .notAList(let path, _): (path, nil, "not_a_list")
+        case .invalidCharacter(let path, _): (path, nil, "invalid_character")
+        case .textTooLong(let path, _): (path, nil, "text_too_long")
+        default: (nil, nil, "template")
+        }
+    }
+}
