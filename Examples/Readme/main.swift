@@ -3,9 +3,9 @@ import PaperworkForms
 import PaperworkTemplate
 
 // A built-in form: its manifest, its template, and the policy its rules and calculations read.
-let catalog = try FormCatalog(folder: "Templates")
+let catalog = FormCatalog(folder: "Templates")
 let form = try catalog.form("rent-reduction-agreement")
-let policy = try Policy(contentsOf: catalog.defaultPolicyPath)
+let policy = try Policy(contentsOf: catalog.policyPath(for: form))
 
 // Every record is checked before anything is written; each finding names the record, row and field.
 let prepared = try CasePreparation.prepare(data: "Samples/rent-reduction-agreement/valid.json", form: form, policy: policy)
