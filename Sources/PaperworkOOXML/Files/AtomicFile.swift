@@ -17,8 +17,6 @@ public enum OutputError: LocalizedFailure, Equatable {
     case wrongExtension(path: String, expected: [String])
     /// A file stands where a folder of the output must be.
     case notAFolder(path: String)
-    /// The output's folder (or the nearest existing folder above it) cannot be written to.
-    case folderNotWritable(path: String)
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
@@ -38,8 +36,6 @@ public enum OutputError: LocalizedFailure, Equatable {
         case let (.wrongExtension(p, e), .en): "\(p): the extension should be " + e.map { "." + $0 }.joined(separator: ", ")
         case let (.notAFolder(p), .zh): "\(p)：已有同名文件，不能用作输出目录"
         case let (.notAFolder(p), .en): "\(p): a file of that name exists, so it cannot be an output folder"
-        case let (.folderNotWritable(p), .zh): "\(p)：输出目录不可写"
-        case let (.folderNotWritable(p), .en): "\(p): the output folder cannot be written to"
         }
     }
 }

@@ -17,35 +17,34 @@ public enum OutputPlace {
             if isDir.boolValue { throw .notAFolder(path: path) }
             if !overwrite { throw .exists(path: path) }
         }
-        try checkFolder(url.deletingLastPathComponent().path)
+        try checkFolder(url.deletingLastPathComponent().path, output: path)
     }
 
     /// Checks that `folder` is a folder that can be written to, or can be made: no file stands on its path,
-    /// and the nearest existing folder above it is writable.
-    public static func checkFolder(_ folder: String) throws(OutputError) {
+    /// and the nearest existing folder above it is writable. `output` is the file a failure names, if any.
+    public static func checkFolder(_ folder: String, output: String? = nil) throws(OutputError) {
         var url = URL(fileURLWithPath: folder).standardized
         while true {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
                 guard isDir.boolValue else { throw .notAFolder(path: url.path) }
-                guard access(url.path, W_OK | X_OK) == 0 else { throw .folderNotWritable(path: url.path) }
+                guard access(url.path, W_OK | X_OK) == 0 else { throw .failed(path: output ?? folder, cause: .last(.create)) }
                 return
             }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { throw .folderNotWritable(path: folder) }
-            url = parent
+            url = url.deletingLastPathComponent()
         }
     }
 
     /// Makes `folder` and the folders above it that are missing.
     public static func makeFolder(_ folder: String) throws(OutputError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), !isDir.boolValue { throw .notAFolder(path: folder) }
-            throw .folderNotWritable(path: folder)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw .notAFolder(path: folder) }
+            return
         }
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        if parent != folder { try makeFolder(parent) }
+        guard mkdir(folder, 0o777) == 0 || errno == EEXIST else { throw .failed(path: folder, cause: .last(.create)) }
     }
 
     /// Makes the folder that will hold `path`.
