@@ -130,7 +130,7 @@ import Testing
         #expect(strict.err.contains("第 3 行"), "\(strict.err)")
         #expect(CLI.files(dir + "/out").isEmpty)
         let lenient = InProcess.run(arguments + ["--skip-invalid", "--report", dir + "/r.json"])
-        #expect(lenient.status == 4, "some records were skipped: " + "\(lenient.err)")
+        #expect(lenient.status == 4, "some records were skipped: \(lenient.err)")
         #expect(CLI.files(dir + "/out").count == 11)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/r.json"))) as? [[String: Any]])
         #expect(report.contains { $0["row"] as? Int == 3 })
