@@ -73,8 +73,10 @@ public struct DocumentReader: Sendable {
     }
 
     /// Reads the document, calling `item` with each item of a list in order; holds no item itself.
-    /// `header` is called before the first item with the header as far as it is known (embedded, and the cells above the list).
-    public func read(header: (TemplateValue) throws -> Void = { _ in }, _ item: (ReadItem) throws -> Void) throws -> DocumentData {
+    /// `header` is called before the first item with the header as far as it is known (embedded, and the cells above the
+    /// list), and the fields that cannot be read at all (not embedded, not shown by the template).
+    public func read(header: (TemplateValue, _ unseen: [String]) throws -> Void = { _, _ in },
+                     _ item: (ReadItem) throws -> Void) throws -> DocumentData {
         let package = try OOXMLPackage(contentsOf: file)
         let embedded = try EmbeddedCase.read(from: package)
         let form = try resolveForm(embedded)
@@ -82,7 +84,7 @@ public struct DocumentReader: Sendable {
         var data = DocumentData(file: file, form: form, embedded: embedded, value: inputs.filter(embedded?.data ?? .object([:])))
         guard form.manifest.kind == .list, URL(fileURLWithPath: file).pathExtension.lowercased() == "xlsx" else {
             guard embedded != nil else { throw ExtractError.noData(file: file) }
-            try header(data.value)
+            try header(data.value, [])
             return data
         }
         let workbook = try FilledWorkbook(file: file, package: package, template: OOXMLPackage(contentsOf: form.templatePath))
@@ -110,9 +112,11 @@ public struct DocumentReader: Sendable {
         let headerFields = form.manifest.fields.filter { $0.type != .list }
         let embeddedHeader = data.value
         var headerDifferences: [Difference] = []
+        let unseen = embedded == nil ? rowFields.map(\.key).filter { !shown.contains($0) } : []
         let reads = try workbook.read(above: { above in
             var ignored: [Finding] = []
-            try header(headerValue(above, fields: headerFields, embedded: embedded == nil ? nil : embeddedHeader, findings: &ignored, differences: &headerDifferences))
+            try header(headerValue(above, fields: headerFields, embedded: embedded == nil ? nil : embeddedHeader, findings: &ignored,
+                                   differences: &headerDifferences), unseen)
         }) { row, reads in
             var visible = TemplateValue.object([:])
             var places: [String: String] = [:]
@@ -123,7 +127,7 @@ public struct DocumentReader: Sendable {
                 switch convert(read.value, spec, record: index + 1, row: row) {
                 case .success(let v?): visible.set(v, at: spec.path)
                 case .success(nil): break
-                case .failure(let f): findings.append(f)
+                case .failure(let f): findings.append(f); visible.set(read.value, at: spec.path)
                 }
             }
             var merged = visible
@@ -152,9 +156,7 @@ public struct DocumentReader: Sendable {
         headerDifferences = []
         data.value = headerValue(reads, fields: headerFields, embedded: embedded == nil ? nil : embeddedHeader, findings: &findings, differences: &headerDifferences)
         differences = headerDifferences + differences
-        if embedded == nil {
-            data.unseenFields = rowFields.map(\.key).filter { !shown.contains($0) }
-        }
+        data.unseenFields = unseen
         data.findings = findings
         data.differences = differences
         return data

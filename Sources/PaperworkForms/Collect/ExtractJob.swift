@@ -118,12 +118,18 @@ public struct ExtractJob: Sendable {
 
 /// Values as JSON text: numbers with their decimal digits, keys sorted.
 enum JSONText {
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes]
+        return e
+    }()
+
     static func write(_ value: TemplateValue, into out: inout [UInt8]) {
         switch value {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
         case .number(let n): out += DecimalFormat.plain(n).utf8
-        case .string(let s): out += (try? JSONEncoder().encode(s)).map { [UInt8]($0) } ?? Array("\"\"".utf8)
+        case .string(let s): out += (try? encoder.encode(s)).map { [UInt8]($0) } ?? Array("\"\"".utf8)
         case .list(let items):
             out += "[".utf8
             for (i, item) in items.enumerated() { if i > 0 { out += ", ".utf8 }; write(item, into: &out) }

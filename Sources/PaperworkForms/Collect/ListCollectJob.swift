@@ -67,14 +67,19 @@ public struct ListCollectJob: Sendable {
         var seen: [String: (file: String, row: Int?)] = [:]
         var skip = Set<RowID>()
         var totals: [FieldKey: Decimal] = [:]
+        var departments: [Int: String] = [:]
         for (index, file) in files.enumerated() {
             do {
                 var department: String?
+                var unseen: Set<String> = []
                 var rowFindings: [Finding] = []
-                let data = try reader(file).read(header: { department = departmentOf($0) }) { item in
+                var lacking: [Int] = []
+                var lackingTotals: [FieldKey: Decimal] = [:]
+                let data = try reader(file).read(header: { department = departmentOf($0); unseen = Set($1) }) { item in
                     summary.rows += 1
-                    let checked = check(item, department: department, header: header, headerMessages: headerMessages)
+                    let checked = check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen)
                     var findings = checked.findings
+                    if checked.lacksDepartment { lacking.append(item.row ?? 0) }
                     if let key = keyField, case .string(let code)? = checked.item?.value(at: key.path) ?? item.value.value(at: key.path) {
                         if let first = seen[code] {
                             let place = first.file == file ? "本表第 \(first.row ?? 0) 行" : "\(first.file) 第 \(first.row ?? 0) 行"
@@ -93,9 +98,19 @@ public struct ListCollectJob: Sendable {
                         skip.insert(RowID(file: index, row: item.row ?? 0))
                     } else if let value = checked.item {
                         summary.kept += 1
-                        add(value, to: &totals)
+                        if checked.lacksDepartment { add(value, to: &lackingTotals) } else { add(value, to: &totals) }
                     }
                 }
+                departments[index] = departmentOf(data.value)
+                if departments[index] != nil { totals.merge(lackingTotals, uniquingKeysWith: +) }
+                if departments[index] == nil, let field = departmentField {
+                    for row in lacking {
+                        rowFindings.append(Finding(.error, record: 0, row: row, field: field.key, label: field.label, rule: "missing_department",
+                                                   zh: "没有行业主管部门（清单上也没有填报单位）", en: "no department, in the row or on the list"))
+                        if skip.insert(RowID(file: index, row: row)).inserted { summary.kept -= 1 }
+                    }
+                }
+                rowFindings.sort { ($0.row ?? 0) < ($1.row ?? 0) }
                 summary.findings += rowFindings.map { CollectFinding(file: file, sheet: data.sheet, finding: $0) }
                 summary.findings += data.differences.map { d in
                     CollectFinding(file: file, sheet: data.sheet, finding: Finding(
@@ -118,7 +133,7 @@ public struct ListCollectJob: Sendable {
         guard let output, !summary.hasErrors || skipInvalid else { return summary }
         var value = header
         for (key, sum) in totals { value.set(.number(sum), at: [FieldKey("合计"), key]) }
-        let stream = CollectedItems(job: self, header: header, headerMessages: headerMessages, skip: skip, count: summary.kept)
+        let stream = CollectedItems(job: self, header: header, headerMessages: headerMessages, skip: skip, departments: departments, count: summary.kept)
         let template = try DocumentTemplate(contentsOf: form.templatePath, names: form.fieldNames)
         let embedding = embed ? CaseEmbedding(form: form, policy: policy, templatePath: form.templatePath, template: template) : nil
         let streams = embedding?.digesting([list: stream]) ?? [list: stream]
@@ -170,30 +185,29 @@ public struct ListCollectJob: Sendable {
     }
 
     /// One row validated as the only item of a case with the merged list's header; its department filled in from its list's.
-    func check(_ item: ReadItem, department: String?, header: TemplateValue, headerMessages: Set<String>) -> (item: TemplateValue?, findings: [Finding]) {
+    /// A field in `unseen` (neither embedded nor shown by the template) is not reported missing row by row: the file's warning says so once.
+    func check(_ item: ReadItem, department: String?, header: TemplateValue, headerMessages: Set<String>,
+               unseen: Set<String>) -> (item: TemplateValue?, findings: [Finding], lacksDepartment: Bool) {
         var row = item.value
-        var findings: [Finding] = []
+        var lacks = false
         if let field = departmentField, (row.value(at: field.path)?.displayText.trimmed ?? "").isEmpty {
-            if let department, !department.trimmed.isEmpty {
-                row.set(.string(department), at: field.path)
-            } else {
-                findings.append(Finding(.error, record: 0, row: item.row, field: field.key, label: field.label, rule: "missing_department",
-                                        zh: "没有行业主管部门（清单表头也没有填报单位）", en: "no department, in the row or the list's header"))
-            }
+            if let department, !department.trimmed.isEmpty { row.set(.string(department), at: field.path) } else { lacks = true }
         }
         var value = header
         value[list] = .list([row])
         guard let checked = try? form.validate(CaseRecord(value: value, row: item.row), number: 1, policy: policy, today: today) else {
-            return (nil, findings)
+            return (nil, [], lacks)
         }
-        findings += checked.findings.filter { !headerMessages.contains($0.message) }.map { f in
+        let findings = checked.findings.filter { f in
+            !headerMessages.contains(f.message) && !(f.rule == "required" && f.field.map(unseen.contains) == true)
+        }.map { f in
             var f = f
             f.row = item.row
             f.record = 0
             return f
         }
-        guard case .list(let items)? = checked.value[list], let first = items.first else { return (nil, findings) }
-        return (first, findings)
+        guard case .list(let items)? = checked.value[list], let first = items.first else { return (nil, findings, lacks) }
+        return (first, findings, lacks)
     }
 
     /// Adds a kept row's whole-number and amount fields to the sums that become `合计.…`.
@@ -220,14 +234,18 @@ struct CollectedItems: ItemStream {
     let header: TemplateValue
     let headerMessages: Set<String>
     let skip: Set<ListCollectJob.RowID>
+    /// Each list's department, from its whole header (the sign-off below the rows too).
+    let departments: [Int: String]
     let count: Int
 
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
         for (index, file) in job.files.enumerated() where !skip.contains(.init(file: index, row: -1)) {
-            var department: String?
-            _ = try job.reader(file).read(header: { department = job.departmentOf($0) }) { item in
+            var unseen: Set<String> = []
+            let department = departments[index]
+            _ = try job.reader(file).read(header: { unseen = Set($1) }) { item in
                 guard !skip.contains(.init(file: index, row: item.row ?? 0)),
-                      let value = job.check(item, department: department, header: header, headerMessages: headerMessages).item else { return }
+                      let value = job.check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen).item
+                else { return }
                 try body(value)
             }
         }
