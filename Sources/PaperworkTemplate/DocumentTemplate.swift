@@ -11,7 +11,7 @@ public enum DocumentTemplate: Sendable {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "docx": self = .docx(try DocxTemplate(contentsOf: path, names: names))
         case "xlsx": self = .xlsx(try XlsxTemplate(contentsOf: path))
-        default: throw PackageError.unreadable(file: path, reason: "not a .docx or .xlsx template")
+        default: throw PackageError.notATemplate(file: path)
         }
     }
 

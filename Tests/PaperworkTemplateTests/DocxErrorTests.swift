@@ -56,11 +56,11 @@ import Testing
         } catch let e as TemplateProblems {
             #expect(e.problems.map(\.kind) == [
                 .missingValue(path: "名称"),
-                .wrongKind(path: "金额", filter: "rmb", value: "一百元", expected: "数字"),
-                .wrongKind(path: "日期", filter: "date", value: "2020-02-30", expected: "日期（如 2020-05-14）"),
+                .wrongKind(path: "金额", filter: "rmb", value: "一百元", expected: .number),
+                .wrongKind(path: "日期", filter: "date", value: "2020-02-30", expected: .date),
                 .invalidCharacter(path: "控制", scalar: 1),
-                .notText(path: "对象", kind: "object"),
-                .notAList(path: "单个", kind: "text"),
+                .notText(path: "对象", kind: .object),
+                .notAList(path: "单个", kind: .text),
             ])
             #expect(e.problems.allSatisfy { $0.isDataProblem })
             #expect(e.message(.zh).contains("word/document.xml 第 1 段「{{名称}}」：缺少字段 名称 的值"))

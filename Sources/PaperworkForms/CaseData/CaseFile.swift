@@ -7,9 +7,7 @@ import Yams
 public enum CaseFile {
     /// The records of a file, by its extension.
     public static func records(at path: String) throws(CaseFileError) -> [TemplateValue] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
-        }
+        let data = try contents(of: path)
         let value: TemplateValue
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json": value = try json(data, file: path)
@@ -24,23 +22,33 @@ public enum CaseFile {
         }
     }
 
+    /// The bytes of a file; the system's error when it cannot be read.
+    static func contents(of path: String) throws(CaseFileError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path, cause: .reading(path)) }
+        return data
+    }
+
     static func json(_ data: Data, file: String) throws(CaseFileError) -> TemplateValue {
         do { return try TemplateValue.fromJSON(data) } catch {
-            throw .malformed(file: file, line: nil, reason: String(describing: error).prefix(200).description)
+            guard String(validatingUTF8Data: data) != nil else { throw .malformed(file: file, SyntaxProblem(.json, .notUTF8)) }
+            throw .malformed(file: file, JSONSyntax.firstProblem(in: data) ?? SyntaxProblem(.json, .unexpectedEnd))
         }
     }
 
     static func yaml(_ data: Data, file: String) throws(CaseFileError) -> TemplateValue {
-        guard let text = String(data: data, encoding: .utf8) else { throw .malformed(file: file, line: nil, reason: "not UTF-8") }
+        guard let text = String(validatingUTF8Data: data) else { throw .malformed(file: file, SyntaxProblem(.yaml, .notUTF8)) }
         do {
             guard let node = try Yams.compose(yaml: text) else { return .null }
             return convert(node)
         } catch let error as YamlError {
-            if case .parser(_, let problem, let mark, _) = error { throw .malformed(file: file, line: mark.line, reason: problem) }
-            if case .scanner(_, let problem, let mark, _) = error { throw .malformed(file: file, line: mark.line, reason: problem) }
-            throw .malformed(file: file, line: nil, reason: String(describing: error))
+            switch error {
+            case let .parser(_, problem, mark, _), let .scanner(_, problem, mark, _):
+                throw .malformed(file: file, SyntaxProblem(.yaml, .structure(detail: problem), line: mark.line, column: mark.column))
+            default:
+                throw .malformed(file: file, SyntaxProblem(.yaml, .structure(detail: "\(error)")))
+            }
         } catch {
-            throw .malformed(file: file, line: nil, reason: String(describing: error))
+            throw .malformed(file: file, SyntaxProblem(.yaml, .structure(detail: "\(error)")))
         }
     }
 

@@ -2,11 +2,13 @@ import PaperworkOOXML
 
 /// Why a case file could not be read.
 public enum CaseFileError: LocalizedFailure, Equatable {
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, cause: SystemError)
     case unsupportedFormat(file: String)
-    case malformed(file: String, line: Int?, reason: String)
+    case malformed(file: String, SyntaxProblem)
     case empty(file: String)
-    case encoding(file: String)
+    /// The text is not in the encoding given with `--encoding` (or, when `given` is nil, in any detected one);
+    /// `line` is where the first byte that does not fit stands, when known.
+    case encoding(file: String, given: TextDecoding.Encoding?, line: Int?)
     case duplicateHeader(file: String, column: String, heading: String)
     case noSheet(file: String, sheet: String, known: [String])
     case badSetting(String)
@@ -15,16 +17,20 @@ public enum CaseFileError: LocalizedFailure, Equatable {
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
-        case let (.unreadable(f, r), .zh): "\(f)：无法读取（\(r)）"
-        case let (.unreadable(f, r), .en): "\(f): cannot be read (\(r))"
+        case let (.unreadable(f, c), .zh): "\(f)：无法读取（\(c.message(.zh))）"
+        case let (.unreadable(f, c), .en): "\(f): cannot be read (\(c.message(.en)))"
         case let (.unsupportedFormat(f), .zh): "\(f)：不支持的数据格式（可用 .json、.yaml、.yml、.csv、.xlsx）"
         case let (.unsupportedFormat(f), .en): "\(f): unsupported data format (use .json, .yaml, .yml, .csv, .xlsx)"
-        case let (.malformed(f, line, r), .zh): "\(f)\(line.map { " 第 \($0) 行" } ?? "")：格式错误（\(r)）"
-        case let (.malformed(f, line, r), .en): "\(f)\(line.map { ", line \($0)" } ?? ""): malformed (\(r))"
+        case let (.malformed(f, p), .zh): "\(f)\(p.place(.zh))：格式错误，\(p.message(.zh))"
+        case let (.malformed(f, p), .en): "\(f)\(p.place(.en)): malformed, \(p.message(.en))"
         case let (.empty(f), .zh): "\(f)：文件中没有任何记录"
         case let (.empty(f), .en): "\(f): the file holds no records"
-        case let (.encoding(f), .zh): "\(f)：无法识别文字编码（既不是 UTF-8 也不是 GB18030）；可用 --encoding 指定"
-        case let (.encoding(f), .en): "\(f): unknown text encoding (neither UTF-8 nor GB18030); use --encoding"
+        case let (.encoding(f, nil, _), .zh): "\(f)：无法识别文字编码（既不是 UTF-8 也不是 GB18030）；可用 --encoding 指定"
+        case let (.encoding(f, nil, _), .en): "\(f): unknown text encoding (neither UTF-8 nor GB18030); use --encoding"
+        case let (.encoding(f, e?, line), .zh):
+            "\(f)\(line.map { " 第 \($0) 行" } ?? "")：不是 \(e.rawValue) 编码的文字（--encoding \(e.rawValue)）；去掉 --encoding 可自动识别"
+        case let (.encoding(f, e?, line), .en):
+            "\(f)\(line.map { ", line \($0)" } ?? ""): the text is not \(e.rawValue) (--encoding \(e.rawValue)); leave out --encoding to detect it"
         case let (.duplicateHeader(f, c, h), .zh): "\(f) 第 \(c) 列：表头「\(h)」重复"
         case let (.duplicateHeader(f, c, h), .en): "\(f), column \(c): heading “\(h)” appears twice"
         case let (.noSheet(f, s, k), .zh): "\(f)：没有名为「\(s)」的工作表（有：\(k.joined(separator: "、"))）"

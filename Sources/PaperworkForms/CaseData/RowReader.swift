@@ -14,10 +14,10 @@ struct RowReader: Sendable {
     let file: String
 
     static func csv(_ path: String, encoding: TextDecoding.Encoding?) throws(CaseFileError) -> RowReader {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        let data = try CaseFile.contents(of: path)
+        guard let (text, _) = TextDecoding.decode(data, forced: encoding) else {
+            throw .encoding(file: path, given: encoding, line: encoding == .utf8 ? TextDecoding.firstInvalidUTF8Line(data) : nil)
         }
-        guard let (text, _) = TextDecoding.decode(data, forced: encoding) else { throw .encoding(file: path) }
         return RowReader(source: .csv(text), file: path)
     }
 
@@ -38,7 +38,7 @@ struct RowReader: Sendable {
             do {
                 try CSVParser.forEach(text) { number, fields in try body(number, fields.map(TemplateValue.string)) }
             } catch let error as CSVParser.Failure {
-                throw CaseFileError.malformed(file: file, line: error.record, reason: "quote not closed")
+                throw CaseFileError.malformed(file: file, SyntaxProblem(.csv, .unclosedQuote, line: error.record))
             }
         case .sheet(let reader, let part):
             do {

@@ -28,6 +28,20 @@ public enum TextDecoding {
         return nil
     }
 
+    /// The line (from 1) of the first byte that is not UTF-8, or nil when all of it is.
+    static func firstInvalidUTF8Line(_ data: Data) -> Int? {
+        var line = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): if s == "\n" { line += 1 }
+            case .emptyInput: return nil
+            case .error: return line
+            }
+        }
+    }
+
     private static func dropBOM(_ data: Data) -> Data {
         data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
     }

@@ -13,9 +13,8 @@ public struct Form: Sendable {
     /// Reads the manifest in `folder`, checking its keys, types and structure; refused with every problem at once.
     public init(folder: String) throws(FormError) {
         let path = folder + "/form.yaml"
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .badManifest(file: path, reason: "cannot be read")
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableManifest(file: path, cause: .reading(path)) }
+        guard let text = String(data: data, encoding: .utf8) else { throw .unreadableManifest(file: path, cause: nil) }
         let (manifest, problems) = ManifestReader.read(text, file: path)
         guard let manifest, !problems.contains(where: { $0.severity == .error }) else { throw .refused(problems) }
         self.manifest = manifest

@@ -4,7 +4,8 @@ import PaperworkOOXML
 public enum FormError: LocalizedFailure, Equatable {
     case templatesNotFound
     case unknownForm(String, known: [String])
-    case badManifest(file: String, reason: String)
+    /// The manifest cannot be read (`cause`) or is not UTF-8 text (`cause` nil).
+    case unreadableManifest(file: String, cause: SystemError?)
     /// The manifest (or its template) has errors; every problem, with its place.
     case refused([ManifestProblem])
 
@@ -14,8 +15,10 @@ public enum FormError: LocalizedFailure, Equatable {
         case (.templatesNotFound, .en): "cannot find the Templates folder; pass --templates or set PAPERWORK_TEMPLATES"
         case let (.unknownForm(n, k), .zh): "没有名为 \(n) 的表单（可用：\(k.joined(separator: "、"))）"
         case let (.unknownForm(n, k), .en): "no form named \(n) (known: \(k.joined(separator: ", ")))"
-        case let (.badManifest(f, r), .zh): "表单说明 \(f) 有误：\(r)"
-        case let (.badManifest(f, r), .en): "form manifest \(f) is wrong: \(r)"
+        case let (.unreadableManifest(f, c?), .zh): "表单说明 \(f) 无法读取（\(c.message(.zh))）"
+        case let (.unreadableManifest(f, c?), .en): "form manifest \(f) cannot be read (\(c.message(.en)))"
+        case let (.unreadableManifest(f, nil), .zh): "表单说明 \(f) 不是 UTF-8 编码的文字"
+        case let (.unreadableManifest(f, nil), .en): "form manifest \(f) is not UTF-8 text"
         case let (.refused(problems), .zh): "表单有误，不能使用：\n" + problems.map { $0.message(.zh) }.joined(separator: "\n")
         case let (.refused(problems), .en): "the form has errors and cannot be used:\n" + problems.map { $0.message(.en) }.joined(separator: "\n")
         }

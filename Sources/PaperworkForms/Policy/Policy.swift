@@ -4,14 +4,15 @@ import PaperworkTemplate
 
 /// Why a policy file could not be used.
 public enum PolicyError: LocalizedFailure, Equatable {
-    case unreadable(file: String, reason: String)
+    /// The policy file cannot be read as case data; the cause names the file and the place.
+    case unreadable(file: String, cause: CaseFileError)
     case missing(file: String, key: String)
     case invalid(file: String, key: String, expected: String)
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
-        case let (.unreadable(f, r), .zh): "政策文件 \(f) 无法读取（\(r)）"
-        case let (.unreadable(f, r), .en): "policy file \(f) cannot be read (\(r))"
+        case let (.unreadable(_, c), .zh): "政策文件 " + c.message(.zh)
+        case let (.unreadable(_, c), .en): "policy file " + c.message(.en)
         case let (.missing(f, k), .zh): "政策文件 \(f) 缺少参数 \(k)"
         case let (.missing(f, k), .en): "policy file \(f) lacks the parameter \(k)"
         case let (.invalid(f, k, e), .zh): "政策文件 \(f) 的参数 \(k) 应为\(e)"
@@ -31,7 +32,7 @@ public struct Policy: Sendable {
     public init(contentsOf path: String) throws(PolicyError) {
         let records: [TemplateValue]
         do { records = try CaseFile.records(at: path) } catch {
-            throw .unreadable(file: path, reason: error.message(.en))
+            throw .unreadable(file: path, cause: error)
         }
         self.init(file: path, values: records[0])
     }

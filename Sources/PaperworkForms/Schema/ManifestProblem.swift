@@ -9,7 +9,7 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case unknownKey(String, known: [String])
         case missingKey(String)
         case duplicateKey(String)
-        case notA(expected: String, key: String)
+        case notA(expected: Expectation, key: String)
         case unknownType(String, known: [String])
         case badLimit(key: String, value: String)
         case expression(zh: String, en: String, key: String)
@@ -19,6 +19,23 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case tagNotProvided(String)
         case unusedField(String)
         case template(String)
+    }
+
+    /// What a manifest's node should have been.
+    public enum Expectation: Sendable, Equatable, CaseIterable {
+        case manifest, list, mapping, text, boolean, wholeNumber, texts
+
+        func text(_ zh: Bool) -> String {
+            switch self {
+            case .manifest: zh ? "表单说明" : "a form manifest"
+            case .list: zh ? "列表" : "a list"
+            case .mapping: zh ? "键值对" : "a mapping"
+            case .text: zh ? "文字" : "text"
+            case .boolean: zh ? "true 或 false" : "true or false"
+            case .wholeNumber: zh ? "整数" : "a whole number"
+            case .texts: zh ? "文字列表" : "a list of texts"
+            }
+        }
     }
 
     public var severity: Severity
@@ -51,7 +68,7 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
 
     func text(_ language: Language) -> String {
         switch (kind, language) {
-        case let (.yaml(m), .zh): "YAML 格式有误：\(m)"
+        case (.yaml, .zh): "YAML 格式有误（缩进或层次结构）"
         case let (.yaml(m), .en): "not valid YAML: \(m)"
         case let (.unknownKey(k, known), .zh): "不认识的键「\(k)」（可用：\(known.joined(separator: "、"))）"
         case let (.unknownKey(k, known), .en): "unknown key “\(k)” (known: \(known.joined(separator: ", ")))"
@@ -59,8 +76,8 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case let (.missingKey(k), .en): "“\(k)” is missing"
         case let (.duplicateKey(k), .zh): "键「\(k)」重复"
         case let (.duplicateKey(k), .en): "key “\(k)” appears twice"
-        case let (.notA(e, k), .zh): "「\(k)」应为\(e)"
-        case let (.notA(e, k), .en): "“\(k)” should be \(e)"
+        case let (.notA(e, k), .zh): "「\(k)」应为\(e.text(true))"
+        case let (.notA(e, k), .en): "“\(k)” should be \(e.text(false))"
         case let (.unknownType(t, known), .zh): "不认识的类型「\(t)」（可用：\(known.joined(separator: "、"))）"
         case let (.unknownType(t, known), .en): "unknown type “\(t)” (known: \(known.joined(separator: ", ")))"
         case let (.badLimit(k, v), .zh): "「\(k)」的值「\(v)」不是该字段类型的数或日期"

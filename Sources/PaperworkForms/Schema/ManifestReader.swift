@@ -20,7 +20,7 @@ struct ManifestReader {
             return (nil, reader.nodes.problems)
         }
         guard let root else {
-            reader.nodes.error(.notA(expected: "表单说明 a form manifest", key: file), at: nil)
+            reader.nodes.error(.notA(expected: .manifest, key: file), at: nil)
             return (nil, reader.nodes.problems)
         }
         let manifest = reader.form(root)
@@ -64,7 +64,7 @@ struct ManifestReader {
 
     private mutating func sequence(_ node: Node, key: String) -> [Node] {
         guard let items = node.sequence else {
-            nodes.error(.notA(expected: "列表 a list", key: key), at: node)
+            nodes.error(.notA(expected: .list, key: key), at: node)
             return []
         }
         return Array(items)

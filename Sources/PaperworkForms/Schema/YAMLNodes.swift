@@ -12,12 +12,12 @@ struct YAMLNodes {
     /// The mapping's pairs by key, after reporting keys not in `known` and keys given twice.
     mutating func members(_ node: Node, known: [String], what: String) -> [String: Node]? {
         guard let mapping = node.mapping else {
-            error(.notA(expected: "键值对 a mapping", key: what), at: node)
+            error(.notA(expected: .mapping, key: what), at: node)
             return nil
         }
         var out: [String: Node] = [:]
         for (k, v) in mapping {
-            guard let key = k.string else { error(.notA(expected: "文字 text", key: what), at: k); continue }
+            guard let key = k.string else { error(.notA(expected: .text, key: what), at: k); continue }
             if !known.contains(key) { error(.unknownKey(key, known: known), at: k); continue }
             if out[key] != nil { error(.duplicateKey(key), at: k); continue }
             out[key] = v
@@ -30,26 +30,26 @@ struct YAMLNodes {
             if required { error(.missingKey(key), at: parent) }
             return nil
         }
-        guard let scalar = node.scalar else { error(.notA(expected: "文字 text", key: key), at: node); return nil }
+        guard let scalar = node.scalar else { error(.notA(expected: .text, key: key), at: node); return nil }
         return scalar.string
     }
 
     mutating func bool(_ m: [String: Node], _ key: String) -> Bool? {
         guard let node = m[key] else { return nil }
-        guard let b = node.bool else { error(.notA(expected: "true 或 false", key: key), at: node); return nil }
+        guard let b = node.bool else { error(.notA(expected: .boolean, key: key), at: node); return nil }
         return b
     }
 
     mutating func int(_ m: [String: Node], _ key: String) -> Int? {
         guard let node = m[key] else { return nil }
-        guard let n = node.int else { error(.notA(expected: "整数 a whole number", key: key), at: node); return nil }
+        guard let n = node.int else { error(.notA(expected: .wholeNumber, key: key), at: node); return nil }
         return n
     }
 
     mutating func strings(_ m: [String: Node], _ key: String) -> [String]? {
         guard let node = m[key] else { return nil }
         guard let items = node.sequence, items.allSatisfy({ $0.scalar != nil }) else {
-            error(.notA(expected: "文字列表 a list of texts", key: key), at: node)
+            error(.notA(expected: .texts, key: key), at: node)
             return nil
         }
         return items.compactMap(\.string)

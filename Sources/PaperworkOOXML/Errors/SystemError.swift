@@ -20,6 +20,15 @@ public struct SystemError: LocalizedFailure, Hashable {
     /// The error of the call that just failed.
     public static func last(_ operation: Operation) -> SystemError { SystemError(operation, code: errno) }
 
+    /// Why a file that Foundation could not read cannot be read: the error of opening it, or "it is a folder".
+    public static func reading(_ path: String) -> SystemError {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .last(.open) }
+        defer { close(fd) }
+        var info = stat()
+        return SystemError(.read, code: fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? EISDIR : EIO)
+    }
+
     /// The error numbers this program names in words; others are shown by number.
     public static let named: [Int32] = [ENOSPC, EDQUOT, EROFS, EACCES, EPERM, ENOENT, ENOTDIR, EISDIR, EEXIST, EIO,
                                         ENAMETOOLONG, EMFILE, ENFILE, ENOMEM, EXDEV, EFBIG, EBUSY, ENOTSUP]

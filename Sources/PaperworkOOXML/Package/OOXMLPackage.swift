@@ -61,7 +61,7 @@ public struct OOXMLPackage: Sendable {
         if part == Self.contentTypesPart { return contentTypes.serialized() }
         if let r = replaced[part] { return r }
         if let f = files[part] {
-            do { return try f.contents() } catch { throw .unreadable(file: f.path, reason: error.message(.zh)) }
+            do { return try f.contents() } catch { throw .output(error) }
         }
         guard let e = entry(part) else { throw .missingPart(file: label, part: part) }
         do { return try archive.read(e) } catch { throw .zip(error) }
@@ -137,9 +137,7 @@ public struct OOXMLPackage: Sendable {
             if let bytes = replaced[name] {
                 entries.append(.data(name: name, bytes: bytes))
             } else if let file = files[name] {
-                do { entries.append(.deflated(name: name, part: try file.finish())) } catch {
-                    throw .unreadable(file: file.path, reason: error.message(.zh))
-                }
+                do { entries.append(.deflated(name: name, part: try file.finish())) } catch { throw .output(error) }
             } else if let e = entry(name) {
                 entries.append(.copy(name: name, entry: e))
             }
@@ -168,13 +166,11 @@ public struct OOXMLPackage: Sendable {
     private static func readFile(_ path: String) throws(PackageError) -> [UInt8] {
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+            throw .unreadable(file: path, cause: .reading(path))
         }
-        if attributes[.type] as? FileAttributeType == .typeDirectory { throw .unreadable(file: path, reason: "is a folder") }
+        if attributes[.type] as? FileAttributeType == .typeDirectory { throw .unreadable(file: path, cause: SystemError(.read, code: EISDIR)) }
         if let size = attributes[.size] as? Int, size > maxFileSize { throw .tooLarge(file: path, bytes: size) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: "permission denied")
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path, cause: .reading(path)) }
         return [UInt8](data)
     }
 }

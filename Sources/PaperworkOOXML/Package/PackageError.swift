@@ -1,6 +1,10 @@
 /// Why a file is not a usable Office package.
 public enum PackageError: LocalizedFailure, Equatable {
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, cause: SystemError)
+    /// The file is neither a .docx nor an .xlsx template.
+    case notATemplate(file: String)
+    /// A filled part could not be kept or read back.
+    case output(OutputError)
     case tooLarge(file: String, bytes: Int)
     case missingContentTypes(file: String)
     case missingMainPart(file: String)
@@ -10,8 +14,11 @@ public enum PackageError: LocalizedFailure, Equatable {
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
-        case let (.unreadable(f, r), .zh): "\(f)：无法读取（\(r)）"
-        case let (.unreadable(f, r), .en): "\(f): cannot be read (\(r))"
+        case let (.unreadable(f, c), .zh): "\(f)：无法读取（\(c.message(.zh))）"
+        case let (.unreadable(f, c), .en): "\(f): cannot be read (\(c.message(.en)))"
+        case let (.notATemplate(f), .zh): "\(f)：模板须为 .docx 或 .xlsx 文件"
+        case let (.notATemplate(f), .en): "\(f): a template is a .docx or .xlsx file"
+        case let (.output(e), lang): e.message(lang)
         case let (.tooLarge(f, n), .zh): "\(f)：文件过大（\(n) 字节）"
         case let (.tooLarge(f, n), .en): "\(f): file too large (\(n) bytes)"
         case let (.missingContentTypes(f), .zh): "\(f)：缺少 [Content_Types].xml，不是有效的 Office 文件"

@@ -6,7 +6,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     public enum Kind: Sendable, Equatable, Hashable {
         case syntax(TagSyntaxError, tag: String)
         case unknownFilter(String, tag: String)
-        case badFilterArguments(filter: String, expected: String, tag: String)
+        case badFilterArguments(filter: String, expected: FilterExpectation, tag: String)
         case unclosedBlock(BlockKind)
         case unexpectedClose(BlockKind)
         case mismatchedClose(expected: BlockKind, found: BlockKind)
@@ -21,9 +21,9 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case tagInTableHeader
         case textTooLong(path: String, length: Int)
         case missingValue(path: String)
-        case wrongKind(path: String, filter: String, value: String, expected: String)
-        case notText(path: String, kind: String)
-        case notAList(path: String, kind: String)
+        case wrongKind(path: String, filter: String, value: String, expected: FilterExpectation)
+        case notText(path: String, kind: ValueKind)
+        case notAList(path: String, kind: ValueKind)
         case invalidCharacter(path: String, scalar: UInt32)
         /// `NEXT`, `IF`, `ASK`… in a mail-merge document, with the tag-language way to do the same.
         case unsupportedField(type: String, equivalent: String)
@@ -70,7 +70,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
             zh ? "标记 \(tag) 使用了未知的格式 \(f)（可用：\(Filters.names.sorted().joined(separator: "、"))）"
                 : "tag \(tag) uses unknown filter \(f) (known: \(Filters.names.sorted().joined(separator: ", ")))"
         case let .badFilterArguments(f, expected, tag):
-            zh ? "标记 \(tag) 中格式 \(f) 的参数有误，应写作 \(expected)" : "tag \(tag): bad arguments for \(f); write \(expected)"
+            zh ? "标记 \(tag) 中格式 \(f) 的参数有误，应写作 \(expected.text(zh))" : "tag \(tag): bad arguments for \(f); write \(expected.text(zh))"
         case let .unclosedBlock(k): zh ? "{{#\(k.rawValue)}} 没有对应的 {{/\(k.rawValue)}}" : "{{#\(k.rawValue)}} is never closed with {{/\(k.rawValue)}}"
         case let .unexpectedClose(k): zh ? "{{/\(k.rawValue)}} 前面没有对应的 {{#\(k.rawValue)}}" : "{{/\(k.rawValue)}} has no matching {{#\(k.rawValue)}}"
         case let .mismatchedClose(e, f):
@@ -91,9 +91,9 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case .tagInTableHeader: zh ? "表（列表对象）的标题行不能含有标记" : "a table's header row cannot hold tags"
         case let .textTooLong(p, n): zh ? "字段 \(p) 的文字有 \(n) 个字符，超过单元格上限 32767" : "\(p) has \(n) characters, more than a cell's 32,767"
         case let .missingValue(p): zh ? "缺少字段 \(p) 的值" : "missing value for \(p)"
-        case let .wrongKind(p, f, v, e): zh ? "字段 \(p) 的值「\(v)」不能用 \(f) 格式，需要\(e)" : "value “\(v)” of \(p) cannot take \(f); it needs \(e)"
-        case let .notText(p, k): zh ? "字段 \(p) 是\(k)，不能直接填入文字" : "\(p) is a \(k), not text"
-        case let .notAList(p, k): zh ? "字段 \(p) 应为列表，实际是 \(k)" : "\(p) should be a list but is a \(k)"
+        case let .wrongKind(p, f, v, e): zh ? "字段 \(p) 的值「\(v)」不能用 \(f) 格式，需要\(e.text(zh))" : "value “\(v)” of \(p) cannot take \(f); it needs \(e.text(zh))"
+        case let .notText(p, k): zh ? "字段 \(p) 是\(k.name(zh))，不能直接填入文字" : "\(p) is a \(k.name(zh)), not text"
+        case let .notAList(p, k): zh ? "字段 \(p) 应为列表，实际是\(k.name(zh))" : "\(p) should be a list but is a \(k.name(zh))"
         case let .unsupportedField(type, equivalent):
             zh ? "邮件合并域 \(type) 不受支持：每条记录生成一份文档，请改用 \(equivalent)"
                 : "the mail-merge field \(type) is not supported (one document per record); use \(equivalent)"
@@ -114,7 +114,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     }
 
     /// `U+0001`: a code point as Unicode writes it, at least four hex digits.
-    static func codePoint(_ scalar: UInt32) -> String {
+    package static func codePoint(_ scalar: UInt32) -> String {
         let hex = String(scalar, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }

@@ -3,8 +3,8 @@ import Foundation
 /// Why a filter could not be applied.
 public enum FilterFailure: Error, Sendable, Equatable {
     case unknown(String)
-    case badArguments(filter: String, expected: String)
-    case wrongKind(filter: String, value: String, expected: String)
+    case badArguments(filter: String, expected: FilterExpectation)
+    case wrongKind(filter: String, value: String, expected: FilterExpectation)
 }
 
 /// The formatters of the tag language, applied left to right.
@@ -20,20 +20,20 @@ enum Filters {
         switch call.name {
         case "number", "percent":
             guard a.isEmpty || (a.count == 1 && places(a[0]) != nil) else {
-                throw .badArguments(filter: call.name, expected: "\(call.name)(小数位数 0–10)")
+                throw .badArguments(filter: call.name, expected: .decimalPlaces(filter: call.name))
             }
         case "date":
             guard a.isEmpty || (a.count == 1 && isString(a[0])) else {
-                throw .badArguments(filter: "date", expected: "date(\"yyyy-MM-dd\")")
+                throw .badArguments(filter: "date", expected: .datePattern)
             }
         case "format":
             guard a.count == 1, case .string(let picture) = a[0], NumberPicture.isPicture(picture) else {
-                throw .badArguments(filter: "format", expected: "format(\"#,##0.00\")")
+                throw .badArguments(filter: "format", expected: .numberPicture)
             }
         case "default":
-            guard a.count == 1 else { throw .badArguments(filter: "default", expected: "default(\"…\")") }
+            guard a.count == 1 else { throw .badArguments(filter: "default", expected: .defaultText) }
         default:
-            guard a.isEmpty else { throw .badArguments(filter: call.name, expected: call.name) }
+            guard a.isEmpty else { throw .badArguments(filter: call.name, expected: .noArguments(filter: call.name)) }
         }
     }
 
@@ -47,14 +47,14 @@ enum Filters {
             return .string(DecimalFormat.money(try number(value, call)))
         case "rmb_upper":
             guard let text = ChineseAmount.capitals(try number(value, call)) else {
-                throw .wrongKind(filter: call.name, value: display(value), expected: "0 至 1 万亿之间的金额")
+                throw .wrongKind(filter: call.name, value: display(value), expected: .amountInRange)
             }
             return .string(text)
         case "number":
             let n = try number(value, call)
             return .string(call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n))
         case "format":
-            guard case .string(let picture)? = call.arguments.first else { throw .badArguments(filter: "format", expected: "format(\"#,##0.00\")") }
+            guard case .string(let picture)? = call.arguments.first else { throw .badArguments(filter: "format", expected: .numberPicture) }
             return .string(NumberPicture.format(try number(value, call), picture: picture))
         case "percent":
             let n = try number(value, call) * 100
@@ -82,8 +82,14 @@ enum Filters {
         }
     }
 
+    /// The value as a message quotes it: its text cut at 40 characters; a list or an object by its brackets.
     static func display(_ value: TemplateValue) -> String {
-        text(of: value).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? value.kindName
+        if let text = text(of: value) { return text.count > 40 ? String(text.prefix(40)) + "…" : text }
+        switch value {
+        case .list: return "[…]"
+        case .object: return "{…}"
+        default: return ""
+        }
     }
 
     private static func number(_ value: TemplateValue, _ call: FilterCall) throws(FilterFailure) -> Decimal {
@@ -93,12 +99,12 @@ enum Filters {
             if let n = DecimalFormat.parseAmount(s) { return n }
         default: break
         }
-        throw .wrongKind(filter: call.name, value: display(value), expected: "数字")
+        throw .wrongKind(filter: call.name, value: display(value), expected: .number)
     }
 
     private static func date(_ value: TemplateValue, _ call: FilterCall) throws(FilterFailure) -> CalendarDate {
         if case .string(let s) = value, let d = CalendarDate.parse(s) { return d }
-        throw .wrongKind(filter: call.name, value: display(value), expected: "日期（如 2020-05-14）")
+        throw .wrongKind(filter: call.name, value: display(value), expected: .date)
     }
 
     private static func places(_ a: FilterArgument) -> Int? {

@@ -127,7 +127,7 @@ struct Renderer {
             return
         }
         guard let text = Filters.text(of: v) else {
-            report(.notText(path: path, kind: v.kindName), tag: tag)
+            report(.notText(path: path, kind: v.kind), tag: tag)
             return
         }
         if let bad = MarkupSerializer.firstInvalidScalar(in: text) {
@@ -170,7 +170,7 @@ struct Renderer {
                     report(.missingValue(path: path), tag: block.tag)
                 }
             default:
-                report(.notAList(path: path, kind: v.kindName), tag: block.tag)
+                report(.notAList(path: path, kind: v.kind), tag: block.tag)
             }
         }
     }

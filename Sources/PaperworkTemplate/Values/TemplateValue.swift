@@ -40,15 +40,15 @@ public enum TemplateValue: Sendable, Equatable {
         }
     }
 
-    /// A short name of the value's kind, for messages.
-    public var kindName: String {
+    /// The value's kind, for messages.
+    public var kind: ValueKind {
         switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .number: "number"
-        case .string: "text"
-        case .list: "list"
-        case .object: "object"
+        case .null: .null
+        case .bool: .boolean
+        case .number: .number
+        case .string: .text
+        case .list: .list
+        case .object: .object
         }
     }
 }

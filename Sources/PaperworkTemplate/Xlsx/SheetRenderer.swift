@@ -190,7 +190,7 @@ struct SheetRenderer {
         case .string(let s):
             writeText(s, path: path, tag: tag, cell: cell, row: row)
         default:
-            renderer.report(.notText(path: path, kind: value.kindName), tag: tag)
+            renderer.report(.notText(path: path, kind: value.kind), tag: tag)
             buffer.append(utf8: " s=\"\(cell.style)\"/>")
         }
     }

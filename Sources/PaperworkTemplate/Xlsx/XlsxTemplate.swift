@@ -151,7 +151,7 @@ public struct XlsxTemplate: Sendable {
                 case .null:
                     renderer.report(.missingValue(path: loop.expression.path.description), tag: loop.tag); lists.append(.list([]))
                 case let other:
-                    renderer.report(.notAList(path: loop.expression.path.description, kind: other.kindName), tag: loop.tag); lists.append(.list([]))
+                    renderer.report(.notAList(path: loop.expression.path.description, kind: other.kind), tag: loop.tag); lists.append(.list([]))
                 }
             }
             problems += renderer.problems
