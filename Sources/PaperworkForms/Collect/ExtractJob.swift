@@ -42,7 +42,7 @@ public struct ExtractJob: Sendable {
             } catch let failure as LocalizedFailure {
                 failures.append((file, failure))
             } catch {
-                failures.append((file, PackageError.unreadable(file: file, reason: "\(error)")))
+                failures.append((file, PackageError.unreadable(file: file, cause: .reading(file))))
             }
             progress(i + 1, files.count)
         }
