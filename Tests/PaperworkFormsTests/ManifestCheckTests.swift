@@ -33,6 +33,24 @@ import PaperworkTemplate
         #expect(first.message(.en).hasPrefix(Self.folder + "/" + file + ":\(line):\(column): error: "))
     }
 
+    /// The landlord form copied with one field taken out of its manifest: the template's tag for it is refused, with its place.
+    @Test func aTemplateTagNothingProvidesIsRefused() throws {
+        let dir = NSTemporaryDirectory() + "tag-check-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: LandlordSubsidyTests.folder, toPath: dir)
+        let manifest = try String(contentsOfFile: dir + "/form.yaml", encoding: .utf8)
+        let without = manifest.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("key: 出租方.银行账号") }
+        try without.joined(separator: "\n").write(toFile: dir + "/form.yaml", atomically: true, encoding: .utf8)
+        let form = try Form(folder: dir)
+        let problem = try #require(form.problems(policy: Repo.policy).first { $0.severity == .error })
+        #expect(problem.kind == .tagNotProvided("{{出租方.银行账号}}"))
+        #expect(problem.file == dir + "/template.docx" && problem.place?.contains("表格 1") == true, "\(problem.message(.zh))")
+        #expect(throws: FormError.self) {
+            try CasePreparation.prepare(data: dir + "/valid.yaml", form: form, policy: Repo.policy, today: Repo.today)
+        }
+        let report = try FormCheck.run(target: dir, catalog: nil, policy: Repo.policy)
+        #expect(report.passed.isEmpty && report.problems.contains(problem))
+    }
+
     @Test func builtInFormsCompileWithoutProblems() throws {
         for name in Repo.catalog.names {
             let form = try Repo.catalog.form(name)

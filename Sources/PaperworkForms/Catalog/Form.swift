@@ -25,11 +25,25 @@ public struct Form: Sendable {
     /// The manifest's path.
     public var manifestPath: String { folder + "/form.yaml" }
 
-    /// The form checked against `policy`: expressions, field paths, policy keys, circles. Refused with every problem.
+    /// The form checked against `policy` and its template: expressions, field paths, policy keys, circles,
+    /// tags nothing provides. Refused with every problem.
     func compiled(policy: Policy) throws(FormError) -> CompiledForm {
-        let (compiled, problems) = FormCompiler.compile(manifest, policy: policy, file: manifestPath)
-        guard let compiled else { throw .refused(problems) }
+        let (compiled, problems) = check(policy: policy)
+        guard let compiled, !problems.contains(where: { $0.severity == .error }) else { throw .refused(problems) }
         return compiled
+    }
+
+    /// Every problem of the form against `policy`: the manifest's warnings, its expressions, its template's tags
+    /// (a template that cannot be read is left to the fill to report).
+    public func problems(policy: Policy) -> [ManifestProblem] { check(policy: policy).problems }
+
+    private func check(policy: Policy) -> (CompiledForm?, problems: [ManifestProblem]) {
+        let (compiled, problems, used) = FormCompiler.compileNoting(manifest, policy: policy, file: manifestPath)
+        var all = warnings + problems
+        if let template = try? DocumentTemplate(contentsOf: templatePath) {
+            all += TemplateCheck(manifest).problems(tags: template.tags, template: templatePath, manifestPath: manifestPath, used: used)
+        }
+        return (compiled, all)
     }
 
     /// The form whose manifest stands beside a template, if there is one that names it.

@@ -19,9 +19,15 @@ struct FormCompiler {
     }
 
     static func compile(_ manifest: FormManifest, policy: Policy, file: String) -> (CompiledForm?, [ManifestProblem]) {
+        let (form, problems, _) = compileNoting(manifest, policy: policy, file: file)
+        return (form, problems)
+    }
+
+    /// Compiles, and tells which fields and computed values the expressions read.
+    static func compileNoting(_ manifest: FormManifest, policy: Policy, file: String) -> (CompiledForm?, [ManifestProblem], used: Set<String>) {
         var compiler = FormCompiler(manifest: manifest, policy: policy, file: file)
         let form = compiler.run()
-        return (compiler.nodes.problems.contains { $0.severity == .error } ? nil : form, compiler.nodes.problems)
+        return (compiler.nodes.problems.contains { $0.severity == .error } ? nil : form, compiler.nodes.problems, compiler.used)
     }
 
     private mutating func problem(_ kind: ManifestProblem.Kind, line: Int, column: Int) {

@@ -12,3 +12,13 @@ public struct TagInfo: Sendable, Equatable {
         self.field = field
     }
 }
+
+extension TagInfo {
+    /// The tag read by the tag language (nil when it does not parse; the template reports that itself).
+    public var parsed: Tag? {
+        var text = Substring(source)
+        if text.hasPrefix("{{") { text = text.dropFirst(2) }
+        if text.hasSuffix("}}") { text = text.dropLast(2) }
+        return try? TagParser.parse(String(text))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// What `paperwork forms check` does: every form of a folder (or one form) loaded and checked against a policy.
+public enum FormCheck {
+    public struct Report: Sendable {
+        /// Every problem of every form checked, errors and warnings.
+        public var problems: [ManifestProblem] = []
+        /// The folders of the forms that have no error.
+        public var passed: [String] = []
+    }
+
+    /// Checks `target`: a form's folder, a form's name in `catalog`, or a folder of forms; nil checks the catalog's.
+    public static func run(target: String?, catalog: FormCatalog?, policy: Policy) throws(FormError) -> Report {
+        let fm = FileManager.default
+        var folders: [String]
+        if let target, fm.fileExists(atPath: target + "/form.yaml") {
+            folders = [target]
+        } else if let target, let catalog, catalog.names.contains(target) {
+            folders = [catalog.folder + "/" + target]
+        } else if let target {
+            let names = (try? fm.contentsOfDirectory(atPath: target)) ?? []
+            folders = names.sorted().map { target + "/" + $0 }.filter { fm.fileExists(atPath: $0 + "/form.yaml") }
+            guard !folders.isEmpty else { throw .unknownForm(target, known: catalog?.names ?? []) }
+        } else {
+            guard let catalog else { throw .templatesNotFound }
+            folders = catalog.names.map { catalog.folder + "/" + $0 }
+        }
+        var report = Report()
+        for folder in folders {
+            let problems: [ManifestProblem]
+            do { problems = try Form(folder: folder).problems(policy: policy) } catch {
+                if case .refused(let found) = error { problems = found } else { throw error }
+            }
+            report.problems += problems
+            if !problems.contains(where: { $0.severity == .error }) { report.passed.append(folder) }
+        }
+        return report
+    }
+}
