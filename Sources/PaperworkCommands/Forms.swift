@@ -47,8 +47,8 @@ struct Forms: ParsableCommand {
 
         func run() throws {
             try output.guarded {
-                let catalog = try? FormCatalog(folder: templates)
-                let policyPath = try policy ?? FormCatalog(folder: templates).defaultPolicyPath
+                let catalog = FormCatalog(folder: templates)
+                let policyPath = try policy ?? catalog.policyPath(for: nil)
                 let checked = try Policy(contentsOf: policyPath)
                 let report = try FormCheck.run(target: target, catalog: catalog, policy: checked)
                 for problem in report.problems { Console.print(problem.message(output.language)) }

@@ -41,7 +41,7 @@ public struct Form: Sendable {
         let (compiled, problems, used) = FormCompiler.compileNoting(manifest, policy: policy, file: manifestPath)
         var all = warnings + problems
         if let template = try? DocumentTemplate(contentsOf: templatePath) {
-            all += TemplateCheck(manifest).problems(tags: template.tags, template: templatePath, manifestPath: manifestPath, used: used)
+            all += TemplateTagCheck(manifest).problems(tags: template.tags, template: templatePath, manifestPath: manifestPath, used: used)
         }
         return (compiled, all)
     }

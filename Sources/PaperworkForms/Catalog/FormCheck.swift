@@ -15,15 +15,15 @@ public enum FormCheck {
         var folders: [String]
         if let target, fm.fileExists(atPath: target + "/form.yaml") {
             folders = [target]
-        } else if let target, let catalog, catalog.names.contains(target) {
-            folders = [catalog.folder + "/" + target]
+        } else if let target, let catalog, let folder = catalog.folder(of: target) {
+            folders = [folder]
         } else if let target {
             let names = (try? fm.contentsOfDirectory(atPath: target)) ?? []
             folders = names.sorted().map { target + "/" + $0 }.filter { fm.fileExists(atPath: $0 + "/form.yaml") }
             guard !folders.isEmpty else { throw .unknownForm(target, known: catalog?.names ?? []) }
         } else {
-            guard let catalog else { throw .templatesNotFound }
-            folders = catalog.names.map { catalog.folder + "/" + $0 }
+            guard let catalog, !catalog.folders.isEmpty else { throw .templatesNotFound }
+            folders = catalog.names.compactMap(catalog.folder(of:))
         }
         var report = Report()
         for folder in folders {
@@ -35,5 +35,12 @@ public enum FormCheck {
             if !problems.contains(where: { $0.severity == .error }) { report.passed.append(folder) }
         }
         return report
+    }
+}
+
+extension FormCatalog {
+    /// The folder of the form of this name, from the first folder that has it.
+    func folder(of name: String) -> String? {
+        folders.map { $0 + "/" + name }.first { FileManager.default.fileExists(atPath: $0 + "/form.yaml") }
     }
 }

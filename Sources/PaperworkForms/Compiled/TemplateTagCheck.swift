@@ -2,7 +2,7 @@ import PaperworkTemplate
 
 /// Checks a form's template against what the form provides: a tag that no field or computed value
 /// provides is an error; a field that neither the template nor any expression uses, a warning.
-struct TemplateCheck {
+struct TemplateTagCheck {
     let manifest: FormManifest
     /// What the case holds for the template: field keys and computed keys (not internal ones), dotted.
     let provided: Set<String>
