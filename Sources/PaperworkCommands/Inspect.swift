@@ -22,7 +22,7 @@ struct Inspect: ParsableCommand {
             Console.print(zh ? "标记（\(tags.count) 个）：" : "tags (\(tags.count)):")
             for tag in tags { Console.print("  \(tag.source)  \(tag.place.description(zh))") }
             if !fields.isEmpty {
-                Console.print(zh ? "邮件合并域（\(fields.count) 个）：" : "mail-merge fields (\(fields.count)):")
+                Console.print(zh ? "邮件合并域与内容控件（\(fields.count) 个）：" : "mail-merge fields and content controls (\(fields.count)):")
                 for tag in fields { Console.print("  \(tag.field ?? "")  →  \(tag.source)  \(tag.place.description(zh))") }
             }
             let warnings = found.problems.filter(\.isWarning)

@@ -23,7 +23,7 @@ import Testing
         let result = try CLI.run(["inspect", Self.fixtures + "mail-merge.docx"])
         #expect(result.status == 0)
         #expect(result.out.contains("标记（0 个）："))
-        #expect(result.out.contains("邮件合并域（4 个）："))
+        #expect(result.out.contains("邮件合并域与内容控件（4 个）："))
         #expect(result.out.contains("MERGEFIELD 贴息金额  →  {{贴息金额}}  word/document.xml 第 2 段"))
     }
 }

@@ -49,7 +49,7 @@ import Testing
         #expect(below.contains("\(sheet)$A$9:$A$11<") && below.contains("\(sheet)$B$9:$B$11<") && below.contains("\(sheet)B8<"))
         #expect(!beside.contains("numCache") && !below.contains("numCache") && !below.contains("strCache"))
         let drawing = try filled.xml(of: "xl/drawings/drawing1.xml")
-        let rows = ChartsAndPivots.descendants(drawing.root, named: "from").compactMap { $0.elements.first { $0.localName == "row" }?.textContent }
+        let rows = drawing.root.descendants(named: "from").compactMap { $0.elements.first { $0.localName == "row" }?.textContent }
         #expect(rows == ["2", "13"])
         let cache = try Self.text(filled, "xl/pivotCache/pivotCacheDefinition1.xml")
         #expect(cache.contains(#"<worksheetSource ref="A3:B6" sheet="清单"/>"#))

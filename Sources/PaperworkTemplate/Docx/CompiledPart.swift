@@ -11,10 +11,14 @@ struct CompiledPart: Sendable {
     ///
     /// In a Word part, mail-merge fields become values first (their names through `names`).
     static func compile(_ source: MarkupDocument, part: String, mode: Tokenizer.Mode, size: Int,
-                        names: FieldNameResolver? = nil) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
+                        names: FieldNameResolver? = nil, bindings: inout [ControlBinding]) -> (CompiledPart?, [TagOccurrence], [TemplateProblem]) {
         var document = source
         var notes: [FieldNote] = []
-        if mode == .word { (document, notes) = WordFields.rewrite(source, resolve: names) }
+        if mode == .word {
+            let found: [ControlBinding]
+            (document, notes, found) = WordFields.rewrite(source, resolve: names)
+            bindings += found
+        }
         let stream = Tokenizer.tokenize(document, part: part, mode: mode, fieldNotes: notes)
         guard !stream.tags.isEmpty else { return (nil, [], stream.fieldProblems) }
         let layout = BlockLayout(stream, allowBlocks: mode != .plain)

@@ -82,12 +82,16 @@ public struct DocxTemplate: Sendable {
         var problems: [TemplateProblem] = []
         let main = try package.mainDocumentPart()
         let filled = try textParts(package)
+        var bindings: [ControlBinding] = []
         for (name, mode) in filled {
             let bytes = try package.data(of: name)
-            guard mayHoldTags(bytes) || name == main || (mode == .word && WordFields.mayHoldFields(bytes)) else { continue }
-            let document: MarkupDocument
+            let bound = name.hasPrefix("customXml/") ? try boundTo(name, bindings, in: package) : []
+            guard mayHoldTags(bytes) || name == main || !bound.isEmpty || (mode == .word && WordFields.mayHoldFields(bytes)) else { continue }
+            var document: MarkupDocument
             do { document = try MarkupParser.parse(bytes, part: name) } catch { throw PackageError.xml(file: package.label, error) }
-            let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, mode: mode, size: bytes.count, names: names)
+            if !bound.isEmpty { document = CustomXMLBinding.apply(bound, to: document) }
+            let (compiled, found, partProblems) = CompiledPart.compile(document, part: name, mode: mode, size: bytes.count,
+                                                                       names: names, bindings: &bindings)
             tags += found.map { TagInfo(source: $0.source, place: $0.place, field: $0.field) }
             readNames.formUnion(found.compactMap(\.readName))
             problems += partProblems
@@ -95,6 +99,13 @@ public struct DocxTemplate: Sendable {
         }
         problems += try unfilled(package, besides: Set(filled.map(\.0)))
         return (parts, tags, readNames, problems)
+    }
+
+    /// The bindings that store into a custom XML part, found by the item id of its properties part.
+    private static func boundTo(_ part: String, _ bindings: [ControlBinding], in package: OOXMLPackage) throws -> [ControlBinding] {
+        guard !bindings.isEmpty, let props = try package.related(to: part, kind: "customXmlProps").first,
+              let id = try package.xml(of: props).root.attributes.first(where: { $0.name.hasSuffix("itemID") })?.value else { return [] }
+        return bindings.filter { $0.storeItemID.uppercased() == id.uppercased() }
     }
 
     /// True when the bytes hold `{` or a full-width `｛` (UTF-8 EF BD 9B), so that the part is worth parsing.

@@ -15,6 +15,8 @@ enum Token: Sendable {
     case leaf(MarkupNode)
     /// The text of a text element (`w:t`), as literals and tags.
     case text([Piece])
+    /// Markup chosen by a value's truth (a check box content control checked or not); `tag` indexes its occurrence.
+    case choice(TagExpression, tag: Int, yes: [UInt8], no: [UInt8])
 }
 
 /// What an element is to the template engine.

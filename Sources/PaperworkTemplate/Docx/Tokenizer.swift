@@ -107,6 +107,12 @@ struct Tokenizer {
             stream.match[me] = close
             stream.match[close] = me
             return true
+        case let .choice(expression, code, yes, no):
+            let tag = stream.tags.count
+            let token = append(.choice(expression, tag: tag, yes: yes, no: no), parent: parent)
+            stream.tags.append(TagOccurrence(parsed: .success(.value(expression)), source: "{{\(expression)}}", place: place(code),
+                                             token: token, piece: 0, field: code))
+            return true
         case let .unsupported(code, type, equivalent):
             stream.fieldProblems.append(TemplateProblem(kind: .unsupportedField(type: type, equivalent: equivalent), place: place(code)))
         case let .tagInResult(code):

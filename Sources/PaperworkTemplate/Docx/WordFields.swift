@@ -12,6 +12,8 @@ enum FieldNote: Sendable {
     case unsupported(code: String, type: String, equivalent: String)
     /// Another field (`DATE`, `PAGE`) whose cached result holds a tag: Word recalculates the field and the value vanishes.
     case tagInResult(code: String)
+    /// A check box content control: the control's markup checked (`yes`) or unchecked (`no`), by the value's truth.
+    case choice(TagExpression, code: String, yes: [UInt8], no: [UInt8])
 }
 
 /// Finds Word fields in a part, simple (`w:fldSimple`) and complex (`w:fldChar` begin … separate … end),
@@ -26,15 +28,18 @@ struct WordFields {
     /// Field types the engine reports rather than passing through.
     static let unsupported: Set<String> = ["NEXT", "NEXTIF", "IF", "ASK", "FILLIN", "SKIPIF", "MERGEREC", "MERGESEQ"]
 
-    private(set) var notes: [FieldNote] = []
+    var notes: [FieldNote] = []
+    /// Where data-bound content controls store their values.
+    var bindings: [ControlBinding] = []
     let resolve: FieldNameResolver?
 
-    /// The document with its merge fields rewritten, and the notes its markers point to.
-    static func rewrite(_ document: MarkupDocument, resolve: FieldNameResolver?) -> (MarkupDocument, [FieldNote]) {
+    /// The document with its merge fields and content controls rewritten, the notes its markers point to,
+    /// and the custom XML places its bound controls name.
+    static func rewrite(_ document: MarkupDocument, resolve: FieldNameResolver?) -> (MarkupDocument, [FieldNote], [ControlBinding]) {
         var fields = WordFields(resolve: resolve)
         var doc = document
         doc.root = fields.rewrite(document.root)
-        return (doc, fields.notes)
+        return (doc, fields.notes, fields.bindings)
     }
 
     /// True when the bytes may hold a field instruction (`w:instr` or `w:instrText`).
@@ -71,6 +76,9 @@ struct WordFields {
                 out.append(contentsOf: field(FieldCode(instruction), nested: nested, result: result, begin: c,
                                              prefix: prefix(of: c), span: span))
                 i = end + 1
+            } else if c.localName == "sdt", let filled = control(c) {
+                out.append(.element(filled))
+                i += 1
             } else {
                 out.append(.element(rewrite(c)))
                 i += 1
@@ -137,12 +145,12 @@ struct WordFields {
         }
     }
 
-    private func holdsTag(_ runs: [MarkupElement]) -> Bool {
+    func holdsTag(_ runs: [MarkupElement]) -> Bool {
         let text = runs.map(\.textContent).joined()
         return TagLexer.scan(Array(text.unicodeScalars)).contains { if case .tag = $0.kind { true } else { false } }
     }
 
-    private func prefix(of e: MarkupElement) -> String {
+    func prefix(of e: MarkupElement) -> String {
         e.name.firstIndex(of: ":").map { String(e.name[...$0]) } ?? ""
     }
 

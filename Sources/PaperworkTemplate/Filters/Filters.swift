@@ -13,9 +13,13 @@ enum Filters {
         "rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default", "format",
     ]
 
+    /// The filter a drop-down list content control gets: its items as (value, display text) pairs; the value
+    /// must be one of them, and the display text is written.
+    static let listItem = "_list_item"
+
     /// Checks a call's name and arguments when the template is compiled.
     static func check(_ call: FilterCall) throws(FilterFailure) {
-        guard names.contains(call.name) else { throw .unknown(call.name) }
+        guard names.contains(call.name) || call.name == listItem else { throw .unknown(call.name) }
         let a = call.arguments
         switch call.name {
         case "number", "percent":
@@ -30,6 +34,8 @@ enum Filters {
             guard a.count == 1, case .string(let picture) = a[0], NumberPicture.isPicture(picture) else {
                 throw .badArguments(filter: "format", expected: .numberPicture)
             }
+        case listItem:
+            break
         case "default":
             guard a.count == 1 else { throw .badArguments(filter: "default", expected: .defaultText) }
         default:
@@ -53,6 +59,18 @@ enum Filters {
         case "number":
             let n = try number(value, call)
             return .string(call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n))
+        case listItem:
+            let given = text(of: value) ?? ""
+            var pairs: [(String, String)] = []
+            var i = 0
+            while i + 1 < call.arguments.count {
+                if case .string(let v) = call.arguments[i], case .string(let d) = call.arguments[i + 1] { pairs.append((v, d)) }
+                i += 2
+            }
+            guard let match = pairs.first(where: { $0.0 == given || $0.1 == given }) else {
+                throw .wrongKind(filter: "下拉列表", value: display(value), expected: "以下之一：" + pairs.map(\.1).joined(separator: "、"))
+            }
+            return .string(match.1)
         case "format":
             guard case .string(let picture)? = call.arguments.first else { throw .badArguments(filter: "format", expected: .numberPicture) }
             return .string(NumberPicture.format(try number(value, call), picture: picture))

@@ -74,6 +74,8 @@ struct Emitter {
                 }
             case .empty(let e):
                 MarkupSerializer.writeStartTag(e, selfClosing: true, into: &frames[frames.count - 1].pending)
+            case let .choice(expression, tag, yes, no):
+                frames[frames.count - 1].append(.block(CompiledBlock(kind: .if, expression: expression, tag: tag, body: [.bytes(yes)], otherwise: [.bytes(no)])))
             case .leaf(let node):
                 MarkupSerializer.write(node, into: &frames[frames.count - 1].pending)
             case .text(let pieces):

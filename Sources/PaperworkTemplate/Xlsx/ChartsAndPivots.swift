@@ -40,12 +40,12 @@ struct ChartsAndPivots: Sendable {
             pivotCaches.append(Part(name: cache, sheet: nil, document: try package.xml(of: cache)))
         }
         for chart in charts {
-            for f in Self.descendants(chart.document.root, named: "f") where f.textContent.contains("[") {
+            for f in chart.document.root.descendants(named: "f") where f.textContent.contains("[") {
                 warnings.append(warning(chart.name, f.textContent))
             }
         }
         for cache in pivotCaches {
-            guard let source = Self.descendants(cache.document.root, named: "cacheSource").first else { continue }
+            guard let source = cache.document.root.descendants(named: "cacheSource").first else { continue }
             let worksheet = source.elements.first { $0.localName == "worksheetSource" }
             if source[attribute: "type"] != "worksheet" || worksheet?.attributes.contains(where: { $0.name.hasSuffix(":id") }) == true {
                 warnings.append(warning(cache.name, worksheet?[attribute: "ref"] ?? source[attribute: "type"] ?? ""))
@@ -154,9 +154,5 @@ struct ChartsAndPivots: Sendable {
             return .element(source)
         }
         return r
-    }
-
-    static func descendants(_ element: MarkupElement, named name: String) -> [MarkupElement] {
-        element.elements.flatMap { ($0.localName == name ? [$0] : []) + descendants($0, named: name) }
     }
 }
