@@ -14,6 +14,8 @@ public enum FilterExpectation: Sendable, Hashable {
     case defaultText
     /// The filter takes no arguments.
     case noArguments(filter: String)
+    /// A drop-down list content control's items (display texts).
+    case oneOf([String])
 
     func text(_ zh: Bool) -> String {
         switch self {
@@ -25,6 +27,7 @@ public enum FilterExpectation: Sendable, Hashable {
         case .numberPicture: "format(\"#,##0.00\")"
         case .defaultText: "default(\"…\")"
         case .noArguments(let f): f
+        case .oneOf(let items): zh ? "以下之一：" + items.joined(separator: "、") : "one of: " + items.joined(separator: ", ")
         }
     }
 }

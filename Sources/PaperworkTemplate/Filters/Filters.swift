@@ -68,7 +68,7 @@ enum Filters {
                 i += 2
             }
             guard let match = pairs.first(where: { $0.0 == given || $0.1 == given }) else {
-                throw .wrongKind(filter: "下拉列表", value: display(value), expected: "以下之一：" + pairs.map(\.1).joined(separator: "、"))
+                throw .wrongKind(filter: "dropDownList", value: display(value), expected: .oneOf(pairs.map(\.1)))
             }
             return .string(match.1)
         case "format":
