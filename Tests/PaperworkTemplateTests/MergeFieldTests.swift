@@ -1,5 +1,6 @@
 import Foundation
 import PaperworkOOXML
+import PaperworkTestSupport
 import Testing
 @testable import PaperworkTemplate
 
@@ -46,10 +47,13 @@ import Testing
                                                 ##"{{金额 | format("¥#,##0")}}"##, "{{企业名称}}"])
         let filled = try template.render(Self.letter)
         #expect(try paragraphs(filled) == ["2020年5月14日", "1,234,567.50", "¥1,234,568", "北京密云长城旅游发展有限公司（有限合伙）"])
-        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
-        #expect(xml.contains("<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">¥1,234,568</w:t></w:r>"))
-        #expect(xml.contains("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">北京密云长城旅游发展有限公司（有限合伙）</w:t></w:r>"))
-        #expect(!xml.contains("fldSimple") && !xml.contains("instrText"))
+        let document = try filled.xml(of: "word/document.xml").root
+        let runs = document.all("r")
+        let yuan = try #require(runs.first { $0.textContent == "¥1,234,568" })
+        #expect(yuan.child("rPr")?.elements.map(\.localName) == ["i"], "the simple field's result was italic")
+        let name = try #require(runs.first { $0.textContent == "北京密云长城旅游发展有限公司（有限合伙）" })
+        #expect(name.child("rPr")?.elements.map(\.localName) == ["b"], "the complex field's result was bold")
+        #expect(document.all("fldSimple").isEmpty && document.all("instrText").isEmpty && document.all("fldChar").isEmpty)
     }
 
     @Test func namesResolveThroughTheHook() throws {
