@@ -37,13 +37,14 @@ enum CLI {
         return Result(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
-    /// The environment a spawned `paperwork` gets: the built-in forms, `values`, and, in a coverage run, where the
-    /// instrumented binary writes its profile (otherwise it leaves `default.profraw` in its working folder).
+    /// The environment a spawned `paperwork` gets: the built-in forms, `values`, and where a binary built for coverage
+    /// writes its profile — the folder `scripts/coverage` names, else the temporary folder (never `default.profraw`
+    /// in the folder a test checks).
     static func environment(_ values: [String: String] = [:]) -> [String: String] {
         var environment = values
         environment["PAPERWORK_TEMPLATES"] = root + "/Templates"
-        environment["LLVM_PROFILE_FILE"] = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"]
-            ?? NSTemporaryDirectory() + "paperwork-cli-%m.profraw"
+        let folder = ProcessInfo.processInfo.environment["PAPERWORK_SPAWNED_PROFILES"] ?? NSTemporaryDirectory()
+        environment["LLVM_PROFILE_FILE"] = folder + "/paperwork-%p.profraw"
         return environment
     }
 

@@ -21,6 +21,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/readme-example")
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.environment = CLI.environment()
         let out = Pipe()
         process.standardOutput = out
         try process.run()
