@@ -186,6 +186,32 @@ import Testing
         #expect(zh.out.isEmpty)
     }
 
+    /// A data file that cannot be read: its words in Chinese and in English, each naming the file.
+    static let unreadableData: [(name: String, bytes: [UInt8], zh: String, en: String)] = [
+        ("empty.csv", [], "没有任何记录", "holds no records"),
+        ("header.csv", Array("企业名称,统一社会信用代码\n".utf8), "没有任何记录", "holds no records"),
+        ("twice.csv", Array("企业名称,企业名称\n甲,乙\n".utf8), "重复", "appears twice"),
+        ("bad.json", [0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], "格式错误", "malformed"),
+        ("bad.csv", [0xFF, 0x81, 0x30, 0xFF, 0xFF], "编码", "encoding"),
+        ("data.txt", Array("企业名称\n甲\n".utf8), "不支持的数据格式", "unsupported data format"),
+    ]
+
+    @Test func unreadableDataExitsTwoNamingTheFileInEitherLanguage() throws {
+        let dir = CLI.scratch()
+        for file in Self.unreadableData {
+            try Data(file.bytes).write(to: URL(fileURLWithPath: dir + "/" + file.name))
+            let arguments = ["validate", "--form", "hr-enterprise-list", dir + "/" + file.name] + InProcess.templates
+            let zh = InProcess.run(arguments)
+            #expect(zh.status == 2 && zh.err.contains(file.name) && zh.err.contains(file.zh), "\(file.name): \(zh.err)")
+            let en = InProcess.run(arguments + ["--lang", "en"])
+            #expect(en.status == 2 && en.err.contains(file.name) && en.err.contains(file.en), "\(file.name): \(en.err)")
+        }
+        let missing = InProcess.run(["validate"] + Self.rent + [Self.samples + "rent-reduction-agreement/valid.yaml", "--policy", dir + "/没有.yaml"])
+        #expect(missing.status == 2 && missing.err.contains("政策文件 \(dir)/没有.yaml"), "\(missing.err)")
+        let setting = InProcess.run(["validate"] + Self.rent + [Self.samples + "rent-reduction-agreement/valid.yaml", "--set", "甲方.名称"])
+        #expect(setting.status == 2 && setting.err.contains("--set 甲方.名称"), "\(setting.err)")
+    }
+
     @Test func progressIsABarOnATerminalAndTenthsOtherwise() {
         let (_, _, bar) = InProcess.capture {
             let line = ProgressLine(quiet: false, language: .zh, terminal: true)
