@@ -18,14 +18,17 @@ public struct Difference: Sendable, Equatable, Codable {
     public var embedded: String?
     public var used: Preference
 
-    /// One line naming the file, the place, the field, both values and which was used.
-    public func line(_ language: Language) -> String {
+    /// The place, both values and which was used: `企业清单!G6 文件中为「99」，嵌入数据为「46」，采用文件中可见的值`.
+    public func detail(_ language: Language) -> String {
         let v = visible ?? (language == .zh ? "（无）" : "(none)"), e = embedded ?? (language == .zh ? "（无）" : "(none)")
-        let usedText = used == .visible ? (language == .zh ? "采用文件中可见的值" : "the visible value is used")
-            : (language == .zh ? "采用嵌入数据" : "the embedded value is used")
         return language == .zh
-            ? "警告：\(file) \(place) 字段「\(field)」：文件中为「\(v)」，嵌入数据为「\(e)」，\(usedText)"
-            : "warning: \(file) \(place) field “\(field)”: shows “\(v)”, embedded “\(e)”; \(usedText)"
+            ? "\(place) 文件中为「\(v)」，嵌入数据为「\(e)」，" + (used == .visible ? "采用文件中可见的值" : "采用嵌入数据")
+            : "\(place) shows “\(v)”, embedded “\(e)”; the \(used.rawValue) value is used"
+    }
+
+    /// One line naming the file, the field and the detail.
+    public func line(_ language: Language) -> String {
+        language == .zh ? "警告：\(file) 字段「\(field)」：\(detail(.zh))" : "warning: \(file) field “\(field)”: \(detail(.en))"
     }
 }
 

@@ -115,7 +115,7 @@ public struct ListCollectJob: Sendable {
                 summary.findings += data.differences.map { d in
                     CollectFinding(file: file, sheet: data.sheet, finding: Finding(
                         .warning, record: 0, row: d.row, field: d.field, label: d.field, value: d.visible, rule: "edited",
-                        zh: d.line(.zh), en: d.line(.en)))
+                        zh: d.detail(.zh), en: d.detail(.en)))
                 }
                 if !data.unseenFields.isEmpty {
                     let fields = data.unseenFields.joined(separator: "、")
