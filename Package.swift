@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "PaperworkFormsTests",
             dependencies: ["PaperworkForms", "PaperworkTemplate", "PaperworkTestSupport", .product(name: "Yams", package: "Yams")],
-            exclude: ["Fixtures"]),
+            exclude: ["Fixtures", "Collect/Fixtures"]),
         .testTarget(
             name: "PaperworkTemplateTests", dependencies: ["PaperworkTemplate", "PaperworkOOXML", "PaperworkTestSupport"],
             resources: [.copy("Fixtures")]),

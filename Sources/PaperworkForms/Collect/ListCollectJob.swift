@@ -62,7 +62,8 @@ public struct ListCollectJob: Sendable {
         guard form.manifest.kind == .list, form.manifest.rows != nil else { throw ExtractError.noRowLoop(template: form.templatePath) }
         if let output, !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         var summary = ListCollectSummary()
-        let (header, headerMessages) = try validatedHeader(&summary)
+        let validator = CaseValidator(form: try form.compiled(policy: policy), today: today)
+        let (header, headerMessages) = try validatedHeader(&summary, validator)
         let earlier = forwardedEarlier(&summary)
         var seen: [String: (file: String, row: Int?)] = [:]
         var skip = Set<RowID>()
@@ -77,7 +78,7 @@ public struct ListCollectJob: Sendable {
                 var lackingTotals: [FieldKey: Decimal] = [:]
                 let data = try reader(file).read(header: { department = departmentOf($0); unseen = Set($1) }) { item in
                     summary.rows += 1
-                    let checked = check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen)
+                    let checked = check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen, validator: validator)
                     var findings = checked.findings
                     if checked.lacksDepartment { lacking.append(item.row ?? 0) }
                     if let key = keyField, case .string(let code)? = checked.item?.value(at: key.path) ?? item.value.value(at: key.path) {
@@ -133,7 +134,8 @@ public struct ListCollectJob: Sendable {
         guard let output, !summary.hasErrors || skipInvalid else { return summary }
         var value = header
         for (key, sum) in totals { value.set(.number(sum), at: [FieldKey("合计"), key]) }
-        let stream = CollectedItems(job: self, header: header, headerMessages: headerMessages, skip: skip, departments: departments, count: summary.kept)
+        let stream = CollectedItems(job: self, validator: validator, header: header, headerMessages: headerMessages, skip: skip,
+                                    departments: departments, count: summary.kept)
         let template = try DocumentTemplate(contentsOf: form.templatePath, names: form.fieldNames)
         let embedding = embed ? CaseEmbedding(form: form, policy: policy, templatePath: form.templatePath, template: template) : nil
         let streams = embedding?.digesting([list: stream]) ?? [list: stream]
@@ -146,13 +148,13 @@ public struct ListCollectJob: Sendable {
 
     /// The merged list's header, validated with no rows; its findings reported once, and their messages,
     /// which rows validated under the same header repeat.
-    private func validatedHeader(_ summary: inout ListCollectSummary) throws -> (TemplateValue, Set<String>) {
+    private func validatedHeader(_ summary: inout ListCollectSummary, _ validator: CaseValidator) throws -> (TemplateValue, Set<String>) {
         var value = TemplateValue.object([list: .list([])])
         for setting in settings {
             guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw CaseFileError.badSetting(setting) }
             value.set(.string(String(setting[setting.index(after: eq)...])), at: [FieldKey](dotted: String(setting[..<eq])))
         }
-        let checked = try form.validate(CaseRecord(value: value), number: 1, policy: policy, today: today)
+        let checked = try validator.validate(CaseRecord(value: value), number: 1)
         summary.findings += checked.findings.filter { $0.field != list.text }.map { CollectFinding(file: "--set", sheet: nil, finding: $0) }
         var header = checked.value
         header[list] = nil
@@ -186,8 +188,9 @@ public struct ListCollectJob: Sendable {
 
     /// One row validated as the only item of a case with the merged list's header; its department filled in from its list's.
     /// A field in `unseen` (neither embedded nor shown by the template) is not reported missing row by row: the file's warning says so once.
+    /// The form is compiled once (`validator`), not for each row.
     func check(_ item: ReadItem, department: String?, header: TemplateValue, headerMessages: Set<String>,
-               unseen: Set<String>) -> (item: TemplateValue?, findings: [Finding], lacksDepartment: Bool) {
+               unseen: Set<String>, validator: CaseValidator) -> (item: TemplateValue?, findings: [Finding], lacksDepartment: Bool) {
         var row = item.value
         var lacks = false
         if let field = departmentField, (row.value(at: field.path)?.displayText.trimmed ?? "").isEmpty {
@@ -195,7 +198,7 @@ public struct ListCollectJob: Sendable {
         }
         var value = header
         value[list] = .list([row])
-        guard let checked = try? form.validate(CaseRecord(value: value, row: item.row), number: 1, policy: policy, today: today) else {
+        guard let checked = try? validator.validate(CaseRecord(value: value, row: item.row), number: 1) else {
             return (nil, [], lacks)
         }
         let findings = checked.findings.filter { f in
@@ -231,6 +234,7 @@ public struct ListCollectJob: Sendable {
 /// The kept rows of every list, read again and validated as the merged list is written.
 struct CollectedItems: ItemStream {
     let job: ListCollectJob
+    let validator: CaseValidator
     let header: TemplateValue
     let headerMessages: Set<String>
     let skip: Set<ListCollectJob.RowID>
@@ -244,7 +248,7 @@ struct CollectedItems: ItemStream {
             let department = departments[index]
             _ = try job.reader(file).read(header: { unseen = Set($1) }) { item in
                 guard !skip.contains(.init(file: index, row: item.row ?? 0)),
-                      let value = job.check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen).item
+                      let value = job.check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen, validator: validator).item
                 else { return }
                 try body(value)
             }

@@ -41,6 +41,7 @@ public struct ReviewCollectJob: Sendable {
         if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         let policyDigest = FileManager.default.contents(atPath: policy.file).map { SHA256.label([UInt8]($0)) }
         var summary = ReviewSummary()
+        let validator = CaseValidator(form: try form.compiled(policy: policy), today: today)
         let columns = self.columns
         var rows: [[SimpleWorkbook.Cell]] = [["序号", "文件"].map { .text($0) } + columns.map { .text($0.label) } + [.text("发现")]]
         for (i, file) in files.enumerated() {
@@ -49,7 +50,7 @@ public struct ReviewCollectJob: Sendable {
             var cells: [SimpleWorkbook.Cell] = columns.map { _ in .empty }
             do {
                 let data = try DocumentReader(file: file, form: form, catalog: nil, today: today).read { _ in }
-                let checked = try form.validate(CaseRecord(value: data.value), number: i + 1, policy: policy, today: today)
+                let checked = try validator.validate(CaseRecord(value: data.value), number: i + 1)
                 notes += checked.findings
                 if let embedded = data.embedded {
                     if embedded.policyDigest != policyDigest {
