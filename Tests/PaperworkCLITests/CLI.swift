@@ -14,6 +14,9 @@ enum CLI {
         return root + "/.build/debug/paperwork"
     }
 
+    /// The sanitizers' options (their suppressions), passed on so that a binary built with a sanitizer reads them too.
+    static let sanitizerOptions = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+
     struct Result {
         var status: Int32
         var out: String
@@ -41,7 +44,7 @@ enum CLI {
     /// writes its profile — the folder `scripts/coverage` names, else the temporary folder (never `default.profraw`
     /// in the folder a test checks).
     static func environment(_ values: [String: String] = [:]) -> [String: String] {
-        var environment = values
+        var environment = sanitizerOptions.merging(values) { $1 }
         environment["PAPERWORK_TEMPLATES"] = root + "/Templates"
         let folder = ProcessInfo.processInfo.environment["PAPERWORK_SPAWNED_PROFILES"] ?? NSTemporaryDirectory()
         environment["LLVM_PROFILE_FILE"] = folder + "/paperwork-%p.profraw"
