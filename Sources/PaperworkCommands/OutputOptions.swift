@@ -20,7 +20,7 @@ struct OutputOptions: ParsableArguments {
         }
         for failure in s.failed { say(zh: describe(failure.error, failure.file), en: describe(failure.error, failure.file), toError: true) }
         if let folder = s.folderNotFlushed { say(zh: folder.message(.zh), en: folder.message(.en), toError: true) }
-        if let note = s.pdfNote { say(zh: note, en: note, toError: true) }
+        for note in s.pdfNotes { say(zh: note.message(.zh), en: note.message(.en), toError: true) }
         let time = String(format: "%.1f", s.seconds)
         say(zh: "已写出 \(s.written.count) 份，保留已完成 \(s.kept.count) 份，跳过无效记录 \(s.invalid) 条，失败 \(s.failed.count) 份，用时 \(time) 秒"
                 + (s.merged.map { "；合并文件 \($0)" } ?? ""),

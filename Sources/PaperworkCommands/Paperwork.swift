@@ -8,7 +8,7 @@ public struct Paperwork: ParsableCommand {
         commandName: "paperwork",
         abstract: "填写 Word (.docx) 与 Excel (.xlsx) 模板 — fills Word and Excel templates from case data.",
         version: PaperworkVersion.string,
-        subcommands: [Fill.self, Batch.self, Validate.self, Init.self, Forms.self, Inspect.self, Extract.self, Collect.self])
+        subcommands: [Fill.self, Batch.self, Validate.self, Init.self, Forms.self, Inspect.self, Extract.self, Collect.self, Pdf.self])
 
     public init() {}
 

@@ -30,7 +30,8 @@ public struct BatchSummary: Sendable {
     /// The output folder's new names could not be flushed to disk after the documents were moved into place.
     public var folderNotFlushed: OutputError?
     public var merged: String?
-    public var pdfNote: String?
+    /// What the user should know about the PDFs (`--pdf`): not made, or made with stand-in fonts.
+    public var pdfNotes: [PDFNote] = []
     public var interrupted = false
     public var seconds = 0.0
 }
@@ -94,7 +95,7 @@ public struct BatchJob: Sendable {
                 case .some(.failure(let error)): summary.failed.append((targets[i], error))
                 }
             }
-            if pdf { summary.pdfNote = PDFConversion.convert(Self.missingPDFs(summary.written + summary.kept), in: outDir) }
+            if pdf { summary.pdfNotes = PDFConversion.convert(Self.missingPDFs(summary.written + summary.kept), in: outDir) }
         }
         if let merge, !cancel.isCancelled {
             let documents = try cases.indices.map { i in try rendered[i] ?? template.render(cases[i].value, options: options) }
@@ -102,7 +103,10 @@ public struct BatchJob: Sendable {
                 try OutputPlace.makeFolder(holding: merge)
                 try merged.write(to: merge, overwrite: overwrite)
                 summary.merged = merge
-                if pdf { summary.pdfNote = PDFConversion.convert([merge], in: URL(fileURLWithPath: merge).deletingLastPathComponent().path) }
+                if pdf {
+                    let notes = PDFConversion.convert([merge], in: URL(fileURLWithPath: merge).deletingLastPathComponent().path)
+                    summary.pdfNotes += notes.filter { !summary.pdfNotes.contains($0) }  // a font note once, not once per conversion
+                }
             }
         }
         summary.seconds = Date().timeIntervalSince(start)

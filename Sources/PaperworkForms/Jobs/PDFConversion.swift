@@ -1,26 +1,37 @@
 import Foundation
 
 /// Optional PDFs through LibreOffice, when it is installed; never needed for the documents themselves.
-enum PDFConversion {
-    /// Converts the files into PDFs beside them; returns a note for the user when that was not possible.
-    static func convert(_ files: [String], in folder: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+public enum PDFConversion {
+    /// Converts the files into PDFs in `folder`, with the Chinese font fallbacks of `PDFFonts`; returns what the user
+    /// should know: that no PDF was made, or (once) that stand-in fonts were used.
+    public static func convert(_ files: [String], in folder: String) -> [PDFNote] {
+        guard !files.isEmpty else { return [] }
+        let environment = ProcessInfo.processInfo.environment
+        let path = environment["PATH"] ?? "/usr/bin:/bin"
         let candidates = path.split(separator: ":").flatMap { ["\($0)/soffice", "\($0)/libreoffice"] }
-        guard let soffice = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            return "未找到 LibreOffice（soffice），未生成 PDF；文档已写出 — LibreOffice not found, no PDF made; the documents were written"
-        }
+        guard let soffice = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return [.sofficeMissing] }
         let profile = NSTemporaryDirectory() + "paperwork-soffice-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: profile) }
+        let fontconfig = profile + "/fonts.conf"
+        do {
+            try FileManager.default.createDirectory(atPath: profile, withIntermediateDirectories: true)
+            let base = environment["FONTCONFIG_FILE"] ?? "/etc/fonts/fonts.conf"
+            try Data(PDFFonts.fontconfig(including: base).utf8).write(to: URL(fileURLWithPath: fontconfig))
+        } catch {
+            return [.sofficeDidNotStart(reason: "\(error)")]
+        }
+        var notes = PDFFonts.installedFamilies().flatMap(PDFFonts.note(installed:)).map { [$0] } ?? []
         for chunk in stride(from: 0, to: files.count, by: 50).map({ Array(files[$0..<min($0 + 50, files.count)]) }) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: soffice)
             process.arguments = ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", folder] + chunk
+            process.environment = environment.merging(["FONTCONFIG_FILE": fontconfig]) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            do { try process.run() } catch { return "LibreOffice 无法启动，未生成 PDF — LibreOffice did not start: \(error)" }
+            do { try process.run() } catch { return notes + [.sofficeDidNotStart(reason: "\(error)")] }
             process.waitUntilExit()
-            if process.terminationStatus != 0 { return "LibreOffice 转换 PDF 失败 — LibreOffice could not convert to PDF" }
+            if process.terminationStatus != 0 { notes.append(.conversionFailed); break }
         }
-        return nil
+        return notes
     }
 }

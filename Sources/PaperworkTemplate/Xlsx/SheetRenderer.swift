@@ -75,7 +75,11 @@ struct SheetRenderer {
             }
         }
         MarkupSerializer.writeEndTag(sheet.sheetData.name, into: &buffer)
-        let after = mover.nodes(sheet.after, on: sheet.name)
+        var after = mover.nodes(sheet.after, on: sheet.name)
+        if let pages = PageBreaks(sheet: sheet, after: after), let loop = sheet.loops.first {
+            let rows = pages.breaks(items: items[0].count).map { map?.row(loop.last, copy: $0 - 1) ?? loop.last }
+            after = PageBreaks.insert(rows, into: after, prefix: String(rowName.dropLast(3)))
+        }
         try Self.checkMerges(after, sheet: sheet.name)
         for node in after { MarkupSerializer.write(node, into: &buffer) }
         MarkupSerializer.writeEndTag(sheet.root.name, into: &buffer)
