@@ -100,7 +100,7 @@ public enum CaseFileTemplate {
                 return (1...3).flatMap { n in items.map { ("\(f.label)[\(n)].\($0.label)", $0) } }
             }
         }
-        let columns = fields.map { SimpleWorkbook.Column(width: max(10, Double($0.heading.count) * 2.2), format: format($0.spec.type),
+        let columns = fields.map { SimpleWorkbook.Column(width: width($0.spec, heading: $0.heading), format: format($0.spec.type),
                                                         choices: $0.spec.values ?? ($0.spec.type == .boolean ? ["是", "否"] : nil)) }
         let notes = fields.enumerated().map { i, f in SimpleWorkbook.Cell.text((i == 0 ? sampleNote : "") + describe(f.spec)) }
         let sample = fields.enumerated().map { i, f -> SimpleWorkbook.Cell in
@@ -116,8 +116,33 @@ public enum CaseFileTemplate {
         if form.manifest.kind == .list {
             rows.append([.text("说明：部门、批次、填报人、联系电话、填报日期在生成时用 --set 给出，例如 --set 部门=区商务局 --set 批次=2")])
         }
+        var heights: [Int: Double] = [:]
+        for number in [2, 3, 4] where number <= rows.count {
+            let lines = zip(rows[number - 1], columns).map { cell, column in
+                guard case .text(let text) = cell else { return 1 }
+                return Int((noteWidth(text) / max(column.width - 1, 1)).rounded(.up))
+            }.max() ?? 1
+            heights[number] = Double(max(lines, 1)) * 12 + 3
+        }
         return try SimpleWorkbook(sheetName: form.manifest.title.prefix(31).description, columns: columns, rows: rows,
-                                  noteRows: [2, 3, 4]).serialized()
+                                  noteRows: [2, 3, 4], rowHeights: heights).serialized()
+    }
+
+    /// A column wide enough for its heading and for what is typed in it: names and addresses, codes, phone numbers.
+    private static func width(_ spec: FieldSpec, heading: String) -> Double {
+        let typical: Double = switch spec.type {
+        case .text: spec.maxLength.map { $0 >= 100 ? 34 : $0 >= 40 ? 20 : 12 } ?? 16
+        case .creditCode, .idNumber, .email: 22
+        case .phone, .enum: 15
+        case .amount, .quantity, .date: 13
+        default: 10
+        }
+        return max(typical, Double(heading.count) * 2.2)
+    }
+
+    /// The width of a note in column units, at the note style's 9 pt: a Chinese character about 1.6, others about 0.9.
+    private static func noteWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.9 : 1.6) }
     }
 
     /// The first cell of the sample row starts with this, so that a reader skips the row (`TableItems.isNote`).

@@ -31,13 +31,18 @@ public struct SimpleWorkbook: Sendable {
     public var noteRows: Set<Int>
     /// How many rows below the heading the drop-down lists and formats cover.
     public var entryRows: Int
+    /// Heights in points of rows (1-based) whose wrapped text needs more than one line: readers keep a
+    /// row's default height rather than fit it to text on opening.
+    public var rowHeights: [Int: Double]
 
-    public init(sheetName: String, columns: [Column], rows: [[Cell]], noteRows: Set<Int> = [], entryRows: Int = 500) {
+    public init(sheetName: String, columns: [Column], rows: [[Cell]], noteRows: Set<Int> = [], entryRows: Int = 500,
+                rowHeights: [Int: Double] = [:]) {
         self.sheetName = sheetName
         self.columns = columns
         self.rows = rows
         self.noteRows = noteRows
         self.entryRows = entryRows
+        self.rowHeights = rowHeights
     }
 
     /// The .xlsx bytes.
@@ -109,7 +114,8 @@ public struct SimpleWorkbook: Sendable {
         out += "</cols><sheetData>".utf8
         for (r, row) in rows.enumerated() {
             let number = r + 1
-            out += "<row r=\"\(number)\">".utf8
+            let height = rowHeights[number].map { " ht=\"\($0)\" customHeight=\"1\"" } ?? ""
+            out += "<row r=\"\(number)\"\(height)>".utf8
             for (c, cell) in row.enumerated() {
                 let ref = CellReference.columnName(c) + String(number)
                 let style = r == 0 ? 1 : noteRows.contains(number) ? 2 : styleOf(c)
