@@ -15,7 +15,7 @@ import Testing
         let job = FillJob(data: Repo.root + "/Samples/rent-reduction-agreement/valid.yaml", template: nil,
                           form: try Repo.catalog.form("rent-reduction-agreement"), policy: Repo.policy, options: LoadOptions())
         _ = try job.run(output: docx, overwrite: false)
-        #expect(PDFConversion.convert([docx], in: dir) == nil)
+        #expect(PDFConversion.convert([docx], in: dir).filter(\.isFailure).isEmpty, "made; a note on stand-in fonts is not a failure")
         let pdf = try #require(FileManager.default.contents(atPath: dir + "/协议.pdf"))
         #expect(pdf.prefix(5) == Data("%PDF-".utf8))
         #expect(pdf.count > 10_000, "a page of text with its fonts, not an empty file")
