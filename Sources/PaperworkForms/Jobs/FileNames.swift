@@ -1,4 +1,5 @@
 import Foundation
+import PaperworkOOXML
 
 /// File names for a batch: safe on every system, within the file system's byte limit, unique within the batch.
 public enum FileNames {
@@ -22,20 +23,6 @@ public enum FileNames {
         return s.isEmpty ? "document" : s
     }
 
-    /// The longest start of `s` that fits in `bytes` UTF-8 bytes, cut between characters (grapheme clusters).
-    public static func prefix(_ s: String, bytes: Int) -> String {
-        guard s.utf8.count > bytes else { return s }
-        var used = 0
-        var end = s.startIndex
-        for character in s {
-            let size = character.utf8.count
-            guard used + size <= bytes else { break }
-            used += size
-            end = s.index(after: end)
-        }
-        return String(s[..<end])
-    }
-
     /// Names with their extension, cut to `byteLimit` bytes, with a numbered suffix where two would clash
     /// (`名称`, `名称-2`, …), compared without case after cutting.
     public static func unique(_ names: [String], fileExtension: String) -> [String] {
@@ -45,7 +32,7 @@ public enum FileNames {
             var n = 1
             while true {
                 let suffix = n == 1 ? "" : "-\(n)"
-                let stem = trimmingEnd(prefix(base, bytes: byteLimit - ending.utf8.count - suffix.utf8.count))
+                let stem = trimmingEnd(base.prefix(utf8Bytes: byteLimit - ending.utf8.count - suffix.utf8.count))
                 let candidate = (stem.isEmpty ? "document" : stem) + suffix + ending
                 if taken.insert(candidate.lowercased()).inserted { return candidate }
                 n += 1

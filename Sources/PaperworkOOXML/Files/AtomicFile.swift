@@ -124,14 +124,7 @@ public enum AtomicFile {
     /// The start of a file's name used in its temporary name, cut so that the whole temporary name stays
     /// within the 255 bytes a file system allows for a name.
     static func temporaryStem(_ name: String) -> String {
-        let room = 255 - 1 - ".XXXXXX".utf8.count - temporarySuffix.utf8.count
-        guard name.utf8.count > room else { return name }
-        var stem = ""
-        for character in name {
-            guard stem.utf8.count + character.utf8.count <= room else { break }
-            stem.append(character)
-        }
-        return stem
+        name.prefix(utf8Bytes: 255 - 1 - ".XXXXXX".utf8.count - temporarySuffix.utf8.count)
     }
 
     /// Removes the temporary files an interrupted run left in a folder.
