@@ -67,7 +67,7 @@ public struct ListCollectJob: Sendable {
         let earlier = forwardedEarlier(&summary)
         var seen: [String: (file: String, row: Int?)] = [:]
         var skip = Set<RowID>()
-        var totals: [FieldKey: Decimal] = [:]
+        var totals = RowTotals(validator: validator, header: header)
         var departments: [Int: String] = [:]
         for (index, file) in files.enumerated() {
             do {
@@ -75,7 +75,7 @@ public struct ListCollectJob: Sendable {
                 var unseen: Set<String> = []
                 var rowFindings: [Finding] = []
                 var lacking: [Int] = []
-                var lackingTotals: [FieldKey: Decimal] = [:]
+                var lackingTotals = RowTotals(validator: validator, header: header)
                 let data = try reader(file).read(header: { department = departmentOf($0); unseen = Set($1) }) { item in
                     summary.rows += 1
                     let checked = check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen, validator: validator)
@@ -99,11 +99,11 @@ public struct ListCollectJob: Sendable {
                         skip.insert(RowID(file: index, row: item.row ?? 0))
                     } else if let value = checked.item {
                         summary.kept += 1
-                        if checked.lacksDepartment { add(value, to: &lackingTotals) } else { add(value, to: &totals) }
+                        if checked.lacksDepartment { lackingTotals.add(value) } else { totals.add(value) }
                     }
                 }
                 departments[index] = departmentOf(data.value)
-                if departments[index] != nil { totals.merge(lackingTotals, uniquingKeysWith: +) }
+                if departments[index] != nil { totals.merge(lackingTotals) }
                 if departments[index] == nil, let field = departmentField {
                     for row in lacking {
                         rowFindings.append(Finding(.error, record: 0, row: row, field: field.key, label: field.label, rule: "missing_department",
@@ -132,8 +132,7 @@ public struct ListCollectJob: Sendable {
             progress(index + 1, files.count)
         }
         guard let output, !summary.hasErrors || skipInvalid else { return summary }
-        var value = header
-        for (key, sum) in totals { value.set(.number(sum), at: [FieldKey("合计"), key]) }
+        let value = totals.value(header: header)
         let stream = CollectedItems(job: self, validator: validator, header: header, headerMessages: headerMessages, skip: skip,
                                     departments: departments, count: summary.kept)
         let template = try DocumentTemplate(contentsOf: form.templatePath, names: form.fieldNames)
@@ -211,19 +210,6 @@ public struct ListCollectJob: Sendable {
         }
         guard case .list(let items)? = checked.value[list], let first = items.first else { return (nil, findings, lacks) }
         return (first, findings, lacks)
-    }
-
-    /// Adds a kept row's whole-number and amount fields to the sums that become `合计.…`.
-    private func add(_ item: TemplateValue, to totals: inout [FieldKey: Decimal]) {
-        let summed = Set(form.manifest.computed.compactMap { c -> FieldKey? in
-            guard c.key.hasPrefix("合计."), c.type == .amount || c.type == .integer else { return nil }
-            return FieldKey(String(c.key.dropFirst(3)))
-        })
-        guard case .object(let members) = item else { return }
-        for key in summed {
-            if case .number(let n)? = members[key] { totals[key] = (totals[key] ?? 0) + n } else if totals[key] == nil { totals[key] = 0 }
-        }
-        totals[FieldKey("企业数")] = (totals[FieldKey("企业数")] ?? 0) + 1
     }
 
     func reader(_ file: String) -> DocumentReader {

@@ -152,6 +152,19 @@ struct Fold: Sendable {
         }
     }
 
+    /// Adds what another fold of the same function took in after this one's values.
+    mutating func merge(_ other: Fold) {
+        switch function {
+        case .sum: total = DecimalMath.sum(total, other.total)
+        case .count: count += other.count
+        case .any: flag = flag || other.flag
+        case .all: flag = flag && other.flag
+        case .min, .max: if other.extreme != .null { add(other.extreme) }
+        case .join: texts += other.texts
+        default: break
+        }
+    }
+
     func result(separator: String) -> Value {
         switch function {
         case .sum: .number(total)

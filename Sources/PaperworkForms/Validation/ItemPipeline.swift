@@ -82,6 +82,11 @@ struct ItemPipeline {
         evaluator.items[frame] = [:]
     }
 
+    /// Adds the aggregates another pipeline of the same plan took in, as if its items had come after these.
+    mutating func merge(_ other: ItemPipeline) {
+        for i in folds.indices where i < other.folds.count { folds[i].merge(other.folds[i]) }
+    }
+
     /// What the aggregates over the list came to, by slot.
     mutating func results() -> [Value] {
         plan.accumulators.indices.map { i in

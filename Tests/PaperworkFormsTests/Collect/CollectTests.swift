@@ -106,6 +106,19 @@ import PaperworkTemplate
         #expect(items.prefix(10).allSatisfy { $0.value["主管部门"] == .string("区商务局") })
         #expect(items.suffix(10).allSatisfy { $0.value["主管部门"] == .string("区城管委") })
         #expect(read.embedded?.data.value(at: ["合计", "参保人数"]) != nil)
+        // The embedded totals are the form's own: validating the rows read back as one case gives the same 合计, capitals included.
+        var whole = read.value
+        whole["企业"] = .list(items.map(\.value))
+        let form = try Repo.catalog.form("hr-enterprise-list")
+        let checked = try form.validate(CaseRecord(value: whole), number: 1, policy: Repo.policy, today: Repo.today)
+        let total = try #require(checked.value.value(at: ["合计", "补贴合计"]))
+        #expect(read.embedded?.data.value(at: ["合计", "补贴合计"]) == total)
+        guard case .number(let amount) = total else { Issue.record("合计.补贴合计 is not a number"); return }
+        #expect(read.embedded?.data.value(at: ["合计", "补贴合计大写"]) == .string(ChineseAmount.capitals(amount) ?? "?"))
+        #expect(read.embedded?.data.value(at: ["合计", "企业数"]) == .number(20))
+        for key in ["参保人数", "培训人数", "培训补贴", "临时岗位补贴", "2019年2至4月营业收入"] {
+            #expect(read.embedded?.data.value(at: ["合计", FieldKey(key)]) == checked.value.value(at: ["合计", FieldKey(key)]), "合计.\(key)")
+        }
     }
 
     @Test func theReviewWorkbookRecomputesEachApplicationAndNotesWhatItCannotRead() throws {
