@@ -47,7 +47,7 @@ enum ManifestTarget {
         _ = FileManager.default.createFile(atPath: folder + "/form.yaml", contents: Data(input))
         do {
             let form = try Form(folder: folder)
-            _ = form.flatFields
+            _ = form.description(.zh)
             _ = form.optionalPaths
         } catch { renderBoth(error) }
         do { _ = try Policy(contentsOf: folder + "/form.yaml").title } catch { renderBoth(error) }

@@ -65,7 +65,7 @@ import Testing
                              .unreadableManifest(file: file, cause: nil)] { add("FormError.\(e)", e) }
         let manifest: [ManifestProblem.Kind] = [.yaml("mapping values are not allowed in this context"), .unknownKey(key, known: [key]),
                                                 .missingKey(key), .duplicateKey(key), .unknownType(value, known: [value]), .badLimit(key: key, value: value),
-                                                .duplicateField(key), .circular([key, key]), .tagNotProvided(tag), .unusedField(key)]
+                                                .duplicateField(key), .circular([key, key]), .tagNotProvided(tag), .nameTagNotProvided(tag), .unusedField(key)]
             + ManifestProblem.Expectation.allCases.map { .notA(expected: $0, key: key) }
         for kind in manifest { add("ManifestProblem.\(kind)", FormError.refused([ManifestProblem(.error, kind, file: file, line: 2, column: 3)])) }
         for e: JobError in [.oneCaseExpected(file: file, count: 2), .noTemplate, .reportFormat(file: file), .listFormInBatch(form: "f1"), .noOutput] {

@@ -69,6 +69,24 @@ import PaperworkTemplate
         #expect(loaded.cases.map(\.row) == [2, 3])
         #expect(throws: CaseFileError.badSetting("部门")) { try CaseLoader.load(csv, form: nil, options: LoadOptions(settings: ["部门"])) }
     }
+
+    /// A list form's table is looked through past its first rows for an item: headings and notes only are an empty file;
+    /// one item after a dozen note rows is a list.
+    @Test func aListTableIsEmptyOnlyWithoutItems() throws {
+        let dir = NSTemporaryDirectory() + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let form = try Repo.catalog.form("hr-enterprise-list")
+        let heading = "企业名称,统一社会信用代码,重点行业\n"
+        let notes = (1...12).map { "说明：第\($0)条填表说明,,\n" }.joined()
+        try Data((heading + notes).utf8).write(to: URL(fileURLWithPath: dir + "/empty.csv"))
+        #expect(throws: CaseFileError.empty(file: dir + "/empty.csv")) { try CaseLoader.load(dir + "/empty.csv", form: form) }
+        try Data((heading + notes + "北京密云长名称示例企业有限责任公司,\(creditCode(7)),科技创新\n").utf8).write(to: URL(fileURLWithPath: dir + "/late.csv"))
+        let loaded = try CaseLoader.load(dir + "/late.csv", form: form)
+        #expect(loaded.cases.count == 1)
+        var rows: [Int] = []
+        try #require(loaded.cases[0].items).forEach { row, _ in rows.append(row) }
+        #expect(rows == [14])
+    }
 }
 
 @Suite struct LargeDataTests {

@@ -51,6 +51,57 @@ import PaperworkTemplate
         #expect(report.passed.isEmpty && report.problems.contains(problem))
     }
 
+    /// The landlord form copied with its manifest's text changed by `edit`.
+    func landlordCopy(_ edit: (String) -> String) throws -> String {
+        let dir = NSTemporaryDirectory() + "tag-check-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: LandlordSubsidyTests.folder, toPath: dir)
+        let manifest = try String(contentsOfFile: dir + "/form.yaml", encoding: .utf8)
+        try edit(manifest).write(toFile: dir + "/form.yaml", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    /// `output_name`'s tags are checked like the template's: one naming nothing is refused at its column in the manifest;
+    /// a field only the file name uses is used.
+    @Test func anOutputNameTagNothingProvidesIsRefusedAtItsPlace() throws {
+        let dir = try landlordCopy {
+            $0.replacingOccurrences(of: "output_name: \"{{出租方.名称}}-减免租金补贴申请表\"",
+                                    with: "output_name: \"{{出租方.简称}}-{{出租方.名字 | default(\\\"无\\\")}}-补贴申请表\"")
+              .replacingOccurrences(of: "\nfields:\n", with: "\nfields:\n  - {key: 出租方.简称, label: 出租方简称, type: text, required: false}\n")
+        }
+        let form = try Form(folder: dir)
+        let problems = form.problems(policy: Repo.policy)
+        let errors = problems.filter { $0.severity == .error }
+        #expect(errors.map(\.kind) == [.nameTagNotProvided("{{出租方.名字 | default(\"无\")}}")], "\(problems.map { $0.message(.zh) })")
+        #expect(errors.first.map { "\($0.file):\($0.line):\($0.column)" } == dir + "/form.yaml:7:26")
+        #expect(errors.first?.message(.zh).contains("output_name") == true)
+        #expect(!problems.contains { $0.kind == .unusedField("出租方.简称") }, "a field the file name uses is used")
+        #expect(throws: FormError.self) {
+            try CasePreparation.prepare(data: dir + "/valid.yaml", form: form, policy: Repo.policy, today: Repo.today)
+        }
+    }
+
+    /// A pattern that is not a one-line value pattern (a block tag, an unknown filter) is refused at `output_name`'s place.
+    @Test(arguments: ["{{#each 承租方}}{{名称}}{{/each}}", "{{出租方.名称 | 大写}}"])
+    func anOutputNameThatCannotBeReadIsRefused(pattern: String) throws {
+        let dir = try landlordCopy { $0.replacingOccurrences(of: "{{出租方.名称}}-减免租金补贴申请表", with: pattern) }
+        let errors = try Form(folder: dir).problems(policy: Repo.policy).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first.map { "\($0.line):\($0.column)" } == "7:15")
+        #expect(errors.first?.message(.en).contains("output_name: ") == true, "\(errors.map { $0.message(.en) })")
+    }
+
+    /// The fields of a list's items are warned about like top-level fields when neither the template (inside its
+    /// `{{#each}}`) nor an expression or a rule's field reads them, each at its own line.
+    @Test func unusedListItemFieldsAreWarnedAbout() throws {
+        let dir = try landlordCopy {
+            $0.replacingOccurrences(of: "      - {key: 减免日期,", with: "      - {key: 备注说明, label: 备注, type: text, required: false}\n      - {key: 减免日期,")
+        }
+        let warnings = try Form(folder: dir).problems(policy: Repo.policy).filter { $0.severity == .warning }
+        let unused = warnings.compactMap { p -> String? in if case .unusedField(let k) = p.kind { "\(k)@\(p.line):\(p.column)" } else { nil } }
+        // 信用代码 and 面积 are asked for but the tenant table shows neither; 减免日期 is read by a rule only, 合同编号 by `unique`.
+        #expect(unused == ["承租方[].信用代码@24:9", "承租方[].面积@26:9", "承租方[].备注说明@32:9"], "\(warnings.map { $0.message(.zh) })")
+    }
+
     @Test func builtInFormsCompileWithoutProblems() throws {
         for name in Repo.catalog.names {
             let form = try Repo.catalog.form(name)

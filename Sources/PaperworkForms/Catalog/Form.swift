@@ -39,9 +39,11 @@ public struct Form: Sendable {
 
     private func check(policy: Policy) -> (CompiledForm?, problems: [ManifestProblem]) {
         let (compiled, problems, used) = FormCompiler.compileNoting(manifest, policy: policy, file: manifestPath)
-        var all = warnings + problems
+        let tagCheck = TemplateTagCheck(manifest)
+        let name = tagCheck.outputName(manifestPath: manifestPath)
+        var all = warnings + problems + name.problems
         if let template = try? DocumentTemplate(contentsOf: templatePath) {
-            all += TemplateTagCheck(manifest).problems(tags: template.tags, template: templatePath, manifestPath: manifestPath, used: used)
+            all += tagCheck.problems(tags: template.tags, template: templatePath, manifestPath: manifestPath, used: used.union(name.keys))
         }
         return (compiled, all)
     }
@@ -76,12 +78,6 @@ public struct Form: Sendable {
         try CaseValidator(form: try compiled(policy: policy), today: today).validate(record, number: number)
     }
 
-    /// Every field, list items included, with the dotted key a flat column would use.
-    public var flatFields: [(column: String, spec: FieldSpec)] {
-        manifest.fields.flatMap { f -> [(String, FieldSpec)] in
-            f.type == .list && f.key != manifest.rows ? (f.fields ?? []).map { ("\(f.key)[1].\($0.key)", $0) } : [(f.key, f)]
-        }
-    }
 }
 
 extension CalendarDate {

@@ -41,7 +41,8 @@ extension FormCompiler {
                 return nil
             }
             fieldPath = path
-            used.insert(field)
+            let inItem = r.each.flatMap { scope.lists[$0]?[path.map(\.text).joined(separator: ".")] } != nil
+            used.insert(inItem ? (r.each ?? "") + "[]." + path.map(\.text).joined(separator: ".") : field)
         }
         guard r.value == nil || value != nil, r.when == nil || when != nil, let message, let messageEn else { return nil }
         return CompiledRule(id: r.id, severity: r.severity, each: r.each.map { (state.frame($0), [FieldKey](dotted: $0)) }, test: test, when: when?.0, field: r.field, fieldPath: fieldPath,

@@ -59,10 +59,11 @@ struct TemplateTagCheck {
         (a.part, a.paragraph, a.table, a.row, a.cell) == (b.part, b.paragraph, b.table, b.row, b.cell)
     }
 
-    /// The problems of the template's tags, and the fields nothing uses (given what expressions read).
+    /// The problems of the template's tags, and the fields nothing uses (given what expressions and the
+    /// output-name pattern read): list items' fields too, as `list[].key`.
     func problems(tags: [TagInfo], template: String, manifestPath: String, used: Set<String>) -> [ManifestProblem] {
         var out: [ManifestProblem] = []
-        var scopes: [Set<String>?] = []
+        var scopes: [(list: String, keys: Set<String>)?] = []
         var mentioned: Set<String> = []
         for (tag, parsed) in Self.ordered(tags) {
             let expression: TagExpression
@@ -79,19 +80,54 @@ struct TemplateTagCheck {
                 continue
             }
             let key = keys.map(\.text).joined(separator: ".")
-            let inItem = scopes.reversed().contains { $0.map { Self.holds($0, key) } ?? false }
-            if !inItem && !Self.holds(provided, key) {
+            if let scope = scopes.reversed().compactMap({ $0 }).first(where: { Self.holds($0.keys, key) }) {
+                mentioned.insert(scope.list + "[]." + key)
+            } else if !Self.holds(provided, key) {
                 out.append(ManifestProblem(.error, .tagNotProvided(tag.source), file: template, line: 0, column: 0, place: tag.place.description(true)))
             }
             mentioned.insert(key)
-            if case .open(.each, _) = parsed { scopes.append(items[key]) }
+            if case .open(.each, _) = parsed { scopes.append(items[key].map { (key, $0) }) }
         }
-        for f in manifest.fields where !Self.holds(mentioned.union(used), f.key) {
-            let listUsed = f.type == .list && (f.fields ?? []).contains { i in mentioned.contains(i.key) || used.contains(f.key + "[]." + i.key) }
-            if !listUsed {
-                out.append(ManifestProblem(.warning, .unusedField(f.key), file: manifestPath, line: f.line, column: f.column))
+        out += unused(mentioned.union(used), manifestPath: manifestPath)
+        return out
+    }
+
+    /// A warning for each field (a list's item fields included) that nothing in `uses` reads.
+    private func unused(_ uses: Set<String>, manifestPath: String) -> [ManifestProblem] {
+        var out: [ManifestProblem] = []
+        for f in manifest.fields {
+            guard f.type == .list, let itemFields = f.fields else {
+                if !Self.holds(uses, f.key) { out.append(ManifestProblem(.warning, .unusedField(f.key), file: manifestPath, line: f.line, column: f.column)) }
+                continue
+            }
+            for i in itemFields where !Self.holds(uses, f.key + "[]." + i.key) {
+                out.append(ManifestProblem(.warning, .unusedField(f.key + "[]." + i.key), file: manifestPath, line: i.line, column: i.column))
             }
         }
         return out
+    }
+
+    /// The problems of the output-name pattern (`{{乙方.名称}}-租金减免补充协议`): a tag that cannot be read, or one that
+    /// names nothing the case holds, each at its place in the manifest. Also the keys its tags read.
+    func outputName(manifestPath: String) -> (problems: [ManifestProblem], keys: Set<String>) {
+        guard let source = manifest.outputNameSource else { return ([], []) }
+        let nodes = YAMLNodes(file: manifestPath)
+        let pattern: TextTemplate
+        do { pattern = try TextTemplate(source.text) } catch {
+            let (line, column) = nodes.place(source, offset: 0)
+            return ([ManifestProblem(.error, .expression(zh: error.message(.zh), en: error.message(.en), key: "output_name"),
+                                     file: manifestPath, line: line, column: column)], [])
+        }
+        var out: [ManifestProblem] = []
+        var keys: Set<String> = []
+        for (tag, offset) in pattern.tags {
+            guard case .keys(let path) = tag.path else { continue }
+            let key = path.map(\.text).joined(separator: ".")
+            keys.insert(key)
+            guard !Self.holds(provided, key) else { continue }
+            let (line, column) = nodes.place(source, offset: offset)
+            out.append(ManifestProblem(.error, .nameTagNotProvided("{{\(tag)}}"), file: manifestPath, line: line, column: column))
+        }
+        return (out, keys)
     }
 }

@@ -52,46 +52,8 @@ public struct Policy: Sendable {
         return v
     }
 
-    func decimal(_ key: String) throws(PolicyError) -> Decimal {
-        let v = try raw(key)
-        if case .number(let n) = v { return n }
-        if case .string(let s) = v, let n = DecimalFormat.parseAmount(s.replacingOccurrences(of: "%", with: "")) {
-            return s.hasSuffix("%") ? n / 100 : n
-        }
-        throw .invalid(file: file, key: key, expected: "数字 a number")
-    }
-
     func text(_ key: String) throws(PolicyError) -> String {
         guard case .string(let s) = try raw(key) else { throw .invalid(file: file, key: key, expected: "文字 text") }
         return s
-    }
-
-    func texts(_ key: String) throws(PolicyError) -> [String] {
-        guard case .list(let items) = try raw(key) else { throw .invalid(file: file, key: key, expected: "列表 a list") }
-        return items.map(\.displayText)
-    }
-
-    func date(_ key: String) throws(PolicyError) -> CalendarDate {
-        guard let d = CalendarDate.parse(try raw(key).displayText) else {
-            throw .invalid(file: file, key: key, expected: "日期 a date")
-        }
-        return d
-    }
-
-    func dates(_ key: String) throws(PolicyError) -> [CalendarDate] {
-        let items = try texts(key)
-        let dates = items.compactMap(CalendarDate.parse)
-        guard dates.count == items.count else { throw .invalid(file: file, key: key, expected: "日期列表 a list of dates") }
-        return dates
-    }
-
-    func decimals(_ key: String) throws(PolicyError) -> [String: Decimal] {
-        guard case .object(let members) = try raw(key) else { throw .invalid(file: file, key: key, expected: "对照表 a mapping") }
-        var out: [String: Decimal] = [:]
-        for (k, v) in members {
-            guard case .number(let n) = v else { throw .invalid(file: file, key: key + "." + k.text, expected: "数字 a number") }
-            out[k.text] = n
-        }
-        return out
     }
 }

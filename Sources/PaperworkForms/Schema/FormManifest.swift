@@ -20,6 +20,8 @@ public struct FormManifest: Sendable {
     /// Values computed from the fields and the policy, each an expression.
     public var computed: [ComputedSpec]
     public var rules: [RuleSpec]
+    /// `output_name` with its place in the manifest, for the load check of its tags.
+    var outputNameSource: SourceText? = nil
 
     /// The field spec of a top-level list.
     public var rowFields: [FieldSpec]? {

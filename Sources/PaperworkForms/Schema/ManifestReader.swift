@@ -58,8 +58,9 @@ struct ManifestReader {
             nodes.error(.expression(zh: problem.message(.zh), en: problem.message(.en), key: "rows"), at: m["rows"])
         }
         guard let name, let template else { return nil }
+        let outputName = nodes.source(m, "output_name", at: root)
         return FormManifest(name: name, title: nodes.string(m, "title", at: root) ?? name, template: template, kind: kind, rows: rows,
-                            outputName: nodes.string(m, "output_name", at: root), fields: fields, computed: computed, rules: rules)
+                            outputName: outputName?.text, fields: fields, computed: computed, rules: rules, outputNameSource: outputName)
     }
 
     private mutating func sequence(_ node: Node, key: String) -> [Node] {

@@ -8,12 +8,16 @@ public struct TextTemplate: Sendable {
     private let parts: [Part]
     /// The pattern as written.
     public let source: String
+    /// The value tags, each with the offset (in Unicode scalars) of its `{{` in the pattern: what a form checks
+    /// its fields against.
+    public let tags: [(expression: TagExpression, offset: Int)]
 
     /// Parses the pattern; block tags are not allowed here.
     public init(_ pattern: String) throws(TagSyntaxError) {
         source = pattern
         let scalars = Array(pattern.unicodeScalars)
         var parts: [Part] = []
+        var tags: [(expression: TagExpression, offset: Int)] = []
         var cursor = 0
         for item in TagLexer.scan(scalars) {
             parts.append(.literal(String(String.UnicodeScalarView(scalars[cursor..<item.start]))))
@@ -29,11 +33,13 @@ public struct TextTemplate: Sendable {
                     }
                 }
                 parts.append(.value(e))
+                tags.append((e, item.start))
             case .tag(.success, let source): throw .stray(source)
             }
         }
         parts.append(.literal(String(String.UnicodeScalarView(scalars[cursor...]))))
         self.parts = parts
+        self.tags = tags
     }
 
     /// The text for one record; a missing value or a filter that fails gives an empty piece.
