@@ -73,7 +73,7 @@ import PaperworkTemplate
         let errors = problems.filter { $0.severity == .error }
         #expect(errors.map(\.kind) == [.nameTagNotProvided("{{出租方.名字 | default(\"无\")}}")], "\(problems.map { $0.message(.zh) })")
         #expect(errors.first.map { "\($0.file):\($0.line):\($0.column)" } == dir + "/form.yaml:7:26")
-        #expect(errors.first?.message(.zh).contains("output_name") == true)
+        #expect(errors.first?.message(.zh).contains("文件名模式中的 {{出租方.名字") == true)
         #expect(!problems.contains { $0.kind == .unusedField("出租方.简称") }, "a field the file name uses is used")
         #expect(throws: FormError.self) {
             try CasePreparation.prepare(data: dir + "/valid.yaml", form: form, policy: Repo.policy, today: Repo.today)

@@ -94,7 +94,7 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case let (.circular(keys), .en): "computed values depend on each other in a circle: \(keys.joined(separator: " → "))"
         case let (.tagNotProvided(t), .zh): "模板标记 \(t) 没有对应的字段或计算值"
         case let (.tagNotProvided(t), .en): "template tag \(t) is provided by no field or computed value"
-        case let (.nameTagNotProvided(t), .zh): "文件名模式 output_name 中的 \(t) 没有对应的字段或计算值"
+        case let (.nameTagNotProvided(t), .zh): "文件名模式中的 \(t) 没有对应的字段或计算值"
         case let (.nameTagNotProvided(t), .en): "\(t) in the file-name pattern output_name is provided by no field or computed value"
         case let (.unusedField(k), .zh): "字段「\(k)」模板和规则都没有用到"
         case let (.unusedField(k), .en): "field “\(k)” is used by neither the template nor any rule"
