@@ -120,12 +120,13 @@ enum GoldenText {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
-    /// A .docx's paragraphs one a line; an .xlsx's cells as `sheet!row:column value`.
+    /// A .docx's paragraphs one a line, as a reader sees them (without the joiners that keep dates on one line);
+    /// an .xlsx's cells as `sheet!row:column value`.
     static func text(of package: OOXMLPackage) throws -> String {
         if package.contains("word/document.xml") {
             var lines: [String] = []
             func walk(_ e: MarkupElement) {
-                if e.localName == "p" { lines.append(e.textContent); return }
+                if e.localName == "p" { lines.append(e.textContent.replacingOccurrences(of: "\u{2060}", with: "")); return }
                 e.elements.forEach(walk)
             }
             walk(try package.xml(of: "word/document.xml").root)

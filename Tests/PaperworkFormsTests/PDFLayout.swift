@@ -4,10 +4,13 @@ import Foundation
 struct PDFLayout {
     struct Line {
         var text: String
+        var left: Double
         var top: Double
+        var right: Double
         var bottom: Double
-        /// The text without the spaces poppler puts between words and LibreOffice between Chinese and Latin.
-        var compact: String { text.filter { !$0.isWhitespace } }
+        /// The text without the spaces poppler puts between words and LibreOffice between Chinese and Latin, and
+        /// without word joiners.
+        var compact: String { text.filter { !$0.isWhitespace && $0 != "\u{2060}" } }
     }
 
     struct Page {
@@ -21,9 +24,10 @@ struct PDFLayout {
     init(pdf: String) throws {
         let xml = String(decoding: try Tool.run("pdftotext", ["-bbox-layout", pdf, "-"]), as: UTF8.self)
         pages = Self.matches(#"<page width="[\d.]+" height="([\d.]+)">(.*?)</page>"#, in: xml).map { page in
-            let lines = Self.matches(#"<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>"#, in: page[1]).map { line in
-                let words = Self.matches(#"<word [^>]*>(.*?)</word>"#, in: line[2]).map { Self.unescape($0[0]) }
-                return Line(text: words.joined(separator: " "), top: Double(line[0]) ?? 0, bottom: Double(line[1]) ?? 0)
+            let lines = Self.matches(#"<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>"#, in: page[1]).map { line in
+                let words = Self.matches(#"<word [^>]*>(.*?)</word>"#, in: line[4]).map { Self.unescape($0[0]) }
+                return Line(text: words.joined(separator: " "), left: Double(line[0]) ?? 0, top: Double(line[1]) ?? 0,
+                            right: Double(line[2]) ?? 0, bottom: Double(line[3]) ?? 0)
             }
             return Page(height: Double(page[0]) ?? 0, lines: lines)
         }
@@ -51,6 +55,12 @@ struct PDFLayout {
 enum Tool {
     /// LibreOffice and poppler are installed: the rendering tests can run.
     static let canRender = find("soffice") != nil && find("pdftotext") != nil && find("pdfinfo") != nil
+
+    /// `soffice --version`'s version number, for messages.
+    static let libreOfficeVersion: String = {
+        let text = String(decoding: (try? run("soffice", ["--version"])) ?? Data(), as: UTF8.self)
+        return PDFLayout.matches(#"(\d+\.\d+[\d.]*)"#, in: text).first?.first ?? "?"
+    }()
 
     /// The program's path on PATH, or nil.
     static func find(_ name: String) -> String? {

@@ -43,6 +43,20 @@ struct RenderingTests {
         agreement["协议编号"] = nil
         try fill("rent-reduction-agreement", try write(agreement, "agreement-no-number.json"), "agreement-no-number.docx")
 
+        // Made up: names and addresses growing a character at a time push every date of the first clause, in turn,
+        // across a line end.
+        for k in 0..<Self.longNameVariants {
+            var long = agreement
+            var lessee = long["乙方"] as? [String: Any] ?? [:]
+            lessee["名称"] = "北京密云" + String(repeating: "云", count: k) + "示例科技发展有限公司"
+            long["乙方"] = lessee
+            var contract = long["原合同"] as? [String: Any] ?? [:]
+            contract["房屋地址"] = "北京市密云区溪翁庄镇" + String("经济开发区兴盛南路".prefix(k)) + "8号院2号楼一层101"
+            contract["编号"] = "MYGZ-ZL-2019-" + String(repeating: "0", count: k) + "42"
+            long["原合同"] = contract
+            try fill("rent-reduction-agreement", try write(long, "agreement-long-\(k).json"), "agreement-long-\(k).docx")
+        }
+
         var application = try sample("interest-subsidy-application")
         for vouchers in [9, 12, 30] {
             application["付息记录"] = (0..<vouchers).map { i in
@@ -138,24 +152,104 @@ struct RenderingTests {
         for page in pdf.pages { #expect(page.contains("统一社会信用代码"), "the heading rows repeat on every page") }
     }
 
+    /// How many agreements with ever longer names are made.
+    static let longNameVariants = 9
+
     /// A number, code, phone number or the year of a date: a run of digits and Latin letters with its inner punctuation.
     static let unbreakable = #"[0-9A-Za-z](?:[0-9A-Za-z.,\-%/]*[0-9A-Za-z%])?"#
+
+    /// A date (`2020年3月14日`, `4月30日`), a bracketed year (`〔2020〕`) or a number with its unit (`2年`, `25号`,
+    /// `8,800.00元`). Earlier alternatives win, so `2022年5月` left alone at a line end is not the date.
+    static let joinedUnits = #"\d{1,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|〔\d+〕|\d[\d.,]*(?:个月|年|月|日|号|元|人|个|天|页)"#
+
+    /// The atoms of `pattern` in every paragraph of a filled .docx that a PDF line does not hold whole.
+    func broken(_ pattern: String, in name: String, path: String) throws -> (expected: [String: Int], broken: [String]) {
+        let xml = String(decoding: try OOXMLPackage(contentsOf: path).data(of: "word/document.xml"), as: UTF8.self)
+        let paragraphs = PDFLayout.matches(#"<w:p[ >](.*?)</w:p>"#, in: xml).map { p in
+            PDFLayout.matches(#"<w:t(?: [^>]*)?>([^<]*)</w:t>"#, in: p[0]).map { PDFLayout.unescape($0[0]) }.joined()
+                .filter { !$0.isWhitespace && $0 != "\u{2060}" }
+        }
+        var expected: [String: Int] = [:]
+        for p in paragraphs { for atom in PDFLayout.matches("(\(pattern))", in: p) { expected[atom[0], default: 0] += 1 } }
+        var whole: [String: Int] = [:]
+        for line in try layout(name).pages.flatMap(\.lines) {
+            for atom in PDFLayout.matches("(\(pattern))", in: line.compact) { whole[atom[0], default: 0] += 1 }
+        }
+        return (expected, expected.filter { whole[$0.key, default: 0] < $0.value }.keys.sorted())
+    }
 
     @Test func noLineEndsInsideANumberOrCode() throws {
         let rendered = try Self.rendered.get()
         for (name, path) in rendered.documents where name.hasSuffix(".docx") {
-            let xml = String(decoding: try OOXMLPackage(contentsOf: path).data(of: "word/document.xml"), as: UTF8.self)
-            let paragraphs = PDFLayout.matches(#"<w:p[ >](.*?)</w:p>"#, in: xml).map { p in
-                PDFLayout.matches(#"<w:t(?: [^>]*)?>([^<]*)</w:t>"#, in: p[0]).map { PDFLayout.unescape($0[0]) }.joined()
+            let result = try broken(Self.unbreakable, in: name, path: path)
+            #expect(result.broken.isEmpty, "\(name): broken across lines: \(result.broken)")
+        }
+    }
+
+    /// Dates and numbers with their units carry WORD JOINERs. LibreOffice's current Chinese line breaker keeps them
+    /// together (BreakIterator_CJK treats U+2060 as a no-break mark); LibreOffice 7.x, as in Debian 12, breaks Chinese
+    /// text before any character but the forbidden punctuation, joiner or not, so there the broken ones are a known issue,
+    /// listed in the test's output.
+    @Test func noLineEndsInsideADateOrANumberWithItsUnit() throws {
+        let rendered = try Self.rendered.get()
+        var dates = 0
+        var broken: [String: [String]] = [:]
+        for (name, path) in rendered.documents where name.hasSuffix(".docx") {
+            let result = try self.broken(Self.joinedUnits, in: name, path: path)
+            dates += result.expected.filter { $0.key.hasSuffix("日") }.count
+            if !result.broken.isEmpty { broken[name] = result.broken }
+        }
+        #expect(dates > 5 * Self.longNameVariants, "the check saw the documents' dates")
+        withKnownIssue("LibreOffice \(Tool.libreOfficeVersion) breaks Chinese text before a unit even after a WORD JOINER", isIntermittent: true) {
+            for (name, parts) in broken.sorted(by: { $0.key < $1.key }) { Issue.record("\(name): broken across lines: \(parts)") }
+        }
+    }
+
+    /// The long names do move dates to line ends: in some variants a line starts or ends with a whole date, where
+    /// without the joiners it could have broken inside it.
+    @Test func longNamesPushDatesToLineEnds() throws {
+        var atLineEnds = 0
+        for k in 0..<Self.longNameVariants {
+            for line in try layout("agreement-long-\(k).docx").pages.flatMap(\.lines).map(\.compact) {
+                if !PDFLayout.matches(#"^(\d{4}年\d{1,2}月\d{1,2}日)|(\d{4}年\d{1,2}月\d{1,2}日)$"#, in: line).isEmpty { atLineEnds += 1 }
             }
-            var expected: [String: Int] = [:]
-            for p in paragraphs { for atom in PDFLayout.matches("(\(Self.unbreakable))", in: p.filter { !$0.isWhitespace }) { expected[atom[0], default: 0] += 1 } }
-            var whole: [String: Int] = [:]
-            for line in try layout(name).pages.flatMap(\.lines) {
-                for atom in PDFLayout.matches("(\(Self.unbreakable))", in: line.compact) { whole[atom[0], default: 0] += 1 }
+        }
+        #expect(atLineEnds >= 2)
+    }
+
+    /// The list's headings stand in at most two lines, broken where the template breaks them, on every page.
+    @Test(arguments: [1, 40])
+    func listHeadingsWrapInAtMostTwoLines(enterprises: Int) throws {
+        let rendered = try Self.rendered.get()
+        let path = try #require(rendered.documents["list-\(enterprises).xlsx"])
+        let reader = try WorkbookReader(try OOXMLPackage(contentsOf: path))
+        var headings: [String] = []
+        try reader.rows(ofSheet: reader.sheets[0].part) { row in
+            let texts = row.cells.sorted { $0.key < $1.key }.compactMap { cell -> String? in
+                if case .text(let t) = cell.value { return t }
+                return nil
             }
-            let broken = expected.filter { whole[$0.key, default: 0] < $0.value }.keys.sorted()
-            #expect(broken.isEmpty, "\(name): broken across lines: \(broken)")
+            if texts.contains("序号") { headings = texts }
+        }
+        #expect(headings.count >= 10)
+        #expect(headings.allSatisfy { $0.split(separator: "\n").count <= 2 }, "the template breaks each heading into two lines at most")
+        for (number, page) in try layout("list-\(enterprises).xlsx").pages.enumerated() {
+            let anchor = try #require(page.lines.first { $0.compact == "序号" }, "page \(number + 1) has the heading row")
+            // The heading row: lines within one line's height of 序号, which is centred in it; a third line would stand outside.
+            let band = page.lines.filter { $0.top >= anchor.top - 6 && $0.bottom <= anchor.bottom + 6 }
+            var columns: [[PDFLayout.Line]] = []
+            for line in band.sorted(by: { $0.top < $1.top }) {
+                if let i = columns.firstIndex(where: { $0.contains { $0.left < line.right && line.left < $0.right } }) {
+                    columns[i].append(line)
+                } else {
+                    columns.append([line])
+                }
+            }
+            for heading in headings {
+                let parts = heading.split(separator: "\n").map { String($0).filter { !$0.isWhitespace } }
+                let column = columns.first { $0.map(\.compact).joined() == parts.joined() }
+                #expect(column?.map(\.compact) == parts, "page \(number + 1): 「\(heading)」 prints as \(column.map { $0.map(\.compact) } ?? [])")
+            }
         }
     }
 

@@ -12,7 +12,8 @@ enum Fixture {
     }
 }
 
-/// What a reader sees in a filled part: the text of each paragraph, text boxes' paragraphs included.
+/// What a reader sees in a filled part: the text of each paragraph, text boxes' paragraphs included, without the
+/// zero-width joiners that keep dates on one line.
 func paragraphs(_ package: OOXMLPackage, _ part: String = "word/document.xml") throws -> [String] {
     var out: [String] = []
     func walk(_ e: MarkupElement) {
@@ -22,7 +23,7 @@ func paragraphs(_ package: OOXMLPackage, _ part: String = "word/document.xml") t
                 for c in x.children {
                     guard case .element(let child) = c else { continue }
                     switch child.localName {
-                    case "t": text += child.textContent
+                    case "t": text += child.textContent.replacingOccurrences(of: "\u{2060}", with: "")
                     case "br": text += "\n"
                     case "tab": text += "\t"
                     case "p": walk(child)

@@ -6,6 +6,8 @@ struct CompiledPart: Sendable {
     var nodes: [CompiledNode]
     var tags: [TagOccurrence]
     var templateSize: Int
+    /// A Word part's filled text gets `NumberJoins`, so that dates and numbers with units print on one line.
+    var joinsNumbers = false
 
     /// Compiles a part, or returns every problem its tags have; warnings come back beside a compiled part.
     ///
@@ -30,7 +32,8 @@ struct CompiledPart: Sendable {
             var prolog = MarkupSerializer.declaration
             for node in document.prolog { MarkupSerializer.write(node, into: &prolog) }
             if case .bytes(let first)? = nodes.first { nodes[0] = .bytes(prolog + first) } else { nodes.insert(.bytes(prolog), at: 0) }
-            return (CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size), stream.tags, stream.fieldProblems)
+            let compiled = CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size, joinsNumbers: mode == .word)
+            return (compiled, stream.tags, stream.fieldProblems)
         }
     }
 
@@ -38,6 +41,7 @@ struct CompiledPart: Sendable {
     func render(_ data: TemplateValue, options: RenderOptions) -> (bytes: [UInt8], problems: [TemplateProblem]) {
         var renderer = Renderer(tags: tags, data: data, options: options, capacity: templateSize + templateSize / 2)
         renderer.render(nodes)
-        return (renderer.out, renderer.problems)
+        guard renderer.problems.isEmpty else { return (renderer.out, renderer.problems) }
+        return (joinsNumbers ? NumberJoins.apply(to: renderer.out) : renderer.out, [])
     }
 }
