@@ -73,9 +73,10 @@ public struct Form: Sendable {
 
     /// Validates one case: converts every field, checks every rule, computes the policy's numbers.
     /// The record is consumed: validating changes its values in place rather than copying 100,000 rows.
-    /// Throws `PolicyError`, or `CaseFileError` when a list's table cannot be read.
+    /// This compiles the form for the one call; to validate many records, compile once with ``CaseValidator``.
+    /// Throws `FormError`, or `CaseFileError` when a list's table cannot be read.
     public func validate(_ record: consuming CaseRecord, number: Int, policy: Policy, today: CalendarDate = .today) throws -> ValidatedCase {
-        try CaseValidator(form: try compiled(policy: policy), today: today).validate(record, number: number)
+        try CaseValidator(form: self, policy: policy, today: today).validate(record, number: number)
     }
 
 }

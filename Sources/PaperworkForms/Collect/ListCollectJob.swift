@@ -62,7 +62,7 @@ public struct ListCollectJob: Sendable {
         guard form.manifest.kind == .list, form.manifest.rows != nil else { throw ExtractError.noRowLoop(template: form.templatePath) }
         if let output, !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         var summary = ListCollectSummary()
-        let validator = CaseValidator(form: try form.compiled(policy: policy), today: today)
+        let validator = try CaseValidator(form: form, policy: policy, today: today)
         let (header, headerMessages) = try validatedHeader(&summary, validator)
         let earlier = forwardedEarlier(&summary)
         var seen: [String: (file: String, row: Int?)] = [:]

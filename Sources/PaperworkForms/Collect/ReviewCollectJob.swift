@@ -41,7 +41,7 @@ public struct ReviewCollectJob: Sendable {
         if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         let policyDigest = FileManager.default.contents(atPath: policy.file).map { SHA256.label([UInt8]($0)) }
         var summary = ReviewSummary()
-        let validator = CaseValidator(form: try form.compiled(policy: policy), today: today)
+        let validator = try CaseValidator(form: form, policy: policy, today: today)
         let columns = self.columns
         var rows: [[SimpleWorkbook.Cell]] = [["序号", "文件"].map { .text($0) } + columns.map { .text($0.label) } + [.text("发现")]]
         for (i, file) in files.enumerated() {

@@ -56,7 +56,7 @@ public enum CasePreparation {
         }
         var records = loaded.cases
         loaded.cases = []
-        let validator = CaseValidator(form: try form.compiled(policy: policy), today: today)
+        let validator = try CaseValidator(form: form, policy: policy, today: today)
         var cases: [ValidatedCase] = []
         cases.reserveCapacity(records.count)
         for i in records.indices {

@@ -1,19 +1,37 @@
 import Foundation
 import PaperworkTemplate
 
-/// Checks a case against its compiled form before anything is written — the one path from a record
+/// A form compiled once against a policy, that validates any number of records — the one path from a record
 /// to its value and findings: fields converted, list items through the item pipeline, computed values, rules.
-struct CaseValidator: Sendable {
+///
+/// ```swift
+/// let validator = try CaseValidator(form: form, policy: policy)
+/// for (i, record) in records.enumerated() {
+///     let checked = try validator.validate(record, number: i + 1)
+/// }
+/// ```
+///
+/// Compiling checks the whole form (expressions, paths, policy keys, template tags) and is refused with every
+/// problem (``FormError/refused(_:)``); validating a record does not compile again. The value is `Sendable`:
+/// threads may share one.
+public struct CaseValidator: Sendable {
     let form: CompiledForm
     let fields: FieldChecker
+
+    /// Compiles `form` against `policy`; `today` is the date ID numbers' birth dates are checked against.
+    public init(form: Form, policy: Policy, today: CalendarDate = .today) throws(FormError) {
+        self.init(form: try form.compiled(policy: policy), today: today)
+    }
 
     init(form: CompiledForm, today: CalendarDate) {
         self.form = form
         fields = FieldChecker(today: today, rows: form.manifest.rows)
     }
 
-    /// Validates one case; a list form's rows read from a table are read here once, item by item.
-    func validate(_ record: consuming CaseRecord, number: Int) throws -> ValidatedCase {
+    /// Validates one case: converts every field, checks every rule, computes the policy's numbers. A list form's rows
+    /// read from a table are read here once, item by item. The record is consumed: its values change in place rather
+    /// than being copied. Throws `CaseFileError` when a list's table cannot be read.
+    public func validate(_ record: consuming CaseRecord, number: Int) throws -> ValidatedCase {
         var value = record.value
         record.value = .null
         let table = record.items
