@@ -10,8 +10,8 @@ extension Form {
             for f in fields {
                 var line = "\(indent)\(f.required ? "*" : " ") \(f.key)  \(f.label)  [\(f.type.shown(unit: f.unit, zh))]"
                 if let values = f.values { line += "  " + values.joined(separator: "/") }
-                if let min = f.min { line += "  ≥ \(min)" }
-                if let max = f.max { line += "  ≤ \(max)" }
+                if let min = f.min { line += "  ≥ \(Self.shown(limit: min, f.type))" }
+                if let max = f.max { line += "  ≤ \(Self.shown(limit: max, f.type))" }
                 if let max = f.maxLength { line += zh ? "  最多 \(max) 字" : "  ≤ \(max) chars" }
                 if !f.aliases.isEmpty { line += (zh ? "  别名：" : "  aliases: ") + f.aliases.joined(separator: "、") }
                 lines.append(line)
@@ -42,5 +42,11 @@ extension Form {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A `min` or `max` as `forms show` prints it: ratios and percentages as percentages (`24%`), others as written.
+    static func shown(limit: String, _ type: FieldType) -> String {
+        guard type == .ratio || type == .percent, let n = FieldSpec.limit(limit, type) else { return limit }
+        return FieldConverter.percent(n)
     }
 }

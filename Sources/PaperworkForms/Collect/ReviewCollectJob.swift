@@ -30,7 +30,7 @@ public struct ReviewCollectJob: Sendable {
     var columns: [(key: [FieldKey], label: String, type: FieldType)] {
         let scalars = form.manifest.fields.filter { $0.type != .list }
         let who = scalars.prefix(2).map { ($0.path, $0.label, $0.type) }
-        let given = scalars.dropFirst(2).filter { $0.type == .amount || $0.type == .ratio }.map { ($0.path, $0.label, $0.type) }
+        let given = scalars.dropFirst(2).filter { [.amount, .ratio, .percent].contains($0.type) }.map { ($0.path, $0.label, $0.type) }
         let computed = form.manifest.computed.filter { !$0.key.contains("[]") && $0.type != .text }.map {
             ([FieldKey](dotted: $0.key), "核算：" + $0.label, $0.type)
         }
@@ -89,7 +89,7 @@ public struct ReviewCollectJob: Sendable {
             rows.append([.number(Decimal(i + 1)), .text(file)] + cells + [.text(text.isEmpty ? "无" : text)])
         }
         let widths = [6.0, 28] + columns.map { $0.type == .text ? 28 : 14 } + [60]
-        let formats: [String?] = [nil, "@"] + columns.map { $0.type == .amount ? "#,##0.00" : $0.type == .ratio ? "0.00%" : nil } + [nil]
+        let formats: [String?] = [nil, "@"] + columns.map { $0.type == .amount ? "#,##0.00" : $0.type == .ratio || $0.type == .percent ? "0.00%" : nil } + [nil]
         let book = SimpleWorkbook(sheetName: String((form.manifest.title + "审核").prefix(31)), columns: zip(widths, formats).map { SimpleWorkbook.Column(width: $0, format: $1) },
                                   rows: rows, entryRows: 0)
         try AtomicFile.write(try book.serialized(), to: output, overwrite: overwrite)

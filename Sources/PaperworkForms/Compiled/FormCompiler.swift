@@ -41,13 +41,13 @@ struct FormCompiler {
             if f.type == .list {
                 var items: [String: ValueType] = [:]
                 for i in f.fields ?? [] {
-                    items[i.key] = i.type.valueType
+                    items[i.key] = i.valueType
                     labels[i.key] = labels[i.key] ?? i.label
                 }
                 scope.lists[f.key] = items
                 scope.fields[f.key] = .list(.record(items))
             } else {
-                scope.fields[f.key] = f.type.valueType
+                scope.fields[f.key] = f.valueType
             }
         }
         for c in manifest.computed {
@@ -58,17 +58,17 @@ struct FormCompiler {
                     continue
                 }
                 if scope.lists[list]?[key] != nil { problem(.duplicateField(c.key), line: c.line, column: c.column) }
-                scope.lists[list]?[key] = c.type.valueType
+                scope.lists[list]?[key] = c.valueType
                 scope.itemComputed.insert(c.key)
                 labels[key] = labels[key] ?? c.label
             } else {
                 if scope.fields[c.key] != nil { problem(.duplicateField(c.key), line: c.line, column: c.column) }
                 if c.type == .list {
-                    let items = Dictionary(c.fields.map { ($0.key, $0.type.valueType) }, uniquingKeysWith: { a, _ in a })
+                    let items = Dictionary(c.fields.map { ($0.key, $0.valueType) }, uniquingKeysWith: { a, _ in a })
                     scope.lists[c.key] = items
                     scope.fields[c.key] = .list(.record(items))
                 } else {
-                    scope.fields[c.key] = c.type.valueType
+                    scope.fields[c.key] = c.valueType
                 }
                 scope.computed.insert(c.key)
             }
@@ -162,9 +162,9 @@ struct FormCompiler {
     }
 
     private mutating func checkType(_ c: ComputedSpec, _ type: ValueType?) {
-        guard let type, !c.type.valueType.accepts(type) else { return }
+        guard let type, !c.valueType.accepts(type) else { return }
         let place = c.value.map { nodes.place($0, offset: 0) } ?? (c.line, c.column)
-        problem(.wrongType(key: c.key, declared: c.type.valueType.description, computed: type.description), line: place.0, column: place.1)
+        problem(.wrongType(key: c.key, declared: c.valueType.description, computed: type.description), line: place.0, column: place.1)
     }
 
     /// The computed values, each after the ones it reads; a circle is reported once, with its keys.

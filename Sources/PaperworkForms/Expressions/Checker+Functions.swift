@@ -22,7 +22,10 @@ extension Checker {
             var type = ValueType.any
             for a in arguments {
                 let (e, t) = try check(a)
-                guard let joined = type.joined(with: t), joined == .number || joined == .date || joined == .any else {
+                if case .number(let x) = type, case .number(let y) = t, x.joined(with: y) == nil {
+                    throw ExpressionError(.units(context: name, x, y), at: a.at)
+                }
+                guard let joined = type.joined(with: t), joined.isNumber || joined == .date || joined == .any else {
                     throw ExpressionError(.typeMismatch(context: name, expected: type == .any ? "数或日期 number or date" : type.description, found: t.description), at: a.at)
                 }
                 type = joined
@@ -31,29 +34,43 @@ extension Checker {
             return (.call(function, checked), type)
         case .floor, .ceil, .abs:
             try arity(1...1)
-            return (.call(function, [try argument(arguments[0], .number, name)]), .number)
+            let (e, t) = try check(arguments[0])
+            try expect(.number(.bare), t, name, at: arguments[0].at)
+            return (.call(function, [e]), t)
         case .round:
             try arity(2...2)
             let places = try wholeNumber(arguments[1], name)
             if case .binary(.divide, let a, let b) = arguments[0].kind {
-                return (.roundedQuotient(try argument(a, .number, name), try argument(b, .number, name), places: places), .number)
+                let (ae, at_) = try check(a)
+                let (be, bt) = try check(b)
+                try expect(.number(.bare), at_, name, at: a.at)
+                try expect(.number(.bare), bt, name, at: b.at)
+                return (.roundedQuotient(ae, be, places: places), .number(try Self.unit(.divide, at_, bt, "「/」", at: b.at)))
             }
-            return (.call(function, [try argument(arguments[0], .number, name), .constant(.number(Decimal(places)))]), .number)
+            let (e, t) = try check(arguments[0])
+            try expect(.number(.bare), t, name, at: arguments[0].at)
+            return (.call(function, [e, .constant(.number(Decimal(places)))]), t)
         case .addMonths, .addYears:
             try arity(2...2)
-            return (.call(function, [try argument(arguments[0], .date, name), try argument(arguments[1], .number, name)]), .date)
+            return (.call(function, [try argument(arguments[0], .date, name), try argument(arguments[1], .number(.bare), name)]), .date)
         case .daysBetween:
             try arity(2...2)
-            return (.call(function, [try argument(arguments[0], .date, name), try argument(arguments[1], .date, name)]), .number)
+            return (.call(function, [try argument(arguments[0], .date, name), try argument(arguments[1], .date, name)]), .number(.count("天")))
         case .months:
             try arity(2...2)
             return (.call(function, [try argument(arguments[0], .date, name), try argument(arguments[1], .date, name)]), .list(.date))
-        case .capitals, .money:
+        case .capitals:
             try arity(1...1)
-            return (.call(function, [try argument(arguments[0], .number, name)]), .text)
+            let (e, t) = try check(arguments[0])
+            if case .number(let unit) = t, unit.joined(with: .yuan) == nil { throw ExpressionError(.units(context: name, .yuan, unit), at: arguments[0].at) }
+            try expect(.number(.yuan), t, name, at: arguments[0].at)
+            return (.call(function, [e]), .text)
+        case .money:
+            try arity(1...1)
+            return (.call(function, [try argument(arguments[0], .number(.bare), name)]), .text)
         case .fixed:
             try arity(2...3)
-            var checked = [try argument(arguments[0], .number, name), .constant(.number(Decimal(try wholeNumber(arguments[1], name))))]
+            var checked = [try argument(arguments[0], .number(.bare), name), .constant(.number(Decimal(try wholeNumber(arguments[1], name))))]
             if arguments.count == 3 {
                 guard case .text(let mode) = arguments[2].kind, ["up", "down", "plain"].contains(mode) else {
                     throw ExpressionError(.badMode(Self.source(arguments[2])), at: arguments[2].at)
@@ -78,7 +95,7 @@ extension Checker {
         case .position:
             try arity(0...0)
             guard let list = bound.last else { throw ExpressionError(.itemOutsideList("position()"), at: at) }
-            return (.position(frame: state.frame(list)), .number)
+            return (.position(frame: state.frame(list)), .number(.bare))
         case .sum, .count, .any, .all, .join:
             throw ExpressionError(.arity(function: name, expected: function == .join ? "2" : "1", found: arguments.count), at: at)
         }
@@ -139,10 +156,10 @@ extension Checker {
 
     private func checkBody(_ function: Function, _ t: ValueType, at: Int) throws(ExpressionError) {
         switch function {
-        case .sum: try expect(.number, t, function.rawValue, at: at)
+        case .sum: try expect(.number(.bare), t, function.rawValue, at: at)
         case .any, .all: try expect(.bool, t, function.rawValue, at: at)
         case .min, .max:
-            guard t == .number || t == .date || t == .any else {
+            guard t.isNumber || t == .date || t == .any else {
                 throw ExpressionError(.typeMismatch(context: function.rawValue, expected: "数或日期 number or date", found: t.description), at: at)
             }
         default: break
@@ -151,7 +168,8 @@ extension Checker {
 
     private func resultType(_ function: Function, _ body: ValueType) -> ValueType {
         switch function {
-        case .sum, .count: .number
+        case .sum: body.isNumber ? body : .number(.bare)
+        case .count: .number(.count(nil))
         case .any, .all: .bool
         case .join: .text
         default: body

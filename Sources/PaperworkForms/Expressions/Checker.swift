@@ -23,7 +23,8 @@ struct Checker {
 
     mutating func check(_ s: Syntax) throws(ExpressionError) -> (Expr, ValueType) {
         switch s.kind {
-        case .number(let n): return (.constant(.number(n)), .number)
+        case .number(let n): return (.constant(.number(n)), .number(.bare))
+        case .percent(let n): return (.constant(.number(n)), .number(.ratio))
         case .text(let t): return (.constant(.text(t)), .text)
         case .date(let d): return (.constant(.date(d)), .date)
         case .bool(let b): return (.constant(.bool(b)), .bool)
@@ -32,8 +33,8 @@ struct Checker {
         case .index(let base, let key): return try index(base, key, at: s.at)
         case .negate(let inner):
             let (e, t) = try check(inner)
-            try expect(.number, t, "「-」", at: inner.at)
-            return (.negate(e), .number)
+            try expect(.number(.bare), t, "「-」", at: inner.at)
+            return (.negate(e), t)
         case .not(let inner):
             let (e, t) = try check(inner)
             try expect(.bool, t, "not", at: inner.at)
@@ -105,10 +106,10 @@ struct Checker {
         switch v {
         case .null: return (.null, .any)
         case .bool(let b): return (.bool(b), .bool)
-        case .number(let n): return (.number(n), .number)
+        case .number(let n): return (.number(n), .number(.bare))
         case .string(let s):
             if s.count == 10, let d = CalendarDate.parse(s) { return (.date(d), .date) }
-            if s.hasSuffix("%"), let n = DecimalFormat.parseAmount(String(s.dropLast())) { return (.number(n / 100), .number) }
+            if s.hasSuffix("%"), let n = DecimalFormat.parseAmount(String(s.dropLast())) { return (.number(n / 100), .number(.ratio)) }
             return (.text(s), .text)
         case .list(let items):
             let values = items.map(policyValue)
@@ -134,7 +135,7 @@ struct Checker {
             try expect(.text, kt, "[…]", at: key.at)
             return (.index(be, ke, element), element)
         case .list(let element):
-            try expect(.number, kt, "[…]", at: key.at)
+            try expect(.number(.bare), kt, "[…]", at: key.at)
             return (.index(be, ke, element), element)
         default:
             throw ExpressionError(.typeMismatch(context: "[…]", expected: "列表或对照表 a list or a table", found: bt.description), at: at)
@@ -157,14 +158,29 @@ struct Checker {
             try expect(.text, bt, context, at: b.at)
             return (.binary(op, ae, be), .text)
         case .plus, .minus, .times, .divide:
-            try expect(.number, at_, context, at: a.at)
-            try expect(.number, bt, context, at: b.at)
-            return (.binary(op, ae, be), .number)
+            try expect(.number(.bare), at_, context, at: a.at)
+            try expect(.number(.bare), bt, context, at: b.at)
+            return (.binary(op, ae, be), .number(try Self.unit(op, at_, bt, context, at: b.at)))
         default:
+            if case .number(let x) = at_, case .number(let y) = bt, x.joined(with: y) == nil {
+                throw ExpressionError(.units(context: context, x, y), at: b.at)
+            }
             guard at_.joined(with: bt) != nil, at_ != .bool || [.equal, .notEqual].contains(op) else {
                 throw ExpressionError(.typeMismatch(context: context, expected: at_.description, found: bt.description), at: b.at)
             }
             return (.binary(op, ae, be), .bool)
         }
+    }
+
+    /// The unit of `a op b` for numbers: sums keep their shared unit, products and quotients combine them.
+    static func unit(_ op: BinaryOperator, _ a: ValueType, _ b: ValueType, _ context: String, at: Int) throws(ExpressionError) -> NumberUnit {
+        guard case .number(let x) = a, case .number(let y) = b else { return .bare }
+        let unit: NumberUnit? = switch op {
+        case .times: x.times(y)
+        case .divide: x.divided(by: y)
+        default: x.joined(with: y)
+        }
+        guard let unit else { throw ExpressionError(.units(context: context, x, y), at: at) }
+        return unit
     }
 }

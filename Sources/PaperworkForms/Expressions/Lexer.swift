@@ -77,7 +77,7 @@ struct Lexer {
         }
         if i < chars.count, chars[i] == "%" {
             i += 1
-            return .number(n / 100)
+            return .percent(n / 100)
         }
         return .number(n)
     }

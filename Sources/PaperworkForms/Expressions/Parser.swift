@@ -27,6 +27,7 @@ struct Parser {
     static func spelling(_ kind: Token.Kind) -> String {
         switch kind {
         case .number(let n): "\(n)"
+        case .percent(let n): "\(n * 100)%"
         case .text(let s): "\"\(s)\""
         case .date(let d): d.iso
         case .name(let n): n
@@ -108,6 +109,7 @@ struct Parser {
         let token = peek
         switch token.kind {
         case .number(let n): _ = advance(); return Syntax(kind: .number(n), at: token.at)
+        case .percent(let n): _ = advance(); return Syntax(kind: .percent(n), at: token.at)
         case .text(let s): _ = advance(); return Syntax(kind: .text(s), at: token.at)
         case .date(let d): _ = advance(); return Syntax(kind: .date(d), at: token.at)
         case .keyword(.true): _ = advance(); return Syntax(kind: .bool(true), at: token.at)

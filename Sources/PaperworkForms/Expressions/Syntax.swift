@@ -5,6 +5,8 @@ import PaperworkTemplate
 struct Syntax: Sendable {
     indirect enum Kind: Sendable {
         case number(Decimal)
+        /// `5.5%`, read as the ratio 0.055.
+        case percent(Decimal)
         case text(String)
         case date(CalendarDate)
         case bool(Bool)

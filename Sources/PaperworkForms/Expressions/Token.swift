@@ -5,6 +5,8 @@ import PaperworkTemplate
 struct Token: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         case number(Decimal)
+        /// `5.5%`: the ratio 0.055.
+        case percent(Decimal)
         case text(String)
         case date(CalendarDate)
         /// A name, or one segment of a dotted path: `原合同`, `2019年12月末`, `policy`.

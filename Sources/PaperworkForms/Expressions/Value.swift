@@ -55,7 +55,8 @@ enum Value: Sendable, Equatable {
 
 /// The type of an expression, known when the form is loaded.
 indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
-    case number
+    /// A number, with what it measures.
+    case number(NumberUnit)
     case text
     case bool
     case date
@@ -67,10 +68,17 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     /// `null`, and an empty list's items: fits any type.
     case any
 
+    /// True for a number of any unit.
+    var isNumber: Bool {
+        if case .number = self { return true }
+        return false
+    }
+
     /// True when a value of `other` may stand where this type is expected.
     func accepts(_ other: ValueType) -> Bool {
         switch (self, other) {
         case (.any, _), (_, .any): true
+        case (.number(let a), .number(let b)): a.joined(with: b) != nil
         case (.list(let a), .list(let b)), (.map(let a), .map(let b)): a.accepts(b)
         case (.record, .record): true
         default: self == other
@@ -81,12 +89,13 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     func joined(with other: ValueType) -> ValueType? {
         if case .any = self { return other }
         if case .any = other { return self }
+        if case .number(let a) = self, case .number(let b) = other { return a.joined(with: b).map(ValueType.number) }
         return accepts(other) ? self : nil
     }
 
     var description: String {
         switch self {
-        case .number: "数 number"
+        case .number(let unit): unit.description
         case .text: "文字 text"
         case .bool: "是/否 boolean"
         case .date: "日期 date"

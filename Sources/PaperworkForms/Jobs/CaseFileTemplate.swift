@@ -45,10 +45,10 @@ public enum CaseFileTemplate {
     }
 
     static func describe(_ f: FieldSpec) -> String {
-        var parts = [f.label, f.required ? "必填" : "选填", f.type.label]
+        var parts = [f.label, f.required ? "必填" : "选填", f.type.shown(unit: f.unit, true)]
         if let values = f.values { parts.append("可选：" + values.joined(separator: "/")) }
-        if let min = f.min { parts.append("≥ \(min)") }
-        if let max = f.max { parts.append("≤ \(max)") }
+        if let min = f.min { parts.append("≥ \(Form.shown(limit: min, f.type))") }
+        if let max = f.max { parts.append("≤ \(Form.shown(limit: max, f.type))") }
         if let max = f.maxLength { parts.append("最多 \(max) 字") }
         if let note = f.note { parts.append(note) }
         return parts.joined(separator: "，")
@@ -100,7 +100,7 @@ public enum CaseFileTemplate {
                 return (1...3).flatMap { n in items.map { ("\(f.label)[\(n)].\($0.label)", $0) } }
             }
         }
-        let columns = fields.map { SimpleWorkbook.Column(width: width($0.spec, heading: $0.heading), format: format($0.spec.type),
+        let columns = fields.map { SimpleWorkbook.Column(width: width($0.spec, heading: $0.heading), format: format($0.spec),
                                                         choices: $0.spec.values ?? ($0.spec.type == .boolean ? ["是", "否"] : nil)) }
         let notes = fields.enumerated().map { i, f in SimpleWorkbook.Cell.text((i == 0 ? sampleNote : "") + describe(f.spec)) }
         let sample = fields.enumerated().map { i, f -> SimpleWorkbook.Cell in
@@ -149,12 +149,16 @@ public enum CaseFileTemplate {
     static let sampleMark = "示例："
     static let sampleNote = "说明（第 3 行是示例，读取时跳过；请从下面的空行起填写）："
 
-    private static func format(_ type: FieldType) -> String? {
-        switch type {
+    /// A count shows its unit after the figure typed (`12人`), a percentage a `%` that does not scale what is typed
+    /// (5.5 is 5.5 %, as the field reads it).
+    private static func format(_ spec: FieldSpec) -> String? {
+        switch spec.type {
         case .amount: "#,##0.00"
         case .quantity: "#,##0.00##"
         case .integer: "0"
+        case .count: spec.unit.map { $0.isEmpty ? "0" : "0\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" } ?? "0"
         case .ratio: "0.00%"
+        case .percent: "0.00\"%\""
         case .date: "yyyy-mm-dd"
         case .text, .creditCode, .idNumber, .phone, .email, .enum: "@"
         case .boolean, .list: nil
@@ -163,12 +167,13 @@ public enum CaseFileTemplate {
 
     private static func sampleCell(_ f: FieldSpec, heading: String) -> SimpleWorkbook.Cell {
         if let example = f.example {
-            if [.amount, .quantity, .integer, .ratio].contains(f.type), let n = DecimalFormat.parseAmount(example) { return .number(n) }
+            if f.type.isNumber, let n = DecimalFormat.parseAmount(example) { return .number(n) }
             return .text(example)
         }
         switch f.type {
         case .text: return .text("示例" + f.label.prefix(8))
-        case .integer: return .number(f.min.flatMap(DecimalFormat.parseAmount).map { max($0, 10) } ?? 10)
+        case .integer, .count: return .number(f.min.flatMap(DecimalFormat.parseAmount).map { max($0, 10) } ?? 10)
+        case .percent: return .number(Decimal(string: "5.5")!)
         case .amount: return .number(Decimal(string: "1234.50")!)
         case .quantity: return .number(100)
         case .ratio: return .number(Decimal(string: "0.04")!)

@@ -55,7 +55,21 @@ public final class FieldSpec: Sendable {
         self.line = line
         self.column = column
         path = [FieldKey](dotted: key)
-        minNumber = min.flatMap(DecimalFormat.parseAmount)
-        maxNumber = max.flatMap(DecimalFormat.parseAmount)
+        minNumber = min.flatMap { Self.limit($0, type) }
+        maxNumber = max.flatMap { Self.limit($0, type) }
+    }
+
+    /// What expressions see the field as.
+    var valueType: ValueType { type.valueType(unit: unit) }
+
+    /// A `min` or `max` as the number the field holds: a ratio's `5.5%` is 0.055, a percentage's `5.5` too.
+    static func limit(_ text: String, _ type: FieldType) -> Decimal? {
+        let percent = text.hasSuffix("%")
+        guard let n = DecimalFormat.parseAmount(percent ? String(text.dropLast()) : text) else { return nil }
+        switch type {
+        case .percent: return n / 100
+        case .ratio: return percent ? n / 100 : n
+        default: return percent ? nil : n
+        }
     }
 }

@@ -57,6 +57,9 @@ public struct ComputedSpec: Sendable {
     public var isInternal: Bool
     var line: Int
     var column: Int
+
+    /// What expressions see the value as.
+    var valueType: ValueType { type.valueType(unit: unit) }
 }
 
 /// A rule that must hold, its message and the field its finding points at.

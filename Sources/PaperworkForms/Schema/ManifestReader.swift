@@ -112,8 +112,7 @@ struct ManifestReader {
     static func limitFits(_ text: String, _ type: FieldType) -> Bool {
         switch type {
         case .date: return CalendarDate.parse(text) != nil
-        case .integer, .amount, .quantity, .ratio: return DecimalFormat.parseAmount(text) != nil
-        default: return false
+        default: return type.isNumber && FieldSpec.limit(text, type) != nil
         }
     }
 

@@ -31,6 +31,20 @@ enum FieldConverter {
             if case .string = raw, let n = DecimalFormat.parseAmount(Self.endsWithPerson(text) ? String(text.dropLast()) : text),
                DecimalFormat.isRounded(n, places: 0) { return .number(n) }
             throw Failure(rule: "type", zh: "应为整数", en: "should be a whole number")
+        case .count:
+            let unit = spec.unit ?? ""
+            let figure = unit.isEmpty || !text.hasSuffix(unit) ? text : String(text.dropLast(unit.count)).trimmed
+            let n: Decimal? = if case .number(let v) = raw { v } else if case .string = raw { DecimalFormat.parseAmount(figure) } else { nil }
+            guard let n, DecimalFormat.isRounded(n, places: 0), !(n < 0) else {
+                throw Failure(rule: "type", zh: "应为不小于 0 的整数（如 12\(unit)）", en: "should be a whole count, 0 or more (e.g. 12 \(unit))")
+            }
+            return .number(n)
+        case .percent:
+            var s = text
+            if s.hasSuffix("%") || s.hasSuffix("％") { s.removeLast() }
+            let n: Decimal? = if case .number(let v) = raw { v } else if case .string = raw { DecimalFormat.parseAmount(s) } else { nil }
+            guard let n else { throw Failure(rule: "type", zh: "应为百分数（如 5.5 或 5.5%）", en: "should be a percentage (5.5 or 5.5%)") }
+            return .number(n / 100)
         case .amount:
             let n: Decimal
             if case .number(let v) = raw { n = v } else if case .string = raw, let v = DecimalFormat.parseAmount(text) { n = v } else {
@@ -118,15 +132,25 @@ enum FieldConverter {
         }
     }
 
-    /// Checks bounds and lengths of a converted value.
+    /// A ratio shown as a percentage: 0.055 is `5.5%`.
+    static func percent(_ ratio: Decimal) -> String { DecimalFormat.plain(ratio * 100) + "%" }
+
     /// True for a head count written with its unit, `12人`; most texts are ruled out by their last byte (人 is E4 BA BA).
     private static func endsWithPerson(_ text: String) -> Bool {
         text.utf8.last == 0xBA && text.hasSuffix("人")
     }
 
+    /// Checks bounds and lengths of a converted value.
     static func checkConstraints(_ value: TemplateValue, _ spec: FieldSpec) throws(Failure) {
         switch (spec.type, value) {
-        case (.integer, .number(let n)), (.amount, .number(let n)), (.quantity, .number(let n)), (.ratio, .number(let n)):
+        case (.percent, .number(let n)):
+            if let min = spec.minNumber, DecimalMath.less(n, min) {
+                throw Failure(rule: "range", zh: "不能小于 \(Self.percent(min))", en: "must be at least \(Self.percent(min))")
+            }
+            if let max = spec.maxNumber, DecimalMath.less(max, n) {
+                throw Failure(rule: "range", zh: "不能大于 \(Self.percent(max))", en: "must be at most \(Self.percent(max))")
+            }
+        case (let type, .number(let n)) where type.isNumber:
             if let min = spec.minNumber, DecimalMath.less(n, min) {
                 throw Failure(rule: "range", zh: "不能小于 \(DecimalFormat.plain(min))", en: "must be at least \(DecimalFormat.plain(min))")
             }
