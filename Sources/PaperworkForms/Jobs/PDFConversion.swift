@@ -3,7 +3,7 @@ import Foundation
 /// Optional PDFs through LibreOffice, when it is installed; never needed for the documents themselves.
 public enum PDFConversion {
     /// Converts the files into PDFs in `folder`, with the Chinese font fallbacks of `PDFFonts`; returns what the user
-    /// should know: that no PDF was made, or (once) that stand-in fonts were used.
+    /// should know: that no PDF was made, or (once) which fonts the files name are missing and what stands in for them.
     public static func convert(_ files: [String], in folder: String) -> [PDFNote] {
         guard !files.isEmpty else { return [] }
         let environment = ProcessInfo.processInfo.environment
@@ -20,7 +20,13 @@ public enum PDFConversion {
         } catch {
             return [.sofficeDidNotStart(reason: "\(error)")]
         }
-        var notes = PDFFonts.installedFamilies().flatMap(PDFFonts.note(installed:)).map { [$0] } ?? []
+        var notes: [PDFNote] = []
+        if let installed = PDFFonts.installedFamilies() {
+            var named = DocumentFonts()
+            for file in files { named.formUnion(DocumentFonts(contentsOf: file)) }
+            let note = PDFFonts.note(named: named, installed: installed) { PDFFonts.match($0, eastAsian: $1, fontconfig: fontconfig) }
+            if let note { notes.append(note) }
+        }
         for chunk in stride(from: 0, to: files.count, by: 50).map({ Array(files[$0..<min($0 + 50, files.count)]) }) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: soffice)
