@@ -30,4 +30,37 @@ import Testing
         #expect(result.out.contains("邮件合并域与内容控件（4 个）："))
         #expect(result.out.contains("MERGEFIELD 贴息金额  →  {{贴息金额}}  word/document.xml 第 2 段"))
     }
+
+    /// The LibreOffice letter with a tag typed into a DATE field's result, which Word recalculates: a template warning.
+    static func letterWithATagInADateField(in dir: String) throws -> String {
+        var package = try OOXMLPackage(contentsOf: fixtures + "mail-merge.docx")
+        let field = #"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE \@ "yyyy年M月d日" </w:instrText></w:r>"#
+            + #"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{{企业名称}}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#
+        let xml = String(decoding: try package.data(of: "word/document.xml"), as: UTF8.self).replacingOccurrences(of: "<w:sectPr>", with: field + "<w:sectPr>")
+        package.setPart("word/document.xml", bytes: Array(xml.utf8))
+        let path = dir + "/带日期域的通知.docx"
+        try package.write(to: path, overwrite: false)
+        return path
+    }
+
+    @Test func fillAndBatchPrintTheTemplatesWarningsOnceAndReportThem() throws {
+        let dir = CLI.scratch()
+        let letter = try Self.letterWithATagInADateField(in: dir)
+        let batch = try CLI.run(["batch", letter, Self.fixtures + "mail-merge-data.xlsx", "--out-dir", dir + "/out", "--report", dir + "/报告.csv"])
+        #expect(batch.status == 0, "\(batch.err)")
+        let warning = "警告：\(letter)：word/document.xml 第 6 段「DATE"
+        #expect(batch.err.components(separatedBy: warning).count == 2, "once per run, not once per record: \(batch.err)")
+        #expect(batch.err.contains("请把标记移到域外"), "\(batch.err)")
+        #expect(CLI.files(dir + "/out").count == 2, "a warning does not stop the batch")
+        let report = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/报告.csv")), as: UTF8.self)
+        let row = try #require(report.split(separator: "\r\n").first { $0.contains("tag_in_field_result") }, "\(report)")
+        #expect(row.hasPrefix("警告,,,") && row.hasSuffix("," + letter))
+        #expect(row.contains("word/document.xml 第 6 段") && row.contains("move the tag outside the field"))
+
+        try Data(#"{"企业名称": "北京密云示例科技有限公司", "信用代码": "91110228MA0030003Y", "贴息金额": 1, "联系人": "王小明"}"#.utf8)
+            .write(to: URL(fileURLWithPath: dir + "/case.json"))
+        let fill = try CLI.run(["fill", letter, dir + "/case.json", "-o", dir + "/one.docx", "--lang", "en"])
+        #expect(fill.status == 0, "\(fill.err)")
+        #expect(fill.err.contains("warning: \(letter): word/document.xml, paragraph 6 “DATE") && fill.err.contains("move the tag outside the field"), "\(fill.err)")
+    }
 }

@@ -49,12 +49,26 @@ import Testing
         #expect(try run("default", [.string("无")], .string("有")) == "有")
     }
 
+    @Test func letterCaseAndTextAround() throws {
+        #expect(try run("upper", [], .string("Miyun co., ltd. 密云")) == "MIYUN CO., LTD. 密云")
+        #expect(try run("lower", [], .string("MIYUN Co.")) == "miyun co.")
+        #expect(try run("caps", [], .string("great wall  tourism-co")) == "Great Wall  Tourism-co")
+        #expect(try run("first_cap", [], .string("“great wall” tourism")) == "“Great wall” tourism")
+        #expect(try run("upper", [], .number(12.5)) == "12.5")
+        #expect(try run("wrap", [.string("传真：")], .string("010-69041234")) == "传真：010-69041234")
+        #expect(try run("wrap", [.string("（"), .string("）")], .string("")) == "")
+        #expect(try run("wrap", [.string("第"), .string("号")], .number(3)) == "第3号")
+    }
+
     @Test func wrongKindsAndBadCallsAreErrors() {
         #expect(throws: FilterFailure.wrongKind(filter: "rmb", value: "abc", expected: .number)) { try run("rmb", [], .string("abc")) }
         #expect(throws: FilterFailure.self) { try run("date", [], .string("2020-02-30")) }
         #expect(throws: FilterFailure.unknown("money")) { try run("money", [], .number(1)) }
         #expect(throws: FilterFailure.self) { try run("number", [.string("x")], .number(1)) }
         #expect(throws: FilterFailure.self) { try run("default", [], .null) }
+        #expect(throws: FilterFailure.badArguments(filter: "wrap", expected: .wrapText)) { try run("wrap", [], .string("x")) }
+        #expect(throws: FilterFailure.badArguments(filter: "wrap", expected: .wrapText)) { try run("wrap", [.number(1)], .string("x")) }
+        #expect(throws: FilterFailure.self) { try run("upper", [.string("x")], .string("x")) }
     }
 
     @Test func amountsParseAsPeopleWriteThem() {

@@ -44,7 +44,7 @@ import Testing
             + "<w:p>" + Self.complex(#" MERGEFIELD "企业名称" \* Upper"#, result: "«企业名称»", bold: true) + "</w:p>"
         let template = try DocxTemplate(package: try wordPackage(body: body))
         #expect(template.tags.map(\.source) == [#"{{签订日期 | date("yyyy年M月d日")}}"#, ##"{{金额 | format("#,##0.00")}}"##,
-                                                ##"{{金额 | format("¥#,##0")}}"##, "{{企业名称}}"])
+                                                ##"{{金额 | format("¥#,##0")}}"##, "{{企业名称 | upper}}"])
         let filled = try template.render(Self.letter)
         #expect(try paragraphs(filled) == ["2020年5月14日", "1,234,567.50", "¥1,234,568", "北京密云长城旅游发展有限公司（有限合伙）"])
         let document = try filled.xml(of: "word/document.xml").root
@@ -54,6 +54,42 @@ import Testing
         let name = try #require(runs.first { $0.textContent == "北京密云长城旅游发展有限公司（有限合伙）" })
         #expect(name.child("rPr")?.elements.map(\.localName) == ["b"], "the complex field's result was bold")
         #expect(document.all("fldSimple").isEmpty && document.all("instrText").isEmpty && document.all("fldChar").isEmpty)
+    }
+
+    @Test func caseAndTextAroundSwitchesApplyInWordsOrder() throws {
+        let fields = [#" MERGEFIELD 英文名 \* Upper "#, #" MERGEFIELD 英文名 \* Lower \* MERGEFORMAT "#, #" MERGEFIELD 英文名 \* Caps "#,
+                      #" MERGEFIELD 英文名 \* FirstCap "#, #" MERGEFIELD 企业名称 \* Upper "#,
+                      #" MERGEFIELD 传真 \b "传真：" \f "（工作日）" "#, #" MERGEFIELD 手机 \b "手机：" \f "。" "#,
+                      ##" MERGEFIELD 金额 \# "#,##0.00" \b "金额 " \f " 元" "##, #" MERGEFIELD 签订日期 \@ "yyyy年M月d日" \f "签订" "#]
+        let body = fields.map { "<w:p><w:r><w:t>[</w:t></w:r>" + Self.complex($0, result: "«x»") + "<w:r><w:t>]</w:t></w:r></w:p>" }.joined()
+        let template = try DocxTemplate(package: try wordPackage(body: body))
+        #expect(template.tags.map(\.source)[5] == #"{{传真 | wrap("传真：", "（工作日）")}}"#)
+        let data = Fixture.json("""
+            {"英文名": "miyun GREAT-wall tourism co.", "企业名称": "北京密云长城旅游发展有限公司", "传真": "010-69041234", "手机": "",
+             "金额": 1234.5, "签订日期": "2020-05-14"}
+            """)
+        #expect(try paragraphs(try template.render(data)) == [
+            "[MIYUN GREAT-WALL TOURISM CO.]", "[miyun great-wall tourism co.]", "[Miyun GREAT-wall Tourism Co.]",
+            "[Miyun GREAT-wall tourism co.]", "[北京密云长城旅游发展有限公司]",
+            "[传真：010-69041234（工作日）]", "[]", "[金额 1,234.50 元]", "[2020年5月14日签订]"])
+        let missing = try template.render(Fixture.json(#"{"英文名": "a", "企业名称": "b", "手机": "", "金额": 1, "签订日期": "2020-05-14"}"#),
+                                          options: RenderOptions(optionalPaths: ["传真"]))
+        #expect(try paragraphs(missing)[5] == "[]", "no text before or after an optional value that is missing")
+    }
+
+    @Test func switchesTypedIntoTheLibreOfficeLetterAreApplied() throws {
+        // LibreOffice 7.4 writes a database field as a bare " MERGEFIELD 名称 " and drops \b, \f and \* on import;
+        // the switches are typed into its fields as a Word user would (Alt+F9), the letter otherwise as LibreOffice saved it.
+        var package = try OOXMLPackage(contentsOf: Fixture.path("mail-merge.docx"))
+        var xml = String(decoding: try package.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.contains(" MERGEFIELD 联系人 ") && xml.contains(" MERGEFIELD 贴息金额 "))
+        xml = xml.replacingOccurrences(of: " MERGEFIELD 联系人 ", with: #" MERGEFIELD 联系人 \b "联系人：" \f "（经办）" "#)
+        xml = xml.replacingOccurrences(of: " MERGEFIELD 贴息金额 ", with: ##" MERGEFIELD 贴息金额 \# "#,##0.00" \* Upper "##)
+        package.setPart("word/document.xml", bytes: Array(xml.utf8))
+        let template = try DocxTemplate(package: try OOXMLPackage(bytes: try package.serialized(), label: "mail-merge.docx"))
+        let text = try paragraphs(try template.render(Self.letter))
+        #expect(text.contains("联系人：欧阳建华（经办）"), "\(text)")
+        #expect(text.contains("贵单位（统一社会信用代码 91110228MA01A0XB1P）申请的贴息资金 200,000.00 元已核定。"), "\(text)")
     }
 
     @Test func namesResolveThroughTheHook() throws {

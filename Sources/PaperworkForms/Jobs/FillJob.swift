@@ -59,9 +59,12 @@ public struct FillJob: Sendable {
         return try DocumentTemplate(contentsOf: templatePath, names: form?.fieldNames)
     }
 
-    /// Every record read and validated (against the form, or shaped by the plain template).
+    /// Every record read and validated (against the form, or shaped by the plain template); the template's
+    /// warnings come first, once.
     func prepare(_ template: DocumentTemplate) throws -> PreparedCases {
-        try CasePreparation.prepare(data: data, form: form, policy: policy, template: template, options: options)
+        var prepared = try CasePreparation.prepare(data: data, form: form, policy: policy, template: template, options: options)
+        prepared.fileFindings = TemplateCheck.warnings(of: template, file: templatePath ?? "") + prepared.fileFindings
+        return prepared
     }
 
     var renderOptions: RenderOptions { RenderOptions(optionalPaths: form?.optionalPaths ?? [], typesFromText: form == nil) }

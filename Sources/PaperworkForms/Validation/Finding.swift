@@ -1,3 +1,4 @@
+import Foundation
 import PaperworkOOXML
 
 /// One problem with a case: where it is, which field, which value, which rule, and what to do.
@@ -18,9 +19,11 @@ public struct Finding: Sendable, Equatable, Codable {
     public var rule: String
     public var message: String
     public var messageEn: String
+    /// The file the finding is about when it is not the data file: the template, for the template's warnings.
+    public var file: String?
 
     public init(_ severity: Severity, record: Int, row: Int? = nil, field: String? = nil, label: String? = nil,
-                value: String? = nil, rule: String, zh: String, en: String) {
+                value: String? = nil, rule: String, zh: String, en: String, file: String? = nil) {
         self.severity = severity
         self.record = record
         self.row = row
@@ -30,15 +33,17 @@ public struct Finding: Sendable, Equatable, Codable {
         self.rule = rule
         self.message = zh
         self.messageEn = en
+        self.file = file
     }
 
     /// One line: where, which field, which value, and the message.
     public func line(_ language: Language, file: String? = nil) -> String {
         let zh = language == .zh
-        var place = file.map { $0 + (zh ? " " : ", ") } ?? ""
+        var place = (self.file ?? file).map { $0 + (zh ? " " : ", ") } ?? ""
         if let row { place += zh ? "第 \(row) 行" : "row \(row)" } else if record > 0 { place += zh ? "第 \(record) 条记录" : "record \(record)" }
         if let field { place += zh ? " 字段「\(label ?? field)」(\(field))" : " field “\(label ?? field)” (\(field))" }
         if let value { place += zh ? " 值「\(value)」" : " value “\(value)”" }
+        place = place.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
         let tag = severity == .error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning")
         return zh ? "\(tag)：\(place)：\(message)" : "\(tag): \(place): \(messageEn)"
     }

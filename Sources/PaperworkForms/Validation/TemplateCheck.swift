@@ -42,6 +42,14 @@ public enum TemplateCheck {
         }
     }
 
+    /// The template's own warnings (a tag in a field's result, a part left as it is, a chart source that cannot
+    /// move) as findings about the template file, shown once per run beside the data's findings.
+    public static func warnings(of template: DocumentTemplate, file: String) -> [Finding] {
+        template.warnings.map { problem in
+            Finding(.warning, record: 0, rule: describe(problem.kind).rule, zh: problem.message(.zh), en: problem.message(.en), file: file)
+        }
+    }
+
     private static func describe(_ kind: TemplateProblem.Kind) -> (path: String?, value: String?, rule: String) {
         switch kind {
         case .missingValue(let path): (path, nil, "missing_value")
@@ -50,6 +58,9 @@ public enum TemplateCheck {
         case .notAList(let path, _): (path, nil, "not_a_list")
         case .invalidCharacter(let path, _): (path, nil, "invalid_character")
         case .textTooLong(let path, _): (path, nil, "text_too_long")
+        case .tagInFieldResult: (nil, nil, "tag_in_field_result")
+        case .partNotFilled: (nil, nil, "part_not_filled")
+        case .sourceNotMovable: (nil, nil, "source_not_movable")
         default: (nil, nil, "template")
         }
     }

@@ -130,6 +130,13 @@ struct WordFields {
         } else if let picture = code.value(of: "#"), NumberPicture.isPicture(picture) {
             filters.append(FilterCall(name: "format", arguments: [.string(picture)]))
         }
+        for letterCase in code.switches.filter({ $0.name == "*" }).compactMap({ $0.value.flatMap(LetterCase.init(wordSwitch:)) }) {
+            filters.append(FilterCall(name: letterCase.rawValue, arguments: []))
+        }
+        let before = code.value(of: "b"), after = code.value(of: "f")
+        if before != nil || after != nil {
+            filters.append(FilterCall(name: "wrap", arguments: [.string(before ?? ""), .string(after ?? "")]))
+        }
         return TagExpression(path: path, filters: filters)
     }
 

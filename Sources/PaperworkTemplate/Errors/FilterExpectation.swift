@@ -12,6 +12,8 @@ public enum FilterExpectation: Sendable, Hashable {
     case numberPicture
     /// `default("…")`.
     case defaultText
+    /// `wrap("前", "后")`: the text before and, optionally, after.
+    case wrapText
     /// The filter takes no arguments.
     case noArguments(filter: String)
     /// A drop-down list content control's items (display texts).
@@ -26,6 +28,7 @@ public enum FilterExpectation: Sendable, Hashable {
         case .datePattern: "date(\"yyyy-MM-dd\")"
         case .numberPicture: "format(\"#,##0.00\")"
         case .defaultText: "default(\"…\")"
+        case .wrapText: "wrap(\"…\", \"…\")"
         case .noArguments(let f): f
         case .oneOf(let items): zh ? "以下之一：" + items.joined(separator: "、") : "one of: " + items.joined(separator: ", ")
         }

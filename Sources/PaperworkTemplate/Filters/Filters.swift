@@ -11,6 +11,7 @@ public enum FilterFailure: Error, Sendable, Equatable {
 enum Filters {
     static let names: Set<String> = [
         "rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default", "format",
+        "upper", "lower", "caps", "first_cap", "wrap",
     ]
 
     /// The filter a drop-down list content control gets: its items as (value, display text) pairs; the value
@@ -38,6 +39,8 @@ enum Filters {
             break
         case "default":
             guard a.count == 1 else { throw .badArguments(filter: "default", expected: .defaultText) }
+        case "wrap":
+            guard (1...2).contains(a.count), a.allSatisfy(isString) else { throw .badArguments(filter: "wrap", expected: .wrapText) }
         default:
             guard a.isEmpty else { throw .badArguments(filter: call.name, expected: .noArguments(filter: call.name)) }
         }
@@ -85,6 +88,13 @@ enum Filters {
             return .string(ChineseDate.official(date))
         case "check":
             return .string(value.isTruthy ? "☑" : "☐")
+        case "upper", "lower", "caps", "first_cap":
+            guard let text = text(of: value) else { return value }
+            return .string(LetterCase(rawValue: call.name).map { $0.apply(text) } ?? text)
+        case "wrap":
+            guard let text = text(of: value), !text.isEmpty else { return value }
+            let parts = call.arguments.map { if case .string(let s) = $0 { s } else { "" } }
+            return .string(parts[0] + text + (parts.count > 1 ? parts[1] : ""))
         default:
             throw .unknown(call.name)
         }
