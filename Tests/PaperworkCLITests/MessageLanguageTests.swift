@@ -87,7 +87,7 @@ import Testing
                                      "rels", "officeDocument", "Templates", "PAPERWORK_TEMPLATES", "fill", "batch", "Word", "Excel",
                                      "NEXT", "yyyy", "MM", "dd", "utf", "GB", "gb", "sep", "else", "each", "if", "unless",
                                      "_rels", "SmartArt", "zh", "en", "true", "false"])
-        .union(["rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default", "format"])
+        .union(["rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default", "format", "upper", "lower", "caps", "first_cap", "wrap"])
 
     static func hasChinese(_ s: String) -> Bool {
         s.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0xFF01...0xFF5E).contains($0.value) || (0x3001...0x3011).contains($0.value) }
