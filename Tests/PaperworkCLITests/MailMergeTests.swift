@@ -63,4 +63,25 @@ import Testing
         #expect(fill.status == 0, "\(fill.err)")
         #expect(fill.err.contains("warning: \(letter): word/document.xml, paragraph 6 “DATE") && fill.err.contains("move the tag outside the field"), "\(fill.err)")
     }
+
+    /// A drop-down list's value is checked for every record before any file is written (the check-first pass
+    /// fills each record in memory): the LibreOffice controls, named as Word names them.
+    @Test func aDropDownItemNotInTheListStopsTheBatchBeforeAnyFile() throws {
+        let dir = CLI.scratch()
+        var package = try OOXMLPackage(contentsOf: Self.fixtures + "content-controls.docx")
+        var xml = String(decoding: try package.data(of: "word/document.xml"), as: UTF8.self)
+        var pieces = xml.components(separatedBy: "<w:sdtPr>")
+        for (i, name) in ["企业名称", "再贷款", "行业", "签订日期"].enumerated() where i + 1 < pieces.count {
+            pieces[i + 1] = "<w:tag w:val=\"\(name)\"/>" + pieces[i + 1]
+        }
+        xml = pieces.joined(separator: "<w:sdtPr>")
+        package.setPart("word/document.xml", bytes: Array(xml.utf8))
+        try package.write(to: dir + "/登记表.docx", overwrite: false)
+        let csv = "企业名称,再贷款,行业,签订日期,联系人\n北京密云示例餐饮有限公司,true,catering,2020-05-14,王小明\n北京密云示例制造有限公司,false,制造业,2020-05-15,李四\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/企业.csv"))
+        let result = try CLI.run(["batch", dir + "/登记表.docx", dir + "/企业.csv", "--out-dir", dir + "/out"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("第 3 行") && result.err.contains("「制造业」") && result.err.contains("餐饮业、旅游业"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out") || CLI.files(dir + "/out").isEmpty)
+    }
 }

@@ -24,9 +24,11 @@ import Testing
         + inline(#"<w:tag w:val="版本"/><w:dataBinding w:prefixMappings="xmlns:ns0='urn:example'" w:xpath="/ns0:root[1]/ns0:version[1]" w:storeItemID="\#(storeID)"/><w:richText/>"#,
                  "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:i/></w:rPr><w:t>旧版本</w:t></w:r></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p>")
 
-    static func package() throws -> OOXMLPackage {
+    static let customXML = #"<ns0:root xmlns:ns0="urn:example"><ns0:version>{{旧}}</ns0:version><ns0:title>{{企业名称}}</ns0:title></ns0:root>"#
+
+    static func package(body: String = body, custom: String = customXML) throws -> OOXMLPackage {
         var package = try wordPackage(body: body, extraNamespaces: w14)
-        package.setPart("customXml/item1.xml", bytes: Array(#"<ns0:root xmlns:ns0="urn:example"><ns0:version>{{旧}}</ns0:version><ns0:title>{{企业名称}}</ns0:title></ns0:root>"#.utf8),
+        package.setPart("customXml/item1.xml", bytes: Array(custom.utf8),
                         contentType: "application/xml")
         package.setPart("customXml/itemProps1.xml", bytes: Array(#"<ds:datastoreItem ds:itemID="\#(storeID)" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>"#.utf8),
                         contentType: "application/vnd.openxmlformats-officedocument.customXmlProperties+xml")
@@ -61,6 +63,54 @@ import Testing
         let template = try DocxTemplate(package: try Self.package())
         let error = try #require(throws: TemplateProblems.self) { try template.render(Self.data.merging(["房屋用途": .string("仓储")])) }
         #expect(error.problems.map { $0.message(.zh) }.contains { $0.contains("「仓储」") && $0.contains("以下之一：选择一项、生产经营、办公") })
+    }
+
+    /// A bound check box as Word saves one: its custom XML value is `true` or `false` (xsd:boolean), not 是/否.
+    @Test func aBoundCheckBoxWritesTrueOrFalseToItsCustomXMLPart() throws {
+        let body = "<w:p>" + Self.inline(#"<w:tag w:val="再贷款"/><w:dataBinding w:prefixMappings="xmlns:ns0='urn:example'" w:xpath="/ns0:root[1]/ns0:loan[1]" w:storeItemID="\#(Self.storeID)"/><w14:checkbox><w14:checked w14:val="0"/><w14:checkedState w14:val="2612"/><w14:uncheckedState w14:val="2610"/></w14:checkbox>"#,
+                                         "<w:r><w:t>☐</w:t></w:r>") + "</w:p>"
+        let template = try DocxTemplate(package: try Self.package(body: body, custom: #"<ns0:root xmlns:ns0="urn:example"><ns0:loan>false</ns0:loan></ns0:root>"#))
+        for (data, expected) in [(#"{"再贷款": true}"#, "true"), (#"{"再贷款": false}"#, "false"), (#"{"再贷款": "是"}"#, "true"), ("{}", "false")] {
+            let filled = try template.render(Fixture.json(data))
+            let custom = String(decoding: try filled.data(of: "customXml/item1.xml"), as: UTF8.self)
+            #expect(custom.contains("<ns0:loan>\(expected)</ns0:loan>"), "\(data): \(custom)")
+            #expect(try paragraphs(filled) == [expected == "true" ? "☒" : "☐"])
+        }
+    }
+
+    /// content-controls.docx: the controls LibreOffice 7.4 makes (rich text, check box, drop-down list, date),
+    /// saved by LibreOffice from content-controls.fodt. LibreOffice 7.4 writes no tag or title for them.
+    static let libreOffice = Fixture.path("content-controls.docx")
+
+    @Test func libreOfficeControlsWithoutANameAreLeftAndTagsTypedInThemAreFilled() throws {
+        let template = try DocxTemplate(contentsOf: Self.libreOffice)
+        #expect(template.tags.map(\.source) == ["{{联系人}}"] && template.tags.compactMap(\.field).isEmpty)
+        let filled = try template.render(Fixture.json(#"{"联系人": "欧阳建华"}"#))
+        #expect(try paragraphs(filled) == ["企业名称：点击输入企业名称", "再贷款：☐", "行业：请选择", "签订日期：选择日期", "联系人：欧阳建华"])
+        let xml = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(xml.components(separatedBy: "showingPlcHdr").count - 1 == 2, "the filled control no longer shows as a placeholder; the others still do")
+    }
+
+    @Test func libreOfficeControlsNamedAsWordNamesThemAreFilled() throws {
+        // The same controls with the tag Word writes when a control is given one (控件属性 → 标记).
+        var package = try OOXMLPackage(contentsOf: Self.libreOffice)
+        var xml = String(decoding: try package.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(!xml.contains("<w:tag ") && !xml.contains("<w:alias "))
+        var pieces = xml.components(separatedBy: "<w:sdtPr>")
+        for (i, name) in ["企业名称", "再贷款", "行业", "签订日期"].enumerated() where i + 1 < pieces.count {
+            pieces[i + 1] = "<w:tag w:val=\"\(name)\"/>" + pieces[i + 1]
+        }
+        xml = pieces.joined(separator: "<w:sdtPr>")
+        package.setPart("word/document.xml", bytes: Array(xml.utf8))
+        let template = try DocxTemplate(package: try OOXMLPackage(bytes: try package.serialized(), label: "content-controls.docx"))
+        #expect(template.tags.compactMap(\.field) == ["内容控件 企业名称", "内容控件 再贷款", "内容控件 行业", "内容控件 签订日期"])
+        let data = Fixture.json(#"{"企业名称": "北京密云长城旅游发展有限公司", "再贷款": true, "行业": "tourism", "签订日期": "2020-05-14", "联系人": "欧阳建华"}"#)
+        let filled = try template.render(data)
+        #expect(try paragraphs(filled) == ["企业名称：北京密云长城旅游发展有限公司", "再贷款：☒", "行业：旅游业", "签订日期：2020年5月14日", "联系人：欧阳建华"])
+        let out = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(out.contains(#"<w14:checked w14:val="1"/>"#) && !out.contains("showingPlcHdr"))
+        let error = try #require(throws: TemplateProblems.self) { try template.render(data.merging(["行业": .string("制造业")])) }
+        #expect(error.problems.map { $0.message(.zh) }.contains { $0.contains("「制造业」") && $0.contains("以下之一：餐饮业、旅游业") })
     }
 }
 

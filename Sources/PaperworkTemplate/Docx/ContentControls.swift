@@ -28,7 +28,13 @@ extension WordFields {
         let path = ValuePath.keys(parts.contains(where: \.isEmpty) ? [FieldKey(key)] : parts.map { FieldKey(String($0)) })
         let code = "内容控件 " + name
         let prefix = prefix(of: sdt)
+        let binding = properties.elements.first { $0.localName == "dataBinding" }
+            .flatMap { b in attribute("storeItemID", of: b).flatMap { store in attribute("xpath", of: b).map { (store, $0) } } }
         if let box = properties.elements.first(where: { $0.localName == "checkbox" }) {
+            if let (store, xpath) = binding {
+                bindings.append(ControlBinding(storeItemID: store, xpath: xpath,
+                                               expression: TagExpression(path: path, filters: [FilterCall(name: Filters.xmlBoolean, arguments: [])])))
+            }
             return checkbox(sdt, box: box, path: path, code: code)
         }
         var filters: [FilterCall] = []
@@ -51,8 +57,7 @@ extension WordFields {
             filters.append(FilterCall(name: Filters.listItem, arguments: arguments))
         }
         let expression = TagExpression(path: path, filters: filters)
-        if let binding = properties.elements.first(where: { $0.localName == "dataBinding" }),
-           let xpath = attribute("xpath", of: binding), let store = attribute("storeItemID", of: binding) {
+        if let (store, xpath) = binding {
             bindings.append(ControlBinding(storeItemID: store, xpath: xpath, expression: TagExpression(path: path, filters: [])))
         }
         notes.append(.merge(expression, code: code))
@@ -67,6 +72,21 @@ extension WordFields {
             return .element(c)
         }
         return out
+    }
+
+    /// A control with tags typed inside it, without the placeholder look (`showingPlcHdr`, the PlaceholderText
+    /// style), so that Word shows the filled text as text; nil when it holds no tag.
+    func withTypedTags(_ sdt: MarkupElement) -> MarkupElement? {
+        guard let content = sdt.elements.first(where: { $0.localName == "sdtContent" }), holdsTag([content]) else { return nil }
+        return Self.mapped(sdt) { element in
+            var e = element
+            e.children.removeAll { node in
+                guard case .element(let c) = node else { return false }
+                return c.localName == "showingPlcHdr"
+                    || (c.localName == "rStyle" && attribute("val", of: c)?.hasPrefix("Placeholder") == true)
+            }
+            return e
+        }
     }
 
     /// The control's content as one run holding the value, inside its first paragraph when it holds paragraphs.

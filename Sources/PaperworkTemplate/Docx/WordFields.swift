@@ -79,6 +79,9 @@ struct WordFields {
             } else if c.localName == "sdt", let filled = control(c) {
                 out.append(.element(filled))
                 i += 1
+            } else if c.localName == "sdt", let typed = withTypedTags(c) {
+                out.append(.element(rewrite(typed)))
+                i += 1
             } else {
                 out.append(.element(rewrite(c)))
                 i += 1

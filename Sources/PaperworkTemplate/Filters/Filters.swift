@@ -18,9 +18,12 @@ enum Filters {
     /// must be one of them, and the display text is written.
     static let listItem = "_list_item"
 
+    /// The filter of a data-bound check box's custom XML value: `true` or `false` (xsd:boolean), as Word stores it.
+    static let xmlBoolean = "_xml_boolean"
+
     /// Checks a call's name and arguments when the template is compiled.
     static func check(_ call: FilterCall) throws(FilterFailure) {
-        guard names.contains(call.name) || call.name == listItem else { throw .unknown(call.name) }
+        guard names.contains(call.name) || call.name == listItem || call.name == xmlBoolean else { throw .unknown(call.name) }
         let a = call.arguments
         switch call.name {
         case "number", "percent":
@@ -88,6 +91,8 @@ enum Filters {
             return .string(ChineseDate.official(date))
         case "check":
             return .string(value.isTruthy ? "☑" : "☐")
+        case xmlBoolean:
+            return .string(value.isTruthy ? "true" : "false")
         case "upper", "lower", "caps", "first_cap":
             guard let text = text(of: value) else { return value }
             return .string(LetterCase(rawValue: call.name).map { $0.apply(text) } ?? text)

@@ -103,7 +103,7 @@ struct Renderer {
     mutating func evaluate(_ expression: TagExpression, tag: Int) -> TemplateValue? {
         var v = lookup(expression.path)
         for call in expression.filters {
-            if v == .null && call.name != "default" && call.name != "check" {
+            if v == .null && call.name != "default" && call.name != "check" && call.name != Filters.xmlBoolean {
                 let path = expression.path.description
                 if options.optionalPaths.contains(path) { return .string("") }
                 reportMissing(expression.path, tag: tag)
