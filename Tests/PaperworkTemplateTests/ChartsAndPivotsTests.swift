@@ -62,4 +62,26 @@ import Testing
         #expect(template.warnings.map(\.kind) == [.sourceNotMovable])
         #expect(template.warnings.first?.place.part == "xl/pivotCache/pivotCacheDefinition1.xml")
     }
+
+    /// Pivot tables made by LibreOffice through its API over the list's range (`make-pivot.sh`): one on
+    /// another sheet, one on the loop sheet below the list; saved by LibreOffice with pivot table parts.
+    @Test func pivotTablesMadeByLibreOfficeFollowTheList() throws {
+        let template = try XlsxTemplate(contentsOf: Fixture.path("pivot-lo.xlsx"))
+        let before = try OOXMLPackage(contentsOf: Fixture.path("pivot-lo.xlsx"))
+        let filled = try template.render(Self.data)
+        let cache = try filled.xml(of: "xl/pivotCache/pivotCacheDefinition1.xml").root
+        #expect(cache.all("worksheetSource").first?.value("ref") == "A3:B6" && cache.all("worksheetSource").first?.value("sheet") == "清单")
+        #expect(cache.value("refreshOnLoad") == "1")
+        func location(_ package: OOXMLPackage, _ part: String) throws -> String? { try package.xml(of: part).root.all("location").first?.value("ref") }
+        #expect(try package(before, "xl/worksheets/_rels/sheet1.xml.rels").contains("pivotTable2.xml"), "the pivot on 清单")
+        #expect(try location(before, "xl/pivotTables/pivotTable2.xml") == "A10:B12")
+        #expect(try location(filled, "xl/pivotTables/pivotTable2.xml") == "A12:B14", "the pivot below the list moves down with it")
+        #expect(try location(filled, "xl/pivotTables/pivotTable1.xml") == "A5:B7", "the pivot on another sheet stays")
+        let (was, now) = (try cells(before), try cells(filled))
+        #expect(now["A6"] == .text("企业3") && was["A6"] == .text("制表：{{部门}}") && now["A8"] == .text("制表：区商务局"))
+        #expect(now["A12"] == was["A10"] && now["B13"] == was["B11"] && now["A12"] != nil, "the pivot's cells moved with it")
+        #expect(try cells(filled, sheet: 1) == (try cells(before, sheet: 1)))
+    }
+
+    private func package(_ p: OOXMLPackage, _ part: String) throws -> String { String(decoding: try p.data(of: part), as: UTF8.self) }
 }

@@ -86,7 +86,7 @@ public struct DocxTemplate: Sendable {
         for (name, mode) in filled {
             let bytes = try package.data(of: name)
             let bound = name.hasPrefix("customXml/") ? try boundTo(name, bindings, in: package) : []
-            guard mayHoldTags(bytes) || name == main || !bound.isEmpty || (mode == .word && WordFields.mayHoldFields(bytes)) else { continue }
+            guard PartsLeftAsTheyAre.mayHoldTags(bytes) || name == main || !bound.isEmpty || (mode == .word && WordFields.mayHoldFields(bytes)) else { continue }
             var document: MarkupDocument
             do { document = try MarkupParser.parse(bytes, part: name) } catch { throw PackageError.xml(file: package.label, error) }
             if !bound.isEmpty { document = CustomXMLBinding.apply(bound, to: document) }
@@ -97,7 +97,7 @@ public struct DocxTemplate: Sendable {
             problems += partProblems
             if let compiled { parts.append(compiled) }
         }
-        problems += try unfilled(package, besides: Set(filled.map(\.0)))
+        problems += try PartsLeftAsTheyAre.warnings(in: package, besides: Set(filled.map(\.0)))
         return (parts, tags, readNames, problems)
     }
 
@@ -106,17 +106,6 @@ public struct DocxTemplate: Sendable {
         guard !bindings.isEmpty, let props = try package.related(to: part, kind: "customXmlProps").first,
               let id = try package.xml(of: props).root.attributes.first(where: { $0.name.hasSuffix("itemID") })?.value else { return [] }
         return bindings.filter { $0.storeItemID.uppercased() == id.uppercased() }
-    }
-
-    /// True when the bytes hold `{` or a full-width `｛` (UTF-8 EF BD 9B), so that the part is worth parsing.
-    private static func mayHoldTags(_ bytes: [UInt8]) -> Bool {
-        if bytes.contains(UInt8(ascii: "{")) { return true }
-        var i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] == 0xEF && bytes[i + 1] == 0xBD && bytes[i + 2] == 0x9B { return true }
-            i += 1
-        }
-        return false
     }
 
     /// The parts that can hold tags: the main document and what it points to (headers, footers, notes,
@@ -132,19 +121,5 @@ public struct DocxTemplate: Sendable {
         result += package.inventory.map(\.part).filter { $0.hasPrefix("customXml/item") && $0.hasSuffix(".xml") && !$0.contains("Props") }
             .sorted().map { ($0, .plain) }
         return result
-    }
-
-    /// Tag-like text in the parts the engine does not fill (SmartArt, embedded objects' text), as warnings.
-    private static func unfilled(_ package: OOXMLPackage, besides filled: Set<String>) throws -> [TemplateProblem] {
-        var warnings: [TemplateProblem] = []
-        for item in package.inventory where item.part.hasSuffix(".xml") && !filled.contains(item.part) && !item.part.hasPrefix("customXml/") {
-            let bytes = try package.data(of: item.part)
-            guard mayHoldTags(bytes), let document = try? MarkupParser.parse(bytes, part: item.part) else { continue }
-            let text = Array(document.root.textContent.unicodeScalars)
-            guard let tag = TagLexer.scan(text).first(where: { if case .tag = $0.kind { true } else { false } }),
-                  case .tag(_, let source) = tag.kind else { continue }
-            warnings.append(TemplateProblem(kind: .partNotFilled, place: Place(part: item.part, paragraph: 0, table: nil, row: nil, cell: nil, excerpt: source)))
-        }
-        return warnings
     }
 }

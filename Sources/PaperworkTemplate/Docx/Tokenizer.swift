@@ -152,7 +152,7 @@ struct Tokenizer {
     private func role(of element: MarkupElement, scope: [String: String]) -> Role {
         if mode == .cellText {
             switch element.localName {
-            case "is": return .paragraph
+            case "is", "text": return .paragraph  // a cell's inline string; a cell comment's text
             case "t": return .text
             default: return .other
             }

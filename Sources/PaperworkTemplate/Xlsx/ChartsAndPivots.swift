@@ -57,6 +57,12 @@ struct ChartsAndPivots: Sendable {
         TemplateProblem(kind: .sourceNotMovable, place: Place(part: part, paragraph: 0, table: nil, row: nil, cell: nil, excerpt: source))
     }
 
+    /// The charts and drawings `move` rewrites for `mover`.
+    func rewritten(by mover: ReferenceMover) -> Set<String> {
+        guard !mover.maps.isEmpty else { return [] }
+        return Set(charts.map(\.name) + drawings.filter { $0.sheet.map { mover.maps[$0] != nil } ?? false }.map(\.name))
+    }
+
     /// Writes the moved parts into `output`.
     func move(by mover: ReferenceMover, into output: inout OOXMLPackage) {
         guard !mover.maps.isEmpty else { return }

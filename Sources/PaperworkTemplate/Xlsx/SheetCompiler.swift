@@ -26,7 +26,9 @@ struct SheetCompiler {
         var tagIndex: Int
     }
 
-    mutating func compile(_ document: MarkupDocument, tableHeaders: Set<String>) -> CompiledSheet? {
+    /// `pivotOutput`: the areas of the sheet's pivot tables, whose cells are the pivot's last output (the text of
+    /// the template's cells, tags included), rebuilt by readers on refresh: they are copied as they are.
+    mutating func compile(_ document: MarkupDocument, tableHeaders: Set<String>, pivotOutput: [AreaRef] = []) -> CompiledSheet? {
         var root = document.root
         root.children = []
         let children = document.root.children
@@ -53,7 +55,11 @@ struct SheetCompiler {
                 let ref = CellReference.columnName(column) + String(number)
                 let style = c[attribute: "s"].flatMap(Int.init) ?? 0
                 let cellName = CellReference.columnName(column)
-                if let string = string(of: c), case let text = WorkbookReader.plainText(string), text.unicodeScalars.contains(where: TagLexer.isOpen),
+                let isPivotOutput = pivotOutput.contains { area in
+                    guard let r1 = area.start.row, let c1 = area.start.column else { return false }
+                    return (r1...(area.end?.row ?? r1)).contains(number) && (c1...(area.end?.column ?? c1)).contains(column)
+                }
+                if !isPivotOutput, let string = string(of: c), case let text = WorkbookReader.plainText(string), text.unicodeScalars.contains(where: TagLexer.isOpen),
                    !TagLexer.scan(Array(text.unicodeScalars)).isEmpty {
                     if tableHeaders.contains(ref) {
                         problems.append(TemplateProblem(kind: .tagInTableHeader, place: place(ref, text)))

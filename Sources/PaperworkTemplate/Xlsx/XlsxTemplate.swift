@@ -21,6 +21,7 @@ public struct XlsxTemplate: Sendable {
     private let styles: StyleVariants
     private let tables: [String: [String]]
     private let objects: ChartsAndPivots
+    private let text: WorkbookTextParts
 
     static let contentTypeCalcChain = "calcChain"
 
@@ -66,13 +67,19 @@ public struct XlsxTemplate: Sendable {
                 var headers = Set<String>()
                 for t in tableParts { headers.formUnion(Self.headerCells(of: try package.xml(of: t))) }
                 var compiler = SheetCompiler(name: name, part: part, sharedStrings: sharedStrings)
-                guard let compiled = compiler.compile(try package.xml(of: part), tableHeaders: headers) else { continue }
+                let pivotOutput = try package.related(to: part, kind: "pivotTable").compactMap { table in
+                    try package.xml(of: table).root.elements.first { $0.localName == "location" }?[attribute: "ref"].flatMap { AreaRef.parse(Substring($0)) }
+                }
+                guard let compiled = compiler.compile(try package.xml(of: part), tableHeaders: headers, pivotOutput: pivotOutput) else { continue }
                 problems += compiler.problems
                 valueStyles.formUnion(compiler.valueStyles)
                 sheets.append(compiled)
                 ids.append(sheet[attribute: "sheetId"] ?? "")
             }
         }
+        let chartsheets = try package.related(to: book, kind: "chartsheet").map { (name: "", part: $0) }
+        let text = try WorkbookTextParts(package, sheets: sheets.map { ($0.name, $0.part) } + chartsheets)
+        problems += text.problems
         guard problems.isEmpty || !strict else { throw TemplateProblems(file: source.label, problems: problems) }
         self.problems = problems
         var styles = StyleVariants()
@@ -96,11 +103,12 @@ public struct XlsxTemplate: Sendable {
         self.sheetIDs = ids
         self.styles = styles
         self.tables = tables
-        self.tags = sheets.flatMap { s in s.tags.map { TagInfo(source: $0.source, place: $0.place) } }
+        self.tags = (sheets.flatMap(\.tags) + text.tags).map { TagInfo(source: $0.source, place: $0.place) }
+        self.text = text
         self.objects = try ChartsAndPivots(package, workbook: book, sheets: sheets.map { ($0.name, $0.part) },
                                            hasLoops: sheets.contains { !$0.loops.isEmpty })
-        self.warnings = objects.warnings
-        self.names = Set(sheets.flatMap { $0.tags.compactMap(\.readName) })
+        self.warnings = objects.warnings + (try PartsLeftAsTheyAre.warnings(in: package, besides: try Self.filledParts(package, book, sheets, text)))
+        self.names = Set((sheets.flatMap(\.tags) + text.tags).compactMap(\.readName))
     }
 
     /// The names the tags read: the first key of every path, items' fields included.
@@ -172,14 +180,16 @@ public struct XlsxTemplate: Sendable {
                 output.setPart(table, xml: Self.moveTable(try package.xml(of: table), mover: mover, sheet: sheet.name))
             }
         }
-        guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
         if !maps.isEmpty { output.setPart(workbookPart, xml: moveDefinedNames(mover)) }
         objects.move(by: mover, into: &output)
+        problems += try text.render(data, options: options, mover: mover, moved: objects.rewritten(by: mover), into: &output)
+        guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
         return output
     }
 
     /// True when every tag that names `key` is a row loop over it, so that its items can be streamed.
     private func isRowLoopOnly(_ key: FieldKey) -> Bool {
+        guard !text.tags.contains(where: { $0.readName == key.text }) else { return false }
         for sheet in sheets {
             for (i, occurrence) in sheet.tags.enumerated() {
                 let expression: TagExpression
@@ -221,6 +231,23 @@ public struct XlsxTemplate: Sendable {
         if let ref = doc.root[attribute: "ref"] { doc.root[attribute: "ref"] = mover.sqref(ref, on: sheet) ?? ref }
         doc.root.children = mover.nodes(doc.root.children, on: sheet)
         return doc
+    }
+
+    /// The parts whose text is filled, or that copy the cells' text (tables, pivot caches, external links):
+    /// the others are scanned for tags left as they are.
+    private static func filledParts(_ package: OOXMLPackage, _ book: String, _ sheets: [CompiledSheet], _ text: WorkbookTextParts) throws -> Set<String> {
+        var parts = text.names.union(sheets.map(\.part))
+        parts.insert(book)
+        for kind in ["sharedStrings", "externalLink", "pivotCacheDefinition"] {
+            for part in try package.related(to: book, kind: kind) {
+                parts.insert(part)
+                parts.formUnion(try package.related(to: part, kind: "pivotCacheRecords"))
+            }
+        }
+        for sheet in sheets {
+            for kind in ["table", "pivotTable", "queryTable"] { parts.formUnion(try package.related(to: sheet.part, kind: kind)) }
+        }
+        return parts
     }
 
     /// The cells of a table's header row (`A4`, `B4`, …).

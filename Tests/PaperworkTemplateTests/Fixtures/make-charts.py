@@ -6,12 +6,18 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
 here = os.path.dirname(os.path.abspath(__file__))
-wb = Workbook()
-ws = wb.active
-ws.title = "清单"
-ws["A1"] = "{{部门}}企业收入"
-ws["A3"], ws["B3"] = "企业名称", "收入"
-ws["A4"], ws["B4"] = "{{#each 企业}}{{名称}}", "{{收入}}{{/each}}"
+def list_sheet():
+    """A workbook whose first sheet holds the list: a title, headings and the loop row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws["A1"] = "{{部门}}企业收入"
+    ws["A3"], ws["B3"] = "企业名称", "收入"
+    ws["A4"], ws["B4"] = "{{#each 企业}}{{名称}}", "{{收入}}{{/each}}"
+    return wb, ws
+
+
+wb, ws = list_sheet()
 ws["A6"], ws["B6"] = "月份", "金额"
 for i, (m, v) in enumerate([("3月", 100), ("4月", 200), ("5月", 300)]):
     ws.cell(row=7 + i, column=1, value=m)
@@ -32,3 +38,16 @@ other["B1"] = "=SUM(清单!B4)"
 wb.save(os.path.join(here, "charts.xlsx"))
 # The same workbook saved again by LibreOffice (charts with cached values, prefixed chart markup):
 #   soffice --headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir lo charts.xlsx && mv lo/charts.xlsx charts-lo.xlsx
+
+# chart-text.xlsx: tags in a chart's title and in cell comments, on the loop sheet.
+from openpyxl.comments import Comment
+wb, ws = list_sheet()
+ws["A6"] = "制表：{{填报人}}"
+ws["A3"].comment = Comment("请{{部门}}核对企业名称", "paperwork")
+ws["A6"].comment = Comment("批次 {{批次}}", "paperwork")
+chart = BarChart()
+chart.title = "{{部门}}企业收入（第 {{批次}} 批）"
+chart.add_data(Reference(ws, min_col=2, min_row=3, max_row=4), titles_from_data=True)
+chart.set_categories(Reference(ws, min_col=1, min_row=4, max_row=4))
+ws.add_chart(chart, "D3")
+wb.save(os.path.join(here, "chart-text.xlsx"))
