@@ -7,8 +7,11 @@ struct Extract: ParsableCommand {
         discussion: """
             paperwork extract 清单.xlsx -o 数据.json
             paperwork extract --form hr-enterprise-list 手工清单.xlsx -o 数据.csv
-            数据来自文件中嵌入的部件；没有嵌入部件的清单按模板的行循环读回。文件中可见的内容与嵌入数据不一致时逐处报告。
-            The data comes from the part paperwork embedded; a list without one is read back through its template's row loop.
+            paperwork extract --form interest-subsidy-application 申请表.docx
+            数据来自文件中嵌入的部件，并与文件中可见的内容逐处比较；没有嵌入部件的文件按表单的模板读回可见的内容
+            （清单按行循环，Word 文件按段落与表格单元格）。
+            The data comes from the part paperwork embedded, compared with what the document shows; a document without
+            the part is read through its form's template (a list by its row loop, a Word document by its paragraphs and cells).
             Where the visible content no longer matches the embedded data, each difference is reported.
             退出码 exit status: 0 成功 ok, 1 有值无法读取 a value could not be read, 2 文件不可读 unreadable input, 3 写出失败 output error.
             """)

@@ -10,20 +10,38 @@ public enum Preference: String, Sendable, Codable, CaseIterable {
 /// A place where what a document shows no longer matches the data embedded when it was made.
 public struct Difference: Sendable, Equatable, Codable {
     public var file: String
-    /// The cell (`企业清单!H7`), or the row for a record added or removed.
+    /// The cell (`企业清单!H7`), or the row for a record added or removed; for a Word document, see `paragraph`.
     public var place: String
+    /// The paragraph of a Word document (`word/document.xml 第 30 段（表格 1 第 10 行第 4 列）`), rendered in the message's language.
+    public var paragraph: Place?
     public var row: Int?
     public var field: String
     public var visible: String?
     public var embedded: String?
     public var used: Preference
 
+    public init(file: String, place: String, paragraph: Place? = nil, row: Int?, field: String, visible: String?, embedded: String?, used: Preference) {
+        self.file = file
+        self.place = place
+        self.paragraph = paragraph
+        self.row = row
+        self.field = field
+        self.visible = visible
+        self.embedded = embedded
+        self.used = used
+    }
+
+    /// Where the difference is, in `language`.
+    public func placeText(_ language: Language) -> String {
+        paragraph?.description(language == .zh) ?? place
+    }
+
     /// The place, both values and which was used: `企业清单!G6 文件中为「99」，嵌入数据为「46」，采用文件中可见的值`.
     public func detail(_ language: Language) -> String {
         let v = visible ?? (language == .zh ? "（无）" : "(none)"), e = embedded ?? (language == .zh ? "（无）" : "(none)")
         return language == .zh
-            ? "\(place) 文件中为「\(v)」，嵌入数据为「\(e)」，" + (used == .visible ? "采用文件中可见的值" : "采用嵌入数据")
-            : "\(place) shows “\(v)”, embedded “\(e)”; the \(used.rawValue) value is used"
+            ? "\(placeText(.zh)) 文件中为「\(v)」，嵌入数据为「\(e)」，" + (used == .visible ? "采用文件中可见的值" : "采用嵌入数据")
+            : "\(placeText(.en)) shows “\(v)”, embedded “\(e)”; the \(used.rawValue) value is used"
     }
 
     /// One line naming the file, the field and the detail.
@@ -58,8 +76,9 @@ public struct DocumentData: Sendable {
     public var unseenFields: [String] = []
 }
 
-/// Reads a document's data back: the part paperwork embedded, and for a workbook filled from a list
-/// template, the rows as they now stand through the template's mapping — the two compared field by field.
+/// Reads a document's data back: the part paperwork embedded, and what the document now shows read through
+/// its template (a list workbook's rows through the sheet's mapping, a Word document's paragraphs through
+/// `DocxMapping`) — the two compared field by field.
 public struct DocumentReader: Sendable {
     public var file: String
     public var form: Form?
@@ -85,9 +104,14 @@ public struct DocumentReader: Sendable {
         let form = try resolveForm(embedded)
         let inputs = Selection(manifest: form.manifest, computed: false)
         var data = DocumentData(file: file, form: form, embedded: embedded, value: inputs.filter(embedded?.data ?? .object([:])))
-        guard form.manifest.kind == .list, URL(fileURLWithPath: file).pathExtension.lowercased() == "xlsx" else {
-            guard embedded != nil else { throw ExtractError.noData(file: file) }
-            try header(data.value, [])
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        guard form.manifest.kind == .list, ext == "xlsx" else {
+            if ext == "docx" {
+                try DocxReading(file: file, form: form, prefer: prefer, today: today).read(package, embedded: embedded, into: &data)
+            } else if embedded == nil {
+                throw ExtractError.noData(file: file)
+            }
+            try header(data.value, data.unseenFields)
             return data
         }
         let workbook = try FilledWorkbook(file: file, package: package, template: OOXMLPackage(contentsOf: form.templatePath))

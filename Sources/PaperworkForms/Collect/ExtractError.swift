@@ -14,19 +14,23 @@ public enum ExtractError: LocalizedFailure, Equatable {
     case outputFormat(file: String)
     /// The form named in a document is not the one the command was asked to use.
     case otherForm(file: String, found: String, expected: String)
+    /// No embedded data, and not one value of the template could be found in the document's text.
+    case nothingVisible(file: String, template: String)
 
     public func message(_ language: Language) -> String {
         switch (self, language) {
         case let (.badEmbeddedPart(p), .zh): "嵌入数据部件 \(p) 格式不对，无法读取"
         case let (.badEmbeddedPart(p), .en): "the embedded data part \(p) is malformed"
-        case let (.noData(f), .zh): "\(f)：没有 paperwork 嵌入的数据，无法读回（清单类工作簿可用 --form 按模板读取）"
-        case let (.noData(f), .en): "\(f): holds no data embedded by paperwork (a list workbook can be read through its form's template with --form)"
+        case let (.noData(f), .zh): "\(f)：没有 paperwork 嵌入的数据，无法读回（可用 --form 按表单的模板读取文件中可见的内容）"
+        case let (.noData(f), .en): "\(f): holds no data embedded by paperwork (--form reads what it shows through the form's template)"
         case let (.noRowLoop(t), .zh): "模板 \(t) 没有行循环（{{#each …}}），无法按模板读回清单"
         case let (.noRowLoop(t), .en): "template \(t) has no row loop ({{#each …}}) to read a list back through"
         case let (.sheetMissing(f, s), .zh): "\(f)：没有工作表「\(s)」"
         case let (.sheetMissing(f, s), .en): "\(f): no sheet “\(s)”"
         case let (.outputFormat(f), .zh): "\(f)：导出文件须为 .json、.csv 或 .xlsx"
         case let (.outputFormat(f), .en): "\(f): extracted data is written as .json, .csv or .xlsx"
+        case let (.nothingVisible(f, t), .zh): "\(f)：没有嵌入数据，按模板 \(t) 在文件中也找不到任何字段，可能不是用这个模板生成的"
+        case let (.nothingVisible(f, t), .en): "\(f): no embedded data, and no field of template \(t) is found in its text; it may not be made from that template"
         case let (.otherForm(f, found, expected), .zh): "\(f)：由表单 \(found) 生成，不是 \(expected)"
         case let (.otherForm(f, found, expected), .en): "\(f): made by form \(found), not \(expected)"
         }

@@ -51,7 +51,18 @@ public struct ReviewCollectJob: Sendable {
             do {
                 let data = try DocumentReader(file: file, form: form, catalog: nil, today: today).read { _ in }
                 let checked = try validator.validate(CaseRecord(value: data.value), number: i + 1)
-                notes += checked.findings
+                let unseen = Set(data.unseenFields)
+                notes += checked.findings.filter { !($0.rule == "required" && $0.field.map(unseen.contains) == true) }
+                if data.embedded == nil {
+                    let fields = data.unseenFields.joined(separator: "、")
+                    notes.append(Finding(.warning, record: i + 1, rule: "not_embedded",
+                                         zh: "没有嵌入数据，已按模板读取文件中可见的内容" + (fields.isEmpty ? "" : "；文件中读不到：\(fields)，需人工核对"),
+                                         en: "no embedded data: read from what the document shows" + (fields.isEmpty ? "" : "; not shown: \(fields), check by hand")))
+                }
+                notes += data.differences.map { d in
+                    Finding(.warning, record: i + 1, field: d.field, label: d.field, value: d.visible, rule: "edited", zh: d.detail(.zh), en: d.detail(.en))
+                }
+                notes += data.findings
                 if let embedded = data.embedded {
                     if embedded.policyDigest != policyDigest {
                         notes.append(Finding(.warning, record: i + 1, rule: "other_policy",

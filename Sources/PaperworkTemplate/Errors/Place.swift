@@ -1,5 +1,5 @@
 /// Where a tag stands in a template, in terms a user of Word can find.
-public struct Place: Sendable, Equatable, Hashable {
+public struct Place: Sendable, Equatable, Hashable, Codable {
     /// The part: `word/document.xml`, `word/header1.xml`.
     public var part: String
     /// The paragraph's number in the part, from 1 (0 when not in a paragraph).

@@ -134,14 +134,19 @@ import PaperworkTemplate
                                    form: form, policy: try Policy(contentsOf: dir + "policy.yaml"))
         job.today = Repo.today
         let summary = try job.run(output: dir + "审核.xlsx", overwrite: false)
-        #expect(summary.rows == 1)
+        #expect(summary.rows == 2, "the application without its part is read through the template")
         let rules = summary.findings.map(\.finding.rule)
         #expect(rules.contains("other_policy") && rules.contains("recomputed"))
-        #expect(rules.filter { $0 == "unreadable_file" }.count == 2)
+        #expect(rules.filter { $0 == "unreadable_file" }.count == 1)
+        let plainNotes = summary.findings.filter { $0.file.hasSuffix("没有嵌入.docx") }
+        let notEmbedded = try #require(plainNotes.first { $0.finding.rule == "not_embedded" })
+        #expect(notEmbedded.finding.message.contains("贷款.再贷款"))
+        #expect(!plainNotes.contains { $0.finding.rule == "required" }, "a field the paper does not show is named once, not reported missing")
         let reader = try WorkbookReader(OOXMLPackage(contentsOf: dir + "审核.xlsx"))
         var rows: [SheetRow] = []
         try reader.rows(ofSheet: reader.sheets[0].part) { rows.append($0) }
         #expect(rows.count == 4, "a heading and one row per file")
         #expect(rows[1].cells[2] == .text("北京密云示例智能装备有限公司"))
+        #expect(rows[2].cells[2] == .text("北京密云示例生物科技有限公司"))
     }
 }
