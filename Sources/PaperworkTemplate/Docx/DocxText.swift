@@ -1,8 +1,8 @@
 import PaperworkOOXML
 
 /// A Word document's body as its reader sees it: each paragraph's text with its place, tables as rows of
-/// cells of paragraphs. Text is what `w:t` holds (tabs as `\t`, breaks as `\n`); deleted text and field
-/// codes are left out, so a template and the documents filled from it read the same way.
+/// cells of paragraphs. Text is what `w:t` holds (tabs as `\t`, breaks as `\n`); deleted text, field
+/// codes and invisible joiners are left out, so a template and the documents filled from it read the same way.
 public struct DocxText: Sendable {
     /// A paragraph's text and where it stands.
     public struct Paragraph: Sendable, Equatable {
@@ -96,6 +96,11 @@ public struct DocxText: Sendable {
             }
         }
         walk(element)
+        out.unicodeScalars.removeAll { invisible.contains($0.value) }
         return out
     }
+
+    /// Characters a reader does not see, which the renderer adds (U+2060 WORD JOINER keeps `2020年3月14日` on one
+    /// line) or an editor may leave (zero-width space, soft hyphen, BOM): left out of the text read back.
+    static let invisible: Set<UInt32> = [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
 }
