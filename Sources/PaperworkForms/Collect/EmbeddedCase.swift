@@ -125,11 +125,7 @@ public struct EmbeddedCase: Sendable, Equatable {
     /// Calls `body` with each record of the streamed list's part, in order, one at a time; false when there is no such part.
     public static func forEachRecord(in package: OOXMLPackage, _ body: (TemplateValue) throws -> Void) throws -> Bool {
         guard let part = try package.customXMLParts(namespace: rowsNamespace).first else { return false }
-        do {
-            try MarkupParser.forEachChild(of: package.data(of: part), part: part) { element in try body(CanonicalValue.read(element, part: part)) }
-        } catch let error as XMLError {
-            throw PackageError.xml(file: package.label, error)
-        }
+        try MarkupParser.forEachChild(ofPart: part, in: package) { element in try body(CanonicalValue.read(element, part: part)) }
         return true
     }
 

@@ -159,6 +159,12 @@ public struct OOXMLPackage: Sendable {
         try AtomicFile.write(try serialized(), to: path, overwrite: overwrite, syncFolder: syncFolder)
     }
 
+    /// The archive's entry of a part that is read as the source holds it (not replaced, not written since).
+    func sourceEntry(of part: String) -> ZipEntry? {
+        guard part != Self.contentTypesPart, replaced[part] == nil, files[part] == nil else { return nil }
+        return entry(part)
+    }
+
     private func entry(_ part: String) -> ZipEntry? {
         archive.entry(named: part)
     }

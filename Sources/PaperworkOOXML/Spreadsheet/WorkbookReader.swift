@@ -36,25 +36,13 @@ public struct WorkbookReader: Sendable {
         }
     }
 
-    /// Calls `body` with each non-empty row of a sheet, in order.
+    /// Calls `body` with each non-empty row of a sheet, in order. The sheet is inflated from the file as it
+    /// is read: memory does not grow with its rows.
     public func rows(ofSheet part: String, _ body: (SheetRow) throws -> Void) throws {
-        let bytes = try package.data(of: part)
-        if MarkupParser.declaresDoctype(bytes) { throw PackageError.xml(file: package.label, .doctype(part: part)) }
-        guard !bytes.isEmpty else { throw PackageError.xml(file: package.label, .malformed(part: part, line: 1, reason: "empty part")) }
-        // libxml2 reads the bytes as it goes: they must stay alive, and in place, until the reader is freed.
-        try bytes.withUnsafeBufferPointer { buf in
-            try buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { start in
-                try read(start, count: buf.count, part: part, body)
-            }
-        }
+        try package.withTextReader(of: part) { reader in try read(reader, part: part, body) }
     }
 
-    private func read(_ start: UnsafePointer<CChar>, count: Int, part: String, _ body: (SheetRow) throws -> Void) throws {
-        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-        guard let reader = xmlReaderForMemory(start, Int32(count), nil, nil, Int32(bitPattern: options)) else {
-            throw PackageError.xml(file: package.label, .malformed(part: part, line: 0, reason: "cannot read"))
-        }
-        defer { xmlFreeTextReader(reader) }
+    private func read(_ reader: OpaquePointer, part: String, _ body: (SheetRow) throws -> Void) throws {
         var row = SheetRow(number: 0, cells: [:])
         var nextRow = 1
         var cell: (column: Int, type: String, style: Int)? = nil
@@ -69,6 +57,7 @@ public struct WorkbookReader: Sendable {
                 throw PackageError.xml(file: package.label, .malformed(part: part, line: line, reason: "not well-formed"))
             }
             let type = xmlTextReaderNodeType(reader)
+            if type == 10 { throw PackageError.xml(file: package.label, .doctype(part: part)) }
             let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
             switch (type, name) {
             case (1, "row"):

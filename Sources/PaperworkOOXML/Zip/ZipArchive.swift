@@ -18,7 +18,9 @@ public final class ZipArchive: @unchecked Sendable {
     public let label: String
     public let entries: [ZipEntry]
     let handle: OpaquePointer
-    private let bytes: UnsafeMutableRawBufferPointer
+    /// The archive's bytes (read only; streams open handles of their own on them) and their count.
+    let bytes: UnsafeMutableRawBufferPointer
+    let size: Int
     private let limits: ZipLimits
     private let byName: [String: Int]
     private let lock = NSLock()
@@ -58,6 +60,7 @@ public final class ZipArchive: @unchecked Sendable {
         }
         self.handle = za
         self.bytes = copy
+        self.size = source.count
         self.byName = Dictionary(entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -68,7 +71,7 @@ public final class ZipArchive: @unchecked Sendable {
 
     /// A second, independent handle on the same bytes, for use on another thread.
     public func reopened() throws(ZipError) -> ZipArchive {
-        try ZipArchive(bytes: Array(bytes), label: label, limits: limits)
+        try ZipArchive(bytes: Array(bytes.prefix(size)), label: label, limits: limits)
     }
 
     /// The entry with this exact name.
