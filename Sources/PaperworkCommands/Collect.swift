@@ -32,7 +32,6 @@ struct Collect: ParsableCommand {
         try output.guarded {
             let (form, policy) = try formOptions.resolve(template: nil)
             guard let form, let policy else { throw UsageError.needsForm }
-            let progress = ProgressLine(quiet: output.quiet || files.count < 10, language: output.language)
             let findings: [CollectFinding]
             let blocked: Bool
             if form.manifest.kind == .list {
@@ -41,6 +40,7 @@ struct Collect: ParsableCommand {
                 job.skipInvalid = skipInvalid
                 job.prefer = prefer
                 job.embed = !noEmbed
+                let progress = ProgressLine(quiet: output.quiet, language: output.language, minimum: ProgressLine.rowsShown, rows: true)
                 let summary = try job.run(output: out, overwrite: force, progress: progress.update)
                 progress.finish()
                 findings = summary.findings
@@ -50,6 +50,7 @@ struct Collect: ParsableCommand {
                                en: "merged \(files.count) list(s), \(summary.rows) row(s), \(summary.kept) written: \(written)")
                 }
             } else {
+                let progress = ProgressLine(quiet: output.quiet || files.count < 10, language: output.language)
                 let summary = try ReviewCollectJob(files: files, form: form, policy: policy).run(output: out, overwrite: force, progress: progress.update)
                 progress.finish()
                 findings = summary.findings

@@ -10,19 +10,25 @@ final class ProgressLine: Sendable {
     private let quiet: Bool
     private let zh: Bool
     private let terminal: Bool
+    /// Below this total nothing is shown (a short run needs no bar).
+    private let minimum: Int
+    /// What is counted, as the rate names it: documents (`份`) or rows of lists (`行`).
+    private let unit: (zh: String, en: String)
     private let console = Console.current
     /// When writing started, when the bar was last drawn, and the last tenth printed as a line.
     private let shown = Mutex((start: Date?.none, lastPrinted: Date.distantPast, lastTenth: -1))
 
     /// `terminal`: whether standard error is a terminal, where the bar is redrawn in place.
-    init(quiet: Bool, language: Language, terminal: Bool = isatty(2) == 1) {
+    init(quiet: Bool, language: Language, terminal: Bool = isatty(2) == 1, minimum: Int = 0, rows: Bool = false) {
         self.quiet = quiet
+        self.minimum = minimum
+        unit = rows ? ("行", " rows") : ("份", "")
         self.zh = language == .zh
         self.terminal = terminal
     }
 
     func update(_ done: Int, _ total: Int) {
-        guard !quiet, total > 0 else { return }
+        guard !quiet, total > 0, total >= minimum else { return }
         shown.withLock { shown in draw(done, total, &shown) }
     }
 
@@ -40,19 +46,22 @@ final class ProgressLine: Sendable {
             let width = 30
             let filled = width * done / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let text = zh ? "\r\(bar) \(done)/\(total)  \(Int(rate)) 份/秒  剩余 \(Int(left.rounded())) 秒  "
-                : "\r\(bar) \(done)/\(total)  \(Int(rate))/s  \(Int(left.rounded()))s left  "
+            let text = zh ? "\r\(bar) \(done)/\(total)  \(Int(rate)) \(unit.zh)/秒  剩余 \(Int(left.rounded())) 秒  "
+                : "\r\(bar) \(done)/\(total)  \(Int(rate))\(unit.en)/s  \(Int(left.rounded()))s left  "
             console.err(text)
         } else {
             let tenth = done * 10 / total
             guard tenth != shown.lastTenth else { return }
             shown.lastTenth = tenth
-            let text = zh ? "已完成 \(done)/\(total)（\(Int(rate)) 份/秒）\n" : "done \(done)/\(total) (\(Int(rate))/s)\n"
+            let text = zh ? "已完成 \(done)/\(total)（\(Int(rate)) \(unit.zh)/秒）\n" : "done \(done)/\(total) (\(Int(rate))\(unit.en)/s)\n"
             console.err(text)
         }
     }
 
+    /// Rows of lists (collect, extract) from which a run shows its progress.
+    static let rowsShown = 2000
+
     func finish() {
-        if terminal && !quiet { console.err("\n") }
+        if terminal && !quiet && shown.withLock({ $0.start != nil }) { console.err("\n") }
     }
 }

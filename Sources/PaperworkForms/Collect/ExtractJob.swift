@@ -30,21 +30,27 @@ public struct ExtractJob: Sendable {
         self.prefer = prefer
     }
 
-    /// Reads every file; one that cannot be read is reported with its reason, not fatal.
-    public func run(progress: (Int, Int) -> Void = { _, _ in }) -> (documents: [Document], failures: [(file: String, reason: any LocalizedFailure)]) {
+    /// Reads every file; one that cannot be read is reported with its reason, not fatal. `progress` gets the
+    /// records read (a list's rows, or one per document) and those expected, every few hundred rows and at each file's end.
+    public func run(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> (documents: [Document], failures: [(file: String, reason: any LocalizedFailure)]) {
         var documents: [Document] = []
         var failures: [(String, any LocalizedFailure)] = []
-        for (i, file) in files.enumerated() {
+        let rows = RowProgress(total: max(files.count, RowProgress.embeddedRows(files)), report: progress)
+        for file in files {
             var items: [ReadItem] = []
             do {
-                let data = try DocumentReader(file: file, form: form, catalog: catalog, prefer: prefer).read { items.append($0) }
+                let data = try DocumentReader(file: file, form: form, catalog: catalog, prefer: prefer).read {
+                    items.append($0)
+                    rows.row()
+                }
+                if data.list == nil { rows.row() }
                 documents.append(Document(data: data, items: items))
             } catch let failure as LocalizedFailure {
                 failures.append((file, failure))
             } catch {
                 failures.append((file, PackageError.unreadable(file: file, cause: .reading(file))))
             }
-            progress(i + 1, files.count)
+            rows.flush()
         }
         return (documents, failures)
     }

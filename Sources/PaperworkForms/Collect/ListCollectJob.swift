@@ -58,6 +58,8 @@ public struct ListCollectJob: Sendable {
     }
 
     /// Checks every row of every list; when nothing is wrong (or `skipInvalid`), writes the merged list to `output`.
+    /// `progress` gets the rows done and the rows expected, over both passes (read and checked, then written),
+    /// every few hundred rows and at each list's end — so one long list shows its progress too.
     public func run(output: String?, overwrite: Bool, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> ListCollectSummary {
         guard form.manifest.kind == .list, form.manifest.rows != nil else { throw ExtractError.noRowLoop(template: form.templatePath) }
         if let output, !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
@@ -69,6 +71,7 @@ public struct ListCollectJob: Sendable {
         var skip = Set<RowID>()
         var totals = RowTotals(validator: validator, header: header)
         var departments: [Int: String] = [:]
+        let rows = RowProgress(total: 2 * RowProgress.embeddedRows(files), report: progress)
         for (index, file) in files.enumerated() {
             do {
                 var department: String?
@@ -78,6 +81,7 @@ public struct ListCollectJob: Sendable {
                 var lackingTotals = RowTotals(validator: validator, header: header)
                 let data = try reader(file).read(header: { department = departmentOf($0); unseen = Set($1) }) { item in
                     summary.rows += 1
+                    rows.row()
                     let checked = check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen, validator: validator)
                     var findings = checked.findings
                     if checked.lacksDepartment { lacking.append(item.row ?? 0) }
@@ -129,18 +133,24 @@ public struct ListCollectJob: Sendable {
                     .warning, record: 0, rule: "unreadable_file", zh: "已跳过：\(failure.message(.zh))", en: "skipped: \(failure.message(.en))")))
                 skip.insert(RowID(file: index, row: -1))
             }
-            progress(index + 1, files.count)
+            rows.flush()
         }
-        guard let output, !summary.hasErrors || skipInvalid else { return summary }
+        guard let output, !summary.hasErrors || skipInvalid else {
+            rows.expect(summary.rows)
+            rows.flush()
+            return summary
+        }
+        rows.expect(summary.rows + summary.kept)
         let value = totals.value(header: header)
         let stream = CollectedItems(job: self, validator: validator, header: header, headerMessages: headerMessages, skip: skip,
-                                    departments: departments, count: summary.kept)
+                                    departments: departments, count: summary.kept, progress: rows)
         let template = try DocumentTemplate(contentsOf: form.templatePath, names: form.fieldNames)
         let embedding = embed ? CaseEmbedding(form: form, policy: policy, templatePath: form.templatePath, template: template) : nil
         let streams = embedding?.digesting([list: stream]) ?? [list: stream]
         var filled = try template.render(value, streams: streams, options: RenderOptions(optionalPaths: form.optionalPaths))
         try embedding?.embed(value, streams: streams, into: &filled)
         try filled.write(to: output, overwrite: overwrite)
+        rows.flush()
         summary.written = output
         return summary
     }
@@ -227,6 +237,7 @@ struct CollectedItems: ItemStream {
     /// Each list's department, from its whole header (the sign-off below the rows too).
     let departments: [Int: String]
     let count: Int
+    let progress: RowProgress?
 
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
         for (index, file) in job.files.enumerated() where !skip.contains(.init(file: index, row: -1)) {
@@ -237,6 +248,7 @@ struct CollectedItems: ItemStream {
                       let value = job.check(item, department: department, header: header, headerMessages: headerMessages, unseen: unseen, validator: validator).item
                 else { return }
                 try body(value)
+                progress?.row()
             }
         }
     }
