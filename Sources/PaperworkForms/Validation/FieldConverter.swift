@@ -33,7 +33,7 @@ enum FieldConverter {
             throw Failure(rule: "type", zh: "应为整数", en: "should be a whole number")
         case .count:
             let unit = spec.unit ?? ""
-            let figure = unit.isEmpty || !text.hasSuffix(unit) ? text : String(text.dropLast(unit.count)).trimmed
+            let figure = Self.endsWith(text, unit) ? String(decoding: text.utf8.dropLast(unit.utf8.count), as: UTF8.self).trimmed : text
             let n: Decimal? = if case .number(let v) = raw { v } else if case .string = raw { DecimalFormat.parseAmount(figure) } else { nil }
             guard let n, DecimalFormat.isRounded(n, places: 0), !(n < 0) else {
                 throw Failure(rule: "type", zh: "应为不小于 0 的整数（如 12\(unit)）", en: "should be a whole count, 0 or more (e.g. 12 \(unit))")
@@ -134,6 +134,11 @@ enum FieldConverter {
 
     /// A ratio shown as a percentage: 0.055 is `5.5%`.
     static func percent(_ ratio: Decimal) -> String { DecimalFormat.plain(ratio * 100) + "%" }
+
+    /// True when `text` ends with the bytes of a non-empty `unit` (`12人`): a byte comparison, cheap on every row of a list.
+    private static func endsWith(_ text: String, _ unit: String) -> Bool {
+        !unit.isEmpty && text.utf8.count > unit.utf8.count && text.utf8.suffix(unit.utf8.count).elementsEqual(unit.utf8)
+    }
 
     /// True for a head count written with its unit, `12人`; most texts are ruled out by their last byte (人 is E4 BA BA).
     private static func endsWithPerson(_ text: String) -> Bool {
