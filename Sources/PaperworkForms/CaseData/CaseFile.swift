@@ -7,7 +7,11 @@ import Yams
 public enum CaseFile {
     /// The records of a file, by its extension.
     public static func records(at path: String) throws(CaseFileError) -> [TemplateValue] {
-        let data = try contents(of: path)
+        try records(in: try contents(of: path), file: path)
+    }
+
+    /// The records of a file's bytes, read by the file's extension.
+    static func records(in data: Data, file path: String) throws(CaseFileError) -> [TemplateValue] {
         let value: TemplateValue
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json": value = try json(data, file: path)
@@ -29,10 +33,13 @@ public enum CaseFile {
     }
 
     static func json(_ data: Data, file: String) throws(CaseFileError) -> TemplateValue {
-        do { return try TemplateValue.fromJSON(data) } catch {
-            guard String(validatingUTF8Data: data) != nil else { throw .malformed(file: file, SyntaxProblem(.json, .notUTF8)) }
-            throw .malformed(file: file, JSONSyntax.firstProblem(in: data) ?? SyntaxProblem(.json, .unexpectedEnd))
-        }
+        try checkUTF8(data, file: file)
+        do { return try JSONReader.value(in: data) } catch { throw .malformed(file: file, error) }
+    }
+
+    /// JSON text must be UTF-8 (RFC 8259), checked before it is read.
+    static func checkUTF8(_ data: Data, file: String) throws(CaseFileError) {
+        guard String(validatingUTF8Data: data) != nil else { throw .malformed(file: file, SyntaxProblem(.json, .notUTF8)) }
     }
 
     static func yaml(_ data: Data, file: String) throws(CaseFileError) -> TemplateValue {

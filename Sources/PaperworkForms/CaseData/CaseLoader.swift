@@ -36,6 +36,8 @@ public enum CaseLoader {
         }
         var loaded: LoadedCases
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "json" where self.listKey(form: form, plain: listKey) != nil:
+            loaded = try jsonCases(path, listKey: self.listKey(form: form, plain: listKey)!)
         case "json", "yaml", "yml":
             let records = try CaseFile.records(at: path)
             if let key = self.listKey(form: form, plain: listKey), records.allSatisfy({ $0[key] == nil }) {
@@ -54,6 +56,22 @@ public enum CaseLoader {
             for (key, value) in settings { loaded.cases[i].value.set(.string(value), at: key) }
         }
         return loaded
+    }
+
+    /// A JSON file: when it is a list of records without the list (`企业`) among their members, one case whose
+    /// items are the records, each read from the text when it is needed; otherwise its records, held.
+    private static func jsonCases(_ path: String, listKey: FieldKey) throws -> LoadedCases {
+        let data = try CaseFile.contents(of: path)
+        try CaseFile.checkUTF8(data, file: path)
+        let ranges: [Range<Int>]?
+        do { ranges = try JSONReader.items(in: data) } catch { throw CaseFileError.malformed(file: path, error) }
+        guard let ranges, let first = ranges.first,
+              ranges.allSatisfy({ data[data.startIndex + $0.lowerBound] == UInt8(ascii: "{") }),
+              JSONReader.item(first, in: data)[listKey] == nil else {
+            return LoadedCases(cases: try CaseFile.records(in: data, file: path).map { CaseRecord(value: $0) }, unusedColumns: [])
+        }
+        let table = TableItems(reader: .json(data, items: ranges, file: path), headingRow: 0, map: .whole, numbered: false)
+        return LoadedCases(cases: [CaseRecord(value: .object([:]), items: table)], unusedColumns: [])
     }
 
     /// The cases of a table: one per row, or for a list form one case whose items are the rows, left in the file.

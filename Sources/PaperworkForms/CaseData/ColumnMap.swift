@@ -7,6 +7,8 @@ struct ColumnMap {
         case field([FieldKey])
         case listItem(list: [FieldKey], index: Int, field: [FieldKey])
         case ignored
+        /// The one cell is the whole record (an item of a JSON list).
+        case whole
     }
 
     var targets: [Target]
@@ -49,6 +51,11 @@ struct ColumnMap {
         }
     }
 
+    /// The map of rows whose one cell is the whole record.
+    static let whole = ColumnMap(targets: [.whole])
+
+    private init(targets: [Target]) { self.targets = targets }
+
     /// How many headings name a known field.
     var known: Int { targets.filter { $0 != .ignored }.count }
 
@@ -63,13 +70,14 @@ struct ColumnMap {
 
     /// The record a row of cells makes.
     func record(_ cells: [TemplateValue]) -> TemplateValue {
+        if targets == [.whole] { return cells.first ?? .null }
         var value = TemplateValue.object(Dictionary(minimumCapacity: targets.count + 8))
         var lists: [[FieldKey]: [Int: TemplateValue]] = [:]
         for (i, target) in targets.enumerated() where i < cells.count && cells[i] != .null {
             switch target {
             case .field(let path): value.set(cells[i], at: path)
             case .listItem(let list, let index, let field): lists[list, default: [:]][index, default: .object([:])].set(cells[i], at: field)
-            case .ignored: break
+            case .ignored, .whole: break
             }
         }
         for (list, items) in lists {

@@ -8,6 +8,8 @@ struct RowReader: Sendable {
     private enum Source: Sendable {
         case csv(String)
         case sheet(WorkbookReader, part: String)
+        /// A JSON file's top-level list: each item is one row of one cell.
+        case json(Data, items: [Range<Int>])
     }
 
     private let source: Source
@@ -29,6 +31,11 @@ struct RowReader: Sendable {
         return RowReader(source: .sheet(reader, part: chosen.part), file: path)
     }
 
+    /// The items of a JSON file's top-level list, found by ``JSONReader/items(in:)``, read one at a time.
+    static func json(_ data: Data, items: [Range<Int>], file: String) -> RowReader {
+        RowReader(source: .json(data, items: items), file: file)
+    }
+
     private struct Stop: Error {}
 
     /// Calls `body` with each non-blank row — its number in the file and its cells — until it returns false.
@@ -47,6 +54,10 @@ struct RowReader: Sendable {
                     guard try body(row.number, (0..<width).map { row.cells[$0].map(Self.value) ?? .null }) else { throw Stop() }
                 }
             } catch is Stop {}
+        case .json(let data, let items):
+            for (n, range) in items.enumerated() {
+                guard try body(n + 1, [JSONReader.item(range, in: data)]) else { return }
+            }
         }
     }
 

@@ -2,7 +2,7 @@ import PaperworkOOXML
 import PaperworkTemplate
 
 /// Where a JSON, YAML or CSV file stops being well-formed, and what was found there.
-public struct SyntaxProblem: Sendable, Hashable {
+public struct SyntaxProblem: Error, Sendable, Hashable {
     public enum Format: String, Sendable {
         case json = "JSON", yaml = "YAML", csv = "CSV"
     }

@@ -7,11 +7,14 @@ public struct TableItems: Sendable {
     /// The number of the heading row in the file; items are the rows below it.
     let headingRow: Int
     let map: ColumnMap
+    /// False for the items of a JSON list, which stand on no row of a table.
+    var numbered = true
 
-    /// Calls `body` with each item's row in the file and its cells (`map` says where each goes); note rows (`说明…`, `注：…`) are skipped.
-    func forEach(_ body: (_ row: Int, _ cells: [TemplateValue]) throws -> Void) throws {
+    /// Calls `body` with each item's row in the file (nil when not `numbered`) and its cells (`map` says where
+    /// each goes); note rows (`说明…`, `注：…`) are skipped.
+    func forEach(_ body: (_ row: Int?, _ cells: [TemplateValue]) throws -> Void) throws {
         try reader.forEach { number, cells in
-            if number > headingRow && !Self.isNote(cells) { try body(number, cells) }
+            if number > headingRow && !Self.isNote(cells) { try body(numbered ? number : nil, cells) }
             return true
         }
     }

@@ -122,7 +122,7 @@ public struct CaseValidator: Sendable {
     /// (with their field findings) while this one computes and checks them. Returns the count.
     private func checkItems(of table: TableItems, record: Int, with pipeline: inout ItemPipeline, sink: inout FindingSink) throws -> Int {
         let converter = pipeline
-        let pipe = ItemPipe<(row: Int, item: TemplateValue, findings: [Finding])> { pipe in
+        let pipe = ItemPipe<(row: Int?, item: TemplateValue, findings: [Finding])> { pipe in
             var local = FindingSink(record: record, row: nil)
             var index = 0
             try table.forEach { row, cells in
