@@ -93,6 +93,35 @@ import Testing
         #expect(totals["E3003"]?.text == "4503000")
     }
 
+    @Test func aListTemplateStreamsItsRowsFromAJSONListOfStrings() throws {
+        let dir = CLI.scratch()
+        let items = (1...3000).map { #"{"企业名称": "企业\#($0)", "信用代码": "91110228MA0030003Y", "比例": "1%", "人数": "\#($0)", "金额": "\#($0).5", "日期": "2020年5月14日", "编号": "0\#($0)"}"# }
+        try Self.write("[\n" + items.joined(separator: ",\n") + "\n]", to: dir + "/long.json")
+        let r = try CLI.run(["fill", Self.list, dir + "/long.json", "--set", "部门=区商务局", "-o", dir + "/long.xlsx"])
+        #expect(r.status == 0, "\(r.err)")
+        let last = try Self.cells(dir + "/long.xlsx", row: 3002)
+        #expect(last["B3002"]?.text == "企业3000")
+        #expect(last["D3002"]?.type == nil && last["D3002"]?.text == "3000", "a number written as text in JSON is a number cell")
+        #expect(last["H3002"]?.text == "03000", "a leading zero keeps a code as text")
+        let totals = try Self.cells(dir + "/long.xlsx", row: 3003)
+        #expect(totals["D3003"]?.text == "4501500")
+        try Self.write("[\n" + items.prefix(2).joined(separator: ",\n") + ",\n{\"企业名称\": 北京}]", to: dir + "/bad.json")
+        let bad = try CLI.run(["fill", Self.list, dir + "/bad.json", "--set", "部门=区商务局", "-o", dir + "/bad.xlsx"])
+        #expect(bad.status == 2)
+        #expect(bad.err.contains("bad.json 第 4 行第 10 列"), "\(bad.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/bad.xlsx"))
+    }
+
+    @Test func aPlainBatchWithoutANameNumbersItsDocumentsAfterTheDataFile() throws {
+        let dir = CLI.scratch()
+        var text = "企业名称,日期,金额\n"
+        for i in 1...12 { text += "北京\(i)公司,2020-05-14,\(i)00\n" }
+        try Self.write(text, to: dir + "/五月名单.csv")
+        let r = try CLI.run(["batch", Self.letter, "五月名单.csv", "--out-dir", "out"], in: dir)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(CLI.files(dir + "/out") == (1...12).map { String(format: "五月名单-%02d.docx", $0) })
+    }
+
     @Test func outputFoldersAreMadeWhenMissing() throws {
         let dir = CLI.scratch()
         try Self.write("企业名称,日期,金额\n北京甲公司,2020-05-14,100\n北京乙公司,2020-05-15,200\n", to: dir + "/ok.csv")

@@ -3,6 +3,9 @@
   docxtpl WORK N        — render letter-jinja.docx for the first N records of letters.json
   openpyxl WORK N       — fill the HR template's list rows from hr-N.csv and save
   xlsxwriter WORK N     — write the same sheet from scratch (constant memory)
+  docxtpl-plain WORK N  — render plain-letter-jinja.docx (a two-page letter, a 12-row table) for N records of plain-letters.json
+  openpyxl-plain WORK N — fill plain-list.xlsx's loop rows from plain-N.csv (text converted to numbers and dates) and save
+  xlsxwriter-plain WORK N — write the same two sheets from scratch (constant memory)
   mailmerge WORK N      — docx-mailmerge: merge merge-letter.docx with the first N records of merge-records.json,
                           one document per record (its dates and numbers as the records hold them: it applies no switches)"""
 import csv, json, os, sys
@@ -17,6 +20,18 @@ if tool == "docxtpl":
         t = DocxTemplate(os.path.join(work, "letter-jinja.docx"))
         t.render(r)
         t.save(os.path.join(out, "%d.docx" % i))
+    sys.exit(0)
+if tool == "docxtpl-plain":
+    from docxtpl import DocxTemplate
+    records = json.load(open(os.path.join(work, "plain-letters.json"), encoding="utf-8"))[:n]
+    for i, r in enumerate(records):
+        t = DocxTemplate(os.path.join(work, "plain-letter-jinja.docx"))
+        t.render(r)
+        t.save(os.path.join(out, "%d.docx" % i))
+    sys.exit(0)
+if tool in ("openpyxl-plain", "xlsxwriter-plain"):
+    import plainlist
+    plainlist.run(tool.split("-")[0], work, out, n)
     sys.exit(0)
 if tool == "mailmerge":
     from mailmerge import MailMerge

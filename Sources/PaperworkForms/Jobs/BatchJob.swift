@@ -128,9 +128,21 @@ public struct BatchJob: Sendable {
     }
 
     /// The output path of every case: the name pattern made safe and unique.
+    /// Without a pattern (a plain template and no `--name`), the data file's name and the record's number:
+    /// `名单-001`, `名单-002`, … (zero-padded, so that they sort in order).
     func targets(for cases: [ValidatedCase], template: DocumentTemplate, in folder: String) throws -> [String] {
-        let pattern = try TextTemplate(namePattern ?? fill.form?.manifest.outputName ?? "文档")
-        let names = FileNames.unique(cases.map { FileNames.safe(pattern.render($0.value)) }, fileExtension: template.fileExtension)
+        let raw: [String]
+        if let pattern = try (namePattern ?? fill.form?.manifest.outputName).map(TextTemplate.init) {
+            raw = cases.map { pattern.render($0.value) }
+        } else {
+            let stem = URL(fileURLWithPath: fill.data).deletingPathExtension().lastPathComponent
+            let width = String(cases.count).count
+            raw = cases.indices.map { i in
+                let number = String(i + 1)
+                return stem + "-" + String(repeating: "0", count: width - number.count) + number
+            }
+        }
+        let names = FileNames.unique(raw.map(FileNames.safe), fileExtension: template.fileExtension)
         return names.map { folder + "/" + $0 }
     }
 
