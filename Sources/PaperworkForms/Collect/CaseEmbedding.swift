@@ -155,28 +155,32 @@ final class RecordingStream: ItemStream {
     /// The part and digest of the last complete reading.
     var recorded: (DeflatedPart, String)? { last.withLock { $0 } }
 
+    /// The items are read, written into the part and digested on a second thread while the caller fills
+    /// the ones before.
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
         let part = try DeflatedPart()
-        var head = MarkupSerializer.declaration + Array("<records xmlns=\"\(EmbeddedCase.rowsNamespace)\" k=\"".utf8)
-        MarkupSerializer.appendEscapedAttribute(list.text, into: &head)
-        part.write(head + Array("\">".utf8))
-        var hash = SHA256()
-        try base.forEach { item in
-            let bytes = Self.canonical(item, selection: selection)
-            hash.update(bytes)
-            part.write(bytes)
-            try body(item)
+        let pipe = ItemPipe<TemplateValue> { [self] pipe in
+            var head = MarkupSerializer.declaration + Array("<records xmlns=\"\(EmbeddedCase.rowsNamespace)\" k=\"".utf8)
+            MarkupSerializer.appendEscapedAttribute(list.text, into: &head)
+            part.write(head + Array("\">".utf8))
+            var hash = SHA256()
+            var orders = CanonicalValue.KeyOrders()
+            try base.forEach { item in
+                var bytes: [UInt8] = []
+                CanonicalValue.write(selection?.filter(item) ?? item, key: nil, into: &bytes, orders: &orders)
+                hash.update(bytes)
+                part.write(bytes)
+                try pipe.send(item)
+            }
+            part.write(Array("</records>".utf8))
+            try part.finish()
+            let done = (part, "sha256:" + hash.hex())
+            last.withLock { $0 = done }
         }
-        part.write(Array("</records>".utf8))
-        try part.finish()
-        let done = (part, "sha256:" + hash.hex())
-        last.withLock { $0 = done }
+        defer { pipe.close() }
+        while let chunk = try pipe.take() {
+            for item in chunk { try body(item) }
+        }
     }
 
-    /// The bytes an item is written and digested as.
-    static func canonical(_ item: TemplateValue, selection: Selection?) -> [UInt8] {
-        var out: [UInt8] = []
-        CanonicalValue.write(selection?.filter(item) ?? item, key: nil, into: &out)
-        return out
-    }
 }

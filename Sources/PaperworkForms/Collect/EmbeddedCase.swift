@@ -135,7 +135,26 @@ public struct EmbeddedCase: Sendable, Equatable {
 
 /// Values as typed XML elements, written the same way every time.
 enum CanonicalValue {
+    /// The sorted keys of the last few kinds of object written: a list's items share their keys, and sorting
+    /// Chinese keys for every item of a long list costs more than writing them.
+    struct KeyOrders {
+        private var orders: [[FieldKey]] = []
+
+        mutating func sorted(_ members: [FieldKey: TemplateValue]) -> [FieldKey] {
+            for order in orders where order.count == members.count && order.allSatisfy({ members[$0] != nil }) { return order }
+            let order = members.keys.sorted()
+            if orders.count == 4 { orders.removeFirst() }
+            orders.append(order)
+            return order
+        }
+    }
+
     static func write(_ value: TemplateValue, key: String?, into out: inout [UInt8]) {
+        var orders = KeyOrders()
+        write(value, key: key, into: &out, orders: &orders)
+    }
+
+    static func write(_ value: TemplateValue, key: String?, into out: inout [UInt8], orders: inout KeyOrders) {
         func open(_ name: String) {
             out += "<\(name)".utf8
             if let key {
@@ -150,15 +169,16 @@ enum CanonicalValue {
         case .number(let n): open("n"); out += ">".utf8; out += DecimalFormat.plain(n).utf8; out += "</n>".utf8
         case .string(let s):
             open("s"); out += ">".utf8
-            MarkupSerializer.appendEscapedText(String(String.UnicodeScalarView(s.unicodeScalars.filter(isAllowed))), into: &out)
+            let kept = s.unicodeScalars.allSatisfy(isAllowed) ? s : String(String.UnicodeScalarView(s.unicodeScalars.filter(isAllowed)))
+            MarkupSerializer.appendEscapedText(kept, into: &out)
             out += "</s>".utf8
         case .list(let items):
             open("l"); out += ">".utf8
-            for item in items { write(item, key: nil, into: &out) }
+            for item in items { write(item, key: nil, into: &out, orders: &orders) }
             out += "</l>".utf8
         case .object(let members):
             open("o"); out += ">".utf8
-            for k in members.keys.sorted() { write(members[k] ?? .null, key: k.text, into: &out) }
+            for k in orders.sorted(members) { write(members[k] ?? .null, key: k.text, into: &out, orders: &orders) }
             out += "</o>".utf8
         }
     }

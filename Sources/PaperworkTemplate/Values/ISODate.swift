@@ -36,17 +36,15 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
     public static func parse(_ text: String) -> CalendarDate? {
         var parts: [Int] = [0]
         var lengths: [Int] = [0]
-        var separators = ""
-        var digitsOnly = 0
+        var separators: [Unicode.Scalar] = []
         for scalar in text.trimmed.unicodeScalars {
             switch scalar {
             case "0"..."9":
                 parts[parts.count - 1] = parts[parts.count - 1] * 10 + Int(scalar.value - 48)
                 lengths[lengths.count - 1] += 1
-                digitsOnly += 1
                 guard lengths[lengths.count - 1] <= 8 else { return nil }
             case "-", "/", ".", "年", "月", "日":
-                separators.unicodeScalars.append(scalar)
+                separators.append(scalar)
                 if scalar == "日" { continue }
                 guard parts.count < 3 else { return nil }
                 parts.append(0); lengths.append(0)
@@ -63,10 +61,14 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
         return date(parts, lengths, separators)
     }
 
-    private static func date(_ parts: [Int], _ lengths: [Int], _ separators: String) -> CalendarDate? {
+    /// Three parts of the right lengths, between 年, 月 (and 日), or between one separator used twice.
+    private static func date(_ parts: [Int], _ lengths: [Int], _ separators: [Unicode.Scalar]) -> CalendarDate? {
         guard parts.count == 3, lengths[0] == 4, (1...2).contains(lengths[1]), (1...2).contains(lengths[2]) else { return nil }
-        if separators.contains("年") && separators != "年月日" { return nil }
-        if !separators.contains("年") && Set(separators).count != 1 { return nil }
+        if separators.contains("年") {
+            guard separators == ["年", "月", "日"] else { return nil }
+        } else if separators.contains(where: { $0 != separators[0] }) {
+            return nil
+        }
         return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
     }
 

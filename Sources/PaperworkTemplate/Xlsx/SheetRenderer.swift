@@ -172,7 +172,7 @@ struct SheetRenderer {
             if renderer.options.typesFromText {
                 switch TypedText.infer(s) {
                 case .number(let n): value = .number(n)
-                case .date(let d): value = .string(d.iso)
+                case .date(let d): writeDate(d, cell: cell, row: row); return
                 case .none: break
                 }
             }
@@ -187,16 +187,21 @@ struct SheetRenderer {
         case .bool(let b):
             buffer.append(utf8: " s=\"\(cell.style)\" t=\"b\"><v>\(b ? 1 : 0)</v></\(cellName)>")
             totals.record(row: row, column: cell.column, number: nil)
-        case .string(let s) where s.utf8.count == 10 && s.utf8.dropFirst(4).first == UInt8(ascii: "-") && CalendarDate.parse(s) != nil:
-            let serial = CalendarDate.parse(s)!.excelSerial
-            buffer.append(utf8: " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(serial)</v></\(cellName)>")
-            totals.record(row: row, column: cell.column, number: nil)
+        case .string(let s) where s.utf8.count == 10 && s.utf8.dropFirst(4).first == UInt8(ascii: "-"):
+            guard let date = CalendarDate.parse(s) else { fallthrough }
+            writeDate(date, cell: cell, row: row)
         case .string(let s):
             writeText(s, path: path, tag: tag, cell: cell, row: row)
         default:
             renderer.report(.notText(path: path, kind: value.kind), tag: tag)
             buffer.append(utf8: " s=\"\(cell.style)\"/>")
         }
+    }
+
+    /// Writes a date as its serial number, in the cell's date style.
+    private mutating func writeDate(_ date: CalendarDate, cell: TemplateCell, row: Int) {
+        buffer.append(utf8: " s=\"\(styles.date[cell.style] ?? cell.style)\"><v>\(date.excelSerial)</v></\(cellName)>")
+        totals.record(row: row, column: cell.column, number: nil)
     }
 
     /// Writes a text value as an inline string; text that starts like a formula gets the `quotePrefix` style.

@@ -12,39 +12,63 @@ enum TypedText: Equatable {
 
     static func infer(_ raw: String) -> TypedText? {
         let text = halfWidth(raw.trimmed)
-        guard let first = text.utf8.first else { return nil }
-        if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"), text.utf8.contains(where: { "-/年".utf8.contains($0) }),
-           let date = CalendarDate.parse(text), text.prefix(while: \.isNumber).count == 4 {
+        let bytes = text.utf8
+        guard let first = bytes.first else { return nil }
+        if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"), bytes.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == 0xE5 /* 年 */ }),
+           bytes.prefix(while: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }).count == 4, let date = CalendarDate.parse(text) {
             return .date(date)
         }
-        if text.hasSuffix("%") {
-            guard let n = number(String(text.dropLast())) else { return nil }
-            return .number(n / 100)
-        }
-        return number(text).map { .number($0) }
+        if bytes.last == UInt8(ascii: "%") { return number(bytes.dropLast(), scale: 2).map { .number($0) } }
+        return number(bytes[...], scale: 0).map { .number($0) }
     }
 
-    /// A plain decimal number: a sign, digits (grouped by commas in threes, or not), a fraction.
-    private static func number(_ text: String) -> Decimal? {
-        var body = Substring(text)
+    /// A plain decimal number divided by 10^`scale`: a sign, digits (grouped by commas in threes, or not), a fraction.
+    private static func number(_ bytes: Substring.UTF8View, scale: Int) -> Decimal? {
+        var rest = bytes
         var negative = false
-        if let c = body.first, c == "-" || c == "+" { negative = c == "-"; body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        if groups.count > 1 && (groups[0].count > 3 || groups.dropFirst().contains { $0.count != 3 }) { return nil }
-        let digits = groups.joined()
-        if digits.count > 1 && digits.hasPrefix("0") { return nil }
-        var fraction = ""
-        if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
-            fraction = String(parts[1])
+        if let c = rest.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
+            negative = c == UInt8(ascii: "-")
+            rest = rest.dropFirst()
         }
-        let significant = (digits + fraction).drop { $0 == "0" }
-        guard significant.count <= 15 else { return nil }
-        if !negative && fraction.isEmpty && digits.count == 11 && digits.hasPrefix("1") && groups.count == 1 { return nil }
-        return Decimal(string: (negative ? "-" : "") + digits + (fraction.isEmpty ? "" : "." + fraction), locale: .posix)
+        var mantissa: UInt128 = 0
+        var wholeDigits = 0, fractionDigits = 0, significant = 0
+        var groups = 1, groupLength = 0
+        var firstDigit: UInt8 = 0
+        var inFraction = false
+        /// The group of digits that a comma or the point closes: the first one to three digits, the others three.
+        func closesGroup() -> Bool { groupLength > 0 && (groups == 1 ? true : groupLength == 3) }
+        for b in rest {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inFraction {
+                    fractionDigits += 1
+                } else {
+                    if wholeDigits == 0 { firstDigit = b }
+                    wholeDigits += 1
+                    groupLength += 1
+                }
+                if significant > 0 || b != UInt8(ascii: "0") {
+                    significant += 1
+                    guard significant <= 15 else { return nil }
+                }
+                mantissa = mantissa * 10 + UInt128(b - UInt8(ascii: "0"))
+            case UInt8(ascii: ","):
+                guard !inFraction, closesGroup(), groups > 1 || groupLength <= 3 else { return nil }
+                groups += 1
+                groupLength = 0
+            case UInt8(ascii: "."):
+                guard !inFraction, closesGroup() else { return nil }
+                inFraction = true
+            default:
+                return nil
+            }
+        }
+        if inFraction { guard fractionDigits > 0 else { return nil } } else { guard closesGroup() else { return nil } }
+        if wholeDigits > 1 && firstDigit == UInt8(ascii: "0") { return nil }
+        if !negative && !inFraction && wholeDigits == 11 && firstDigit == UInt8(ascii: "1") && groups == 1 { return nil }
+        guard mantissa != 0 else { return Decimal() }
+        let parts = DecimalParts(mantissa: mantissa, exponent: -fractionDigits - scale, negative: negative)
+        return parts.decimal ?? Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits - scale, significand: Decimal(UInt64(mantissa)))
     }
 
     /// Full-width digits, signs, points, commas and percent signs (from a Chinese input method) made ASCII.
@@ -60,8 +84,4 @@ enum TypedText: Equatable {
         }
         return String(out)
     }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -20,6 +20,12 @@ import PaperworkTemplate
         #expect(SHA256.label(Array("abc".utf8)) == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let long = Array(String(repeating: "a", count: 1000).utf8)
         #expect(SHA256.label(long) == "sha256:41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        for piece in [1, 7, 63, 64, 65, 130, 999] {
+            var h = SHA256()
+            var i = 0
+            while i < long.count { h.update(Array(long[i..<min(i + piece, long.count)])); i += piece }
+            #expect("sha256:" + h.hex() == SHA256.label(long), "fed in pieces of \(piece) bytes")
+        }
     }
 
     @Test func aFilledDocumentCarriesItsFormPolicyVersionAndDeclaredData() throws {
