@@ -158,7 +158,7 @@ final class RecordingStream: ItemStream {
     /// The items are read, written into the part and digested on a second thread while the caller fills
     /// the ones before.
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
-        let part = try DeflatedPart()
+        let part = try DeflatedPart(effort: .fastest)
         let pipe = ItemPipe<TemplateValue> { [self] pipe in
             var head = MarkupSerializer.declaration + Array("<records xmlns=\"\(EmbeddedCase.rowsNamespace)\" k=\"".utf8)
             MarkupSerializer.appendEscapedAttribute(list.text, into: &head)

@@ -16,8 +16,12 @@ public final class DeflatedPart: @unchecked Sendable {
         public let crc: UInt32
     }
 
-    /// The deflate level libzip uses by default, so that parts deflated here are as small as the rest.
-    static let level: Int32 = 6
+    /// How hard to deflate: as libzip does by default (level 6), so that a part is as small as the rest, or
+    /// fastest (level 1), for a large part only a program reads, whose size matters less than the time.
+    public enum Effort: Int32, Sendable {
+        case standard = 6
+        case fastest = 1
+    }
     private static let blockSize = 1 << 20
 
     public let path: String
@@ -36,13 +40,13 @@ public final class DeflatedPart: @unchecked Sendable {
     private var compressed = 0
     private var failure: OutputError?
 
-    public init() throws(OutputError) {
+    public init(effort: Effort = .standard) throws(OutputError) {
         var template = Array((NSTemporaryDirectory() + "/paperwork-part-XXXXXX").utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .failed(path: NSTemporaryDirectory(), cause: .last(.create)) }
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         stream.initialize(to: z_stream())
-        guard paperwork_deflate_init(stream, Self.level) == Z_OK else {
+        guard paperwork_deflate_init(stream, effort.rawValue) == Z_OK else {
             close(fd)
             unlink(path)
             throw .compressionFailed(path: path)

@@ -71,7 +71,7 @@ public enum ZipWriter {
             throw .writeFailed(reason: "\(entry.name): " + String(cString: zip_strerror(za)))
         }
         switch entry {
-        case .data: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, UInt32(DeflatedPart.level))
+        case .data: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, UInt32(DeflatedPart.Effort.standard.rawValue))
         case .copy, .deflated: break
         }
         zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
