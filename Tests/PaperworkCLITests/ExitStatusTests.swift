@@ -67,7 +67,7 @@ import Testing
               zh: ["--name {{a | nosuch}}", "未知的格式 nosuch", "rmb"], en: ["--name {{a | nosuch}}", "unknown filter nosuch", "rmb"], help: "paperwork batch --help"),
         Usage(arguments: ["batch", "--form", "rent-reduction-agreement", "x.csv"], zh: ["--out-dir", "--merge"], en: ["--out-dir", "--merge"],
               help: "paperwork batch --help"),
-        Usage(arguments: ["validate", "x.yaml"], zh: ["需要 --form"], en: ["give --form"], help: "paperwork validate --help"),
+        Usage(arguments: ["validate", "x.yaml"], zh: ["需要模板文件和数据文件"], en: ["give a TEMPLATE and a DATA file"], help: "paperwork validate --help"),
         Usage(arguments: ["fill", "--force=yes"], zh: ["--force 不带值"], en: ["--force takes no value"], help: "paperwork fill --help"),
         Usage(arguments: ["init", "--form", "hr-enterprise-list", "-o", "x.yaml", "--format", "json"], zh: ["没有选项 --format"],
               en: ["no option --format"], help: "paperwork init --help"),

@@ -51,6 +51,24 @@ import Testing
         #expect(report?.contains { $0["field"] as? String == "金额" && $0["value"] as? String == "一百" } == true)
     }
 
+    @Test func validateChecksAPlainTemplatesDataByFillingItInMemory() throws {
+        let dir = CLI.scratch()
+        try Self.write("企业名称,日期,金额\n北京甲公司,2020-05-14,100\n北京乙公司,2020-02-30,200\n北京丙公司,2020-05-01,一百\n", to: dir + "/bad.csv")
+        let bad = try CLI.run(["validate", Self.letter, "bad.csv", "--report", "report.json"], in: dir)
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("bad.csv 第 3 行 字段「日期」") && bad.err.contains("bad.csv 第 4 行 字段「金额」"), "\(bad.err)")
+        #expect(CLI.files(dir) == ["bad.csv", "report.json"], "only the report is written")
+        try Self.write("企业名称,信用代码,人数,金额,比例,日期,编号\n企业1,91110228MA0030003Y,3,1.5,1%,2020-05-14,A1\n企业2,,x,2,1%,2020-05-14,A2\n", to: dir + "/list.csv")
+        let list = try CLI.run(["validate", Self.list, dir + "/list.csv", "--set", "部门=区商务局"])
+        #expect(list.status == 0, "\(list.err)")
+        #expect(list.out.contains("2 条记录全部有效"), "a plain list's rows are its records: \(list.out)")
+        let missing = try CLI.run(["validate", Self.list, dir + "/list.csv"])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("部门"), "the title's tag has no value: \(missing.err)")
+        let usage = try CLI.run(["validate", dir + "/list.csv"])
+        #expect(usage.status == 2)
+    }
+
     @Test func aListTemplateFromCSVTextGetsTypedCellsAndRightTotals() throws {
         let dir = CLI.scratch()
         try Self.write("""

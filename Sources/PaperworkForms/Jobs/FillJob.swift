@@ -48,6 +48,23 @@ public struct FillJob: Sendable {
         return prepared
     }
 
+    /// Everything `fill` and `batch` check, writing nothing: every record validated — against the form, or for a
+    /// plain template filled in memory, a long list included, so that its data problems are findings too.
+    public func check() throws -> PreparedCases {
+        let template = try openTemplate()
+        var prepared = try prepare(template)
+        guard form == nil else { return prepared }
+        try TemplateCheck.check(&prepared.cases, template: template, options: renderOptions)
+        for i in prepared.cases.indices where prepared.cases[i].isValid && !prepared.cases[i].streams.isEmpty {
+            do {
+                _ = try template.render(prepared.cases[i].value, streams: prepared.cases[i].streams, options: renderOptions)
+            } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
+                prepared.cases[i].findings += TemplateCheck.findings(problems, record: i + 1, row: prepared.cases[i].row)
+            }
+        }
+        return prepared
+    }
+
     /// What puts the case into each document, or nil with `embed` off.
     func embedding(for template: DocumentTemplate, templatePath: String) -> CaseEmbedding? {
         embed ? CaseEmbedding(form: form, policy: policy, templatePath: templatePath, template: template) : nil
