@@ -83,7 +83,7 @@ import PaperworkTemplate
         try Data((heading + notes + "北京密云长名称示例企业有限责任公司,\(creditCode(7)),科技创新\n").utf8).write(to: URL(fileURLWithPath: dir + "/late.csv"))
         let loaded = try CaseLoader.load(dir + "/late.csv", form: form)
         #expect(loaded.cases.count == 1)
-        var rows: [Int] = []
+        var rows: [Int?] = []
         try #require(loaded.cases[0].items).forEach { row, _ in rows.append(row) }
         #expect(rows == [14])
     }
