@@ -6,7 +6,8 @@ struct CompiledPart: Sendable {
     var nodes: [CompiledNode]
     var tags: [TagOccurrence]
     var templateSize: Int
-    /// A Word part's filled text gets `NumberJoins`, so that dates and numbers with units print on one line.
+    /// A Word part's filled text gets `NumberJoins`, and the joined text runs of East Asian language en-US
+    /// (`JoinedRunLanguage`), so that dates and numbers with units print on one line.
     var joinsNumbers = false
 
     /// Compiles a part, or returns every problem its tags have; warnings come back beside a compiled part.
@@ -42,6 +43,6 @@ struct CompiledPart: Sendable {
         var renderer = Renderer(tags: tags, data: data, options: options, capacity: templateSize + templateSize / 2)
         renderer.render(nodes)
         guard renderer.problems.isEmpty else { return (renderer.out, renderer.problems) }
-        return (joinsNumbers ? NumberJoins.apply(to: renderer.out) : renderer.out, [])
+        return (joinsNumbers ? JoinedRunLanguage.apply(to: NumberJoins.apply(to: renderer.out)) : renderer.out, [])
     }
 }

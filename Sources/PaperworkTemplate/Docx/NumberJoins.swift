@@ -39,7 +39,7 @@ enum NumberJoins {
     private static let separator: Unicode.Scalar = "\n"
 
     /// The text of every text element, each scalar with the byte offset it starts at; a separator at each boundary.
-    private static func collectText(_ bytes: [UInt8], into scalars: inout [Unicode.Scalar], offsets: inout [Int]) {
+    static func collectText(_ bytes: [UInt8], into scalars: inout [Unicode.Scalar], offsets: inout [Int]) {
         var i = 0
         var inText = false
         while i < bytes.count {

@@ -1,0 +1,258 @@
+/// Puts the joined parts of dates and numbers with their units (`NumberJoins`) into runs whose East Asian language
+/// is en-US, so that LibreOffice 7.x keeps them on one line too.
+///
+/// LibreOffice before 7.6 breaks text whose East Asian language is Chinese or Japanese with its own CJK line breaker,
+/// which allows a break before any Chinese character but forbidden punctuation and ignores U+2060; for any other
+/// language it uses ICU, which follows Unicode's line-breaking rules and honours the joiner. So each run holding a
+/// joiner, the characters beside it and the whole number it touches (`2020⁠年⁠3⁠月`, `13,800.00⁠元`, `〔⁠2020⁠〕`)
+/// is split out with a copy of the run's properties that adds `w:eastAsia="en-US"` to its `w:lang` (a `w:lang`
+/// already there keeps `w:val` and `w:bidi`; a new one goes where ECMA-376 orders it, before
+/// `w:eastAsianLayout`). Fonts are chosen by `w:rFonts`, not by language, so the characters print as before.
+/// Only `w:t` directly in a `w:r` is split; other text (math, DrawingML) is left as it is.
+enum JoinedRunLanguage {
+    static let eastAsia = "en-US"
+
+    /// The part's bytes with joined text in runs of East Asian language en-US; unchanged when the text holds no joiner.
+    static func apply(to bytes: [UInt8]) -> [UInt8] {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        NumberJoins.collectText(bytes, into: &scalars, offsets: &offsets)
+        let joined = joinedScalars(scalars)
+        guard joined.contains(true) else { return bytes }
+        var marked = [Bool](repeating: false, count: bytes.count)
+        for i in joined.indices where joined[i] {
+            for b in offsets[i]..<(offsets[i] + scalars[i].utf8.count) { marked[b] = true }
+        }
+        var splitter = RunSplitter(bytes: bytes, marked: marked, prefix: wordPrefix(bytes))
+        return splitter.run()
+    }
+
+    /// The joiners, the characters beside them and the whole numbers those touch.
+    static func joinedScalars(_ s: [Unicode.Scalar]) -> [Bool] {
+        let joiner = NumberJoins.joiner
+        var joined = s.indices.map { i in
+            s[i] == joiner || (i > 0 && s[i - 1] == joiner && s[i] != "\n") || (i + 1 < s.count && s[i + 1] == joiner && s[i] != "\n")
+        }
+        func number(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) || c == "," || c == "." }
+        for i in s.indices.dropFirst() where number(s[i]) && joined[i - 1] && number(s[i - 1]) { joined[i] = true }
+        for i in s.indices.dropLast().reversed() where number(s[i]) && joined[i + 1] && number(s[i + 1]) { joined[i] = true }
+        return joined
+    }
+
+    /// The prefix the part gives WordprocessingML's namespace (`w` almost always).
+    static func wordPrefix(_ bytes: [UInt8]) -> [UInt8] {
+        for namespace in ["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"] {
+            let needle = Array("=\"\(namespace)\"".utf8)
+            guard let at = firstIndex(of: needle, in: bytes) else { continue }
+            var start = at
+            while start > 0 && bytes[start - 1] != UInt8(ascii: ":") && bytes[start - 1] != UInt8(ascii: " ") { start -= 1 }
+            if start > 0 && bytes[start - 1] == UInt8(ascii: ":") { return Array(bytes[start..<at]) }
+        }
+        return Array("w".utf8)
+    }
+
+    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int = 0, to end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard let first = needle.first, end - from >= needle.count else { return nil }
+        var i = from
+        while i + needle.count <= end {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// One pass over a Word part that splits each run whose text is partly marked into runs of marked and unmarked text.
+private struct RunSplitter {
+    let bytes: [UInt8]
+    let marked: [Bool]
+    let prefix: [UInt8]
+    private var out: [UInt8] = []
+    private var depth = 0
+    private var runs: [OpenRun] = []
+
+    /// A run being read: its start tag, its properties and its content, in pieces of marked and unmarked bytes.
+    private struct OpenRun {
+        var start: Range<Int>
+        var childDepth: Int
+        var properties: Range<Int>?
+        var propertiesStart: Int?
+        var textStart: (tag: Range<Int>, text: Int)?
+        var pieces: [(marked: Bool, bytes: [UInt8])] = []
+    }
+
+    init(bytes: [UInt8], marked: [Bool], prefix: [UInt8]) {
+        self.bytes = bytes
+        self.marked = marked
+        self.prefix = prefix
+    }
+
+    private func name(_ local: String) -> [UInt8] { prefix + Array(":\(local)".utf8) }
+
+    mutating func run() -> [UInt8] {
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else {
+                var end = i
+                while end < bytes.count && bytes[end] != UInt8(ascii: "<") { end += 1 }
+                if runs.last?.textStart == nil && runs.last?.propertiesStart == nil { emit(bytes[i..<end]) }
+                i = end
+                continue
+            }
+            var end = i + 1
+            var quote: UInt8?
+            while end < bytes.count && (quote != nil || bytes[end] != UInt8(ascii: ">")) {
+                if let q = quote { if bytes[end] == q { quote = nil } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
+                end += 1
+            }
+            end = min(end + 1, bytes.count)
+            tag(i..<end)
+            i = end
+        }
+        return out
+    }
+
+    private mutating func tag(_ range: Range<Int>) {
+        let inner = bytes[(range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)]
+        if inner.first == UInt8(ascii: "?") || inner.first == UInt8(ascii: "!") { emit(bytes[range]); return }
+        let closing = inner.first == UInt8(ascii: "/")
+        let selfClosing = inner.last == UInt8(ascii: "/")
+        let qname = Array((closing ? inner.dropFirst() : inner).prefix { ![UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) })
+        let direct = runs.last.map { depth == $0.childDepth + (closing ? 1 : 0) } ?? false
+        if direct, var open = runs.popLast() {
+            defer { runs.append(open) }
+            if open.propertiesStart != nil {
+                if closing && qname == name("rPr") { open.properties = open.propertiesStart!..<range.upperBound; open.propertiesStart = nil }
+                if !selfClosing { depth += closing ? -1 : 1 }
+                return
+            }
+            if let t = open.textStart, closing {
+                open.pieces += textPieces(tag: t.tag, text: t.text..<range.lowerBound, end: range)
+                open.textStart = nil
+                depth -= 1
+                return
+            }
+            if !closing && qname == name("rPr") && open.properties == nil && open.pieces.isEmpty {
+                if selfClosing { open.properties = range } else { open.propertiesStart = range.lowerBound; depth += 1 }
+                return
+            }
+            if !closing && !selfClosing && qname == name("t") {
+                open.textStart = (range, range.upperBound)
+                depth += 1
+                return
+            }
+        }
+        if let open = runs.last, open.propertiesStart != nil || open.textStart != nil {
+            if !selfClosing { depth += closing ? -1 : 1 }
+            return
+        }
+        if closing && qname == name("r"), let open = runs.last, depth == open.childDepth {
+            runs.removeLast()
+            depth -= 1
+            emit(finished(open, end: range))
+            return
+        }
+        if !closing && !selfClosing && qname == name("r") {
+            depth += 1
+            runs.append(OpenRun(start: range, childDepth: depth))
+            return
+        }
+        if !selfClosing { depth += closing ? -1 : 1 }
+        emit(bytes[range])
+    }
+
+    /// A run's text element, cut where its marked bytes begin and end.
+    private func textPieces(tag: Range<Int>, text: Range<Int>, end: Range<Int>) -> [(marked: Bool, bytes: [UInt8])] {
+        var cuts = [text.lowerBound]
+        for b in text.dropFirst() where marked[b] != marked[b - 1] { cuts.append(b) }
+        cuts.append(text.upperBound)
+        if cuts.count == 2 {
+            return [(text.isEmpty ? false : marked[text.lowerBound], Array(bytes[tag]) + bytes[text] + bytes[end])]
+        }
+        let open = Array("<".utf8) + name("t") + Array(" xml:space=\"preserve\">".utf8)
+        return zip(cuts, cuts.dropFirst()).map { (marked[$0], open + bytes[$0..<$1] + bytes[end]) }
+    }
+
+    /// The run as it was, or as runs of marked and unmarked content, the marked ones with East Asian language en-US.
+    private func finished(_ run: OpenRun, end: Range<Int>) -> [UInt8] {
+        let properties = run.properties.map { Array(bytes[$0]) } ?? []
+        guard run.pieces.contains(where: \.marked) else {
+            return Array(bytes[run.start]) + properties + run.pieces.flatMap(\.bytes) + bytes[end]
+        }
+        let markedProperties = withEastAsianLanguage(properties)
+        var result: [UInt8] = []
+        var k = 0
+        while k < run.pieces.count {
+            let mark = run.pieces[k].marked
+            result += bytes[run.start]
+            result += mark ? markedProperties : properties
+            while k < run.pieces.count && run.pieces[k].marked == mark { result += run.pieces[k].bytes; k += 1 }
+            result += bytes[end]
+        }
+        return result
+    }
+
+    /// Elements that ECMA-376 puts after `w:lang` in a run's properties (the schema's sequence; other namespaces' last).
+    private var afterLanguage: [[UInt8]] { ["eastAsianLayout", "specVanish", "oMath", "rPrChange"].map(name) }
+
+    /// The run properties with `w:eastAsia="en-US"` on their own `w:lang`, added or set, every other property kept.
+    func withEastAsianLanguage(_ properties: [UInt8]) -> [UInt8] {
+        let attribute = name("eastAsia") + Array("=\"\(JoinedRunLanguage.eastAsia)\"".utf8)
+        let language = Array("<".utf8) + name("lang") + [UInt8(ascii: " ")] + attribute + Array("/>".utf8)
+        guard !properties.isEmpty, properties[properties.count - 2] != UInt8(ascii: "/") else {
+            return Array("<".utf8) + name("rPr") + [UInt8(ascii: ">")] + language + Array("</".utf8) + name("rPr") + [UInt8(ascii: ">")]
+        }
+        // The children one level inside <w:rPr>: where a w:lang is or one goes.
+        var level = 0
+        var i = 0
+        var insertAt: Int?
+        while i < properties.count {
+            guard properties[i] == UInt8(ascii: "<") else { i += 1; continue }
+            var end = i + 1
+            var quote: UInt8?
+            while end < properties.count && (quote != nil || properties[end] != UInt8(ascii: ">")) {
+                if let q = quote { if properties[end] == q { quote = nil } } else if properties[end] == UInt8(ascii: "\"") || properties[end] == UInt8(ascii: "'") { quote = properties[end] }
+                end += 1
+            }
+            let inner = properties[(i + 1)..<end]
+            let closing = inner.first == UInt8(ascii: "/")
+            let selfClosing = inner.last == UInt8(ascii: "/")
+            let qname = Array((closing ? inner.dropFirst() : inner).prefix { ![UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) })
+            if level == 1 && !closing {
+                if qname == name("lang") { return Array(properties[..<i]) + withAttribute(Array(properties[i...end]), attribute) + properties[(end + 1)...] }
+                let foreign = !qname.starts(with: prefix + [UInt8(ascii: ":")])
+                if insertAt == nil && (afterLanguage.contains(qname) || foreign) { insertAt = i }
+            }
+            if level == 1 && closing && qname == name("rPr") && insertAt == nil { insertAt = i }
+            if !selfClosing { level += closing ? -1 : 1 }
+            i = end + 1
+        }
+        let at = insertAt ?? properties.count
+        return Array(properties[..<at]) + language + properties[at...]
+    }
+
+    /// A `w:lang` start tag with `w:eastAsia` set to en-US, its other attributes kept.
+    private func withAttribute(_ tag: [UInt8], _ attribute: [UInt8]) -> [UInt8] {
+        let key = [UInt8(ascii: " ")] + name("eastAsia") + [UInt8(ascii: "=")]
+        if let at = JoinedRunLanguage.firstIndex(of: key, in: tag), at + key.count < tag.count {
+            let quote = tag[at + key.count]
+            var close = at + key.count + 1
+            while close < tag.count && tag[close] != quote { close += 1 }
+            return Array(tag[..<(at + 1)]) + attribute + tag[min(close + 1, tag.count)...]
+        }
+        let tail = tag[tag.count - 2] == UInt8(ascii: "/") ? tag.count - 2 : tag.count - 1
+        return Array(tag[..<tail]) + [UInt8(ascii: " ")] + attribute + tag[tail...]
+    }
+
+    private mutating func emit(_ b: some Collection<UInt8>) {
+        if runs.isEmpty {
+            out += b
+        } else if let last = runs[runs.count - 1].pieces.last, !last.marked {
+            runs[runs.count - 1].pieces[runs[runs.count - 1].pieces.count - 1].bytes += b
+        } else {
+            runs[runs.count - 1].pieces.append((false, Array(b)))
+        }
+    }
+}
