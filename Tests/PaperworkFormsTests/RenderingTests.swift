@@ -186,10 +186,9 @@ struct RenderingTests {
         }
     }
 
-    /// Dates and numbers with their units carry WORD JOINERs. LibreOffice's current Chinese line breaker keeps them
-    /// together (BreakIterator_CJK treats U+2060 as a no-break mark); LibreOffice 7.x, as in Debian 12, breaks Chinese
-    /// text before any character but the forbidden punctuation, joiner or not, so there the broken ones are a known issue,
-    /// listed in the test's output.
+    /// Dates and numbers with their units carry WORD JOINERs, in runs whose East Asian language is en-US: LibreOffice
+    /// 7.x (Debian 12) breaks Chinese-language text before any character but forbidden punctuation, joiner or not, but
+    /// breaks other languages' text with ICU, which keeps the joined parts together (`JoinedRunLanguage`).
     @Test func noLineEndsInsideADateOrANumberWithItsUnit() throws {
         let rendered = try Self.rendered.get()
         var dates = 0
@@ -200,9 +199,7 @@ struct RenderingTests {
             if !result.broken.isEmpty { broken[name] = result.broken }
         }
         #expect(dates > 5 * Self.longNameVariants, "the check saw the documents' dates")
-        withKnownIssue("LibreOffice \(Tool.libreOfficeVersion) breaks Chinese text before a unit even after a WORD JOINER", isIntermittent: true) {
-            for (name, parts) in broken.sorted(by: { $0.key < $1.key }) { Issue.record("\(name): broken across lines: \(parts)") }
-        }
+        for (name, parts) in broken.sorted(by: { $0.key < $1.key }) { Issue.record("\(name): broken across lines: \(parts)") }
     }
 
     /// The long names do move dates to line ends: in some variants a line starts or ends with a whole date, where
