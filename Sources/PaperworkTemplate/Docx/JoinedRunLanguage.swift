@@ -1,10 +1,10 @@
 /// Puts the joined parts of dates and numbers with their units (`NumberJoins`) into runs whose East Asian language
-/// is en-US, so that LibreOffice 7.x keeps them on one line too.
+/// is en-US, so that LibreOffice 7.4 keeps them on one line too.
 ///
-/// LibreOffice before 7.6 breaks text whose East Asian language is Chinese or Japanese with its own CJK line breaker,
+/// LibreOffice 7.4 (Debian 12) breaks text whose East Asian language is Chinese or Japanese with its CJK line breaker,
 /// which allows a break before any Chinese character but forbidden punctuation and ignores U+2060; for any other
 /// language it uses ICU, which follows Unicode's line-breaking rules and honours the joiner. So each run holding a
-/// joiner, the characters beside it and the whole number it touches (`2020⁠年⁠3⁠月`, `13,800.00⁠元`, `〔⁠2020⁠〕`)
+/// joiner, the characters beside it and the whole number it touches (`2020年3月`, `13,800.00元`, `〔2020〕`)
 /// is split out with a copy of the run's properties that adds `w:eastAsia="en-US"` to its `w:lang` (a `w:lang`
 /// already there keeps `w:val` and `w:bidi`; a new one goes where ECMA-376 orders it, before
 /// `w:eastAsianLayout`). Fonts are chosen by `w:rFonts`, not by language, so the characters print as before.
@@ -101,13 +101,7 @@ private struct RunSplitter {
                 i = end
                 continue
             }
-            var end = i + 1
-            var quote: UInt8?
-            while end < bytes.count && (quote != nil || bytes[end] != UInt8(ascii: ">")) {
-                if let q = quote { if bytes[end] == q { quote = nil } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
-                end += 1
-            }
-            end = min(end + 1, bytes.count)
+            let end = min(NumberJoins.tagEnd(bytes, from: i) + 1, bytes.count)
             tag(i..<end)
             i = end
         }
@@ -119,7 +113,7 @@ private struct RunSplitter {
         if inner.first == UInt8(ascii: "?") || inner.first == UInt8(ascii: "!") { emit(bytes[range]); return }
         let closing = inner.first == UInt8(ascii: "/")
         let selfClosing = inner.last == UInt8(ascii: "/")
-        let qname = Array((closing ? inner.dropFirst() : inner).prefix { ![UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) })
+        let qname = Array(NumberJoins.qualifiedName(closing ? inner.dropFirst() : inner))
         let direct = runs.last.map { depth == $0.childDepth + (closing ? 1 : 0) } ?? false
         if direct, var open = runs.popLast() {
             defer { runs.append(open) }
@@ -210,16 +204,12 @@ private struct RunSplitter {
         var insertAt: Int?
         while i < properties.count {
             guard properties[i] == UInt8(ascii: "<") else { i += 1; continue }
-            var end = i + 1
-            var quote: UInt8?
-            while end < properties.count && (quote != nil || properties[end] != UInt8(ascii: ">")) {
-                if let q = quote { if properties[end] == q { quote = nil } } else if properties[end] == UInt8(ascii: "\"") || properties[end] == UInt8(ascii: "'") { quote = properties[end] }
-                end += 1
-            }
+            let end = NumberJoins.tagEnd(properties, from: i)
+            guard end < properties.count else { break }
             let inner = properties[(i + 1)..<end]
             let closing = inner.first == UInt8(ascii: "/")
             let selfClosing = inner.last == UInt8(ascii: "/")
-            let qname = Array((closing ? inner.dropFirst() : inner).prefix { ![UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) })
+            let qname = Array(NumberJoins.qualifiedName(closing ? inner.dropFirst() : inner))
             if level == 1 && !closing {
                 if qname == name("lang") { return Array(properties[..<i]) + withAttribute(Array(properties[i...end]), attribute) + properties[(end + 1)...] }
                 let foreign = !qname.starts(with: prefix + [UInt8(ascii: ":")])

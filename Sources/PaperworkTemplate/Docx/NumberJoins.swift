@@ -45,12 +45,7 @@ enum NumberJoins {
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "<") {
-                var end = i + 1
-                var quote: UInt8?
-                while end < bytes.count && (quote != nil || bytes[end] != UInt8(ascii: ">")) {
-                    if let q = quote { if bytes[end] == q { quote = nil } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
-                    end += 1
-                }
+                let end = tagEnd(bytes, from: i)
                 let tag = bytes[(i + 1)..<min(end, bytes.count)]
                 let closing = tag.first == UInt8(ascii: "/")
                 let selfClosing = tag.last == UInt8(ascii: "/")
@@ -86,9 +81,25 @@ enum NumberJoins {
         offsets.append(bytes.count)
     }
 
+    /// Where the tag starting at `start` (`<`) ends: the index of its `>` (quoted attribute values skipped), or the end.
+    static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var end = start + 1
+        var quote: UInt8?
+        while end < bytes.count && (quote != nil || bytes[end] != UInt8(ascii: ">")) {
+            if let q = quote { if bytes[end] == q { quote = nil } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
+            end += 1
+        }
+        return end
+    }
+
+    /// The tag's qualified name from what stands between `<` (or `</`) and `>`: `w:t w:x="1"/` → `w:t`.
+    static func qualifiedName(_ tag: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        tag.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+    }
+
     /// The tag's local name: `w:t` → `t`, `a:p` → `p`.
     private static func localName(_ tag: ArraySlice<UInt8>) -> String {
-        let name = tag.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\n") }
+        let name = qualifiedName(tag)
         let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name[...]
         return String(decoding: local, as: UTF8.self)
     }
