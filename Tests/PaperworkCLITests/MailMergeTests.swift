@@ -83,5 +83,8 @@ import Testing
         #expect(result.status == 1)
         #expect(result.err.contains("第 3 行") && result.err.contains("「制造业」") && result.err.contains("餐饮业、旅游业"), "\(result.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out") || CLI.files(dir + "/out").isEmpty)
+        let validate = try CLI.run(["validate", dir + "/登记表.docx", dir + "/企业.csv"])
+        #expect(validate.status == 1, "validate fills each record in memory as batch does")
+        #expect(validate.err.contains("第 3 行") && validate.err.contains("「制造业」"), "\(validate.err)")
     }
 }

@@ -48,13 +48,15 @@ public struct FillJob: Sendable {
         return prepared
     }
 
-    /// Everything `fill` and `batch` check, writing nothing: every record validated — against the form, or for a
-    /// plain template filled in memory, a long list included, so that its data problems are findings too.
+    /// Everything `fill` and `batch` check, writing nothing: the template's warnings, every record validated and
+    /// filled in memory, so that what the template cannot take (a drop-down value not in its list, for a plain
+    /// template a missing value) is a finding too. A list form's long list is not filled: its form says what its
+    /// template needs, and that was checked when the form was loaded; a plain template's is.
     public func check() throws -> PreparedCases {
         let template = try openTemplate()
         var prepared = try prepare(template)
-        guard form == nil else { return prepared }
         try TemplateCheck.check(&prepared.cases, template: template, options: renderOptions)
+        guard form == nil else { return prepared }
         for i in prepared.cases.indices where prepared.cases[i].isValid && !prepared.cases[i].streams.isEmpty {
             do {
                 _ = try template.render(prepared.cases[i].value, streams: prepared.cases[i].streams, options: renderOptions)
