@@ -22,7 +22,7 @@ struct Collect: ParsableCommand {
     @Option(help: "可见内容与嵌入数据不一致时采用哪个 visible (default) or embedded") var prefer: Preference = .visible
     @Flag(help: "只汇总有效的行，其余报告 merge the valid rows, report the others") var skipInvalid = false
     @Flag(help: "不在文件中嵌入数据 do not embed the data in the merged list") var noEmbed = false
-    @Flag(help: "覆盖已存在的输出文件 replace an existing output file") var force = false
+    @Flag(help: "覆盖已存在的输出文件和报告 replace an existing output file and report") var force = false
 
     func validate() throws {
         guard formOptions.form != nil else { throw UsageError.needsForm }
@@ -32,6 +32,7 @@ struct Collect: ParsableCommand {
         try output.guarded {
             let (form, policy) = try formOptions.resolve(template: nil)
             guard let form, let policy else { throw UsageError.needsForm }
+            if let report { try FindingReport.checkTarget(report, overwrite: force) }
             let findings: [CollectFinding]
             let blocked: Bool
             if form.manifest.kind == .list {
@@ -59,7 +60,7 @@ struct Collect: ParsableCommand {
             }
             for f in findings { Console.error(f.line(output.language)) }
             if let report {
-                try CollectReport.write(findings, to: report, overwrite: true)
+                try CollectReport.write(findings, to: report, overwrite: force)
                 output.say(zh: "检查结果：\(report)（\(findings.count) 条）", en: "report: \(report) (\(findings.count) findings)", toError: true)
             }
             if blocked {

@@ -38,8 +38,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/区汇总-第2批.xlsx"))
         let report = try String(contentsOfFile: dir + "/检查结果.csv", encoding: .utf8)
         #expect(report.contains("错误,各部门/科信局.xlsx,企业清单,16,信用代码"))
+        let kept = try CLI.run(["collect", "--form", "hr-enterprise-list"] + lists + ["--batch", "2"] + Self.district
+                               + ["-o", "区汇总-第2批.xlsx", "--report", "检查结果.csv", "--skip-invalid"], in: dir)
+        #expect(kept.status == 3, "the report of the first run is not replaced without --force")
+        #expect(kept.err.contains("检查结果.csv：文件已存在"), "\(kept.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/区汇总-第2批.xlsx"), "refused before any work")
+        #expect(try String(contentsOfFile: dir + "/检查结果.csv", encoding: .utf8) == report)
         let merged = try CLI.run(["collect", "--form", "hr-enterprise-list"] + lists + ["--batch", "2"] + Self.district
-                                 + ["-o", "区汇总-第2批.xlsx", "--report", "检查结果.xlsx", "--skip-invalid"], in: dir)
+                                 + ["-o", "区汇总-第2批.xlsx", "--report", "检查结果.csv", "--skip-invalid", "--force"], in: dir)
         #expect(merged.status == 0, "\(merged.err)")
         #expect(merged.out.contains("已汇总 3 份清单，共 41 行，写入 40 行：区汇总-第2批.xlsx"))
         let extracted = try CLI.run(["extract", "区汇总-第2批.xlsx", "-o", "区汇总.json"], in: dir)

@@ -63,9 +63,7 @@ public struct ExtractJob: Sendable {
         case "json":
             bytes = Array(json(documents).utf8)
         case "csv":
-            let table = rows(documents)
-            let lines = table.map { $0.map(CollectReport.csvField).joined(separator: ",") }
-            bytes = [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+            bytes = ReportTable.csv(rows(documents))
         case "xlsx":
             let table = rows(documents)
             bytes = try SimpleWorkbook(
