@@ -21,7 +21,7 @@ enum Scratch {
 /// The built-in forms and policy, found as the CLI finds them (a `Templates` folder above the program).
 enum BuiltIn {
     static let catalog = FormCatalog()
-    static let forms: [Form] = catalog.names.compactMap { try? catalog.form($0) }
+    static let forms: [Form] = ((try? catalog.names) ?? []).compactMap { try? catalog.form($0) }
     static let policy = (try? catalog.policyPath(for: nil)).flatMap { try? Policy(contentsOf: $0) }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import PaperworkForms
 import PaperworkOOXML
@@ -56,16 +55,10 @@ struct Batch: ParsableCommand {
             job.pdf = pdf
             job.jobs = jobs
             let cancel = BatchCancellation()
-            let signals = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
-                signal(sig, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: sig)
-                source.setEventHandler { cancel.cancel() }
-                source.resume()
-                return source
-            }
-            defer { signals.forEach { $0.cancel() } }
             let bar = ProgressLine(quiet: output.quiet, language: output.language)
-            let summary = try job.run(cancel: cancel) { done, total in bar.update(done, total) }
+            let summary = try InterruptSignals.whileRunning(interrupted: { cancel.cancel() }) {
+                try job.run(cancel: cancel) { done, total in bar.update(done, total) }
+            }
             bar.finish()
             try findings.report(summary.prepared, output: output, overwrite: force, blocking: !skipInvalid)
             try output.summarize(summary)

@@ -14,7 +14,7 @@ struct Forms: ParsableCommand {
         func run() throws {
             try output.guarded {
                 let catalog = FormCatalog(folder: templates)
-                for name in catalog.names {
+                for name in try catalog.names {
                     let form = try catalog.form(name)
                     Console.print("\(name)  \(form.manifest.title)  (\(form.manifest.template))")
                 }

@@ -38,18 +38,35 @@ import Testing
         #expect(texts[10_001].hasSuffix("密值0") && texts[10_001].count == 5 << 20 / 3 + 2)
     }
 
-    @Test func dataWithEmojiRareCJKMarkupAndAHugeFieldFillsCorrectly() throws {
+    @Test func dataWithEmojiRareCJKMarkupAndAHugeFieldFillsCorrectlyAndReadsBack() throws {
         let dir = CLI.scratch()
         let template = try DocxTemplate(package: try OOXMLPackage(contentsOf: try Self.letterTemplate(Self.p("{{a}}|{{b}}|{{c}}"), in: dir)))
-        let huge = String(repeating: "字", count: 10 << 20 / 3)
+        // As large as a value may be without a line break: 8,000,000 bytes, with the template's text beside it in one node.
+        let huge = String(repeating: "字", count: 8_000_000 / 3) + "ab"
+        #expect(huge.utf8.count == 8_000_000)
         let filled = try template.render(.object(["a": .string("😀𠀀"), "b": .string("<&>\"'"), "c": .string(huge)]))
         try filled.write(to: dir + "/o.docx", overwrite: false)
         let back = try OOXMLPackage(contentsOf: dir + "/o.docx")
-        // The serialised text itself is checked: the value is escaped as it is written. (The part is not parsed back here:
-        // a 10 MiB text node is over libxml2's limit for one text node without XML_PARSE_HUGE.)
-        let xml = String(decoding: try back.data(of: "word/document.xml"), as: UTF8.self)
-        #expect(xml.contains("😀𠀀|&lt;&amp;&gt;\"'|字字"))
-        #expect(xml.components(separatedBy: "字").count == huge.count + 1)
+        let texts = try back.xml(of: "word/document.xml").root.all("t").map(\.textContent)
+        #expect(texts == ["😀𠀀|<&>\"'|" + huge])
+    }
+
+    @Test func aValueTooLongToReadBackIsADataProblemNamingItsFieldAndLineBreaksMakeItFit() throws {
+        let dir = CLI.scratch()
+        let template = try DocxTemplate(package: try OOXMLPackage(contentsOf: try Self.letterTemplate(Self.p("密{{c}}"), in: dir)))
+        // 10 MiB without a break: over libxml2's 10,000,000 bytes for one text node, so the document could not be read back.
+        let unbroken = String(repeating: "字", count: 10 << 20 / 3)
+        let problems = try #require(#expect(throws: TemplateProblems.self) { _ = try template.render(.object(["c": .string(unbroken)])) })
+        #expect(problems.problems.map(\.kind) == [.textTooLarge(path: "c", bytes: unbroken.utf8.count)])
+        #expect(problems.problems.allSatisfy { $0.isDataProblem })
+        #expect(problems.problems[0].message(.zh).contains("字段 c 有一段 \(unbroken.utf8.count) 字节的文字中间没有换行"))
+        // The same amount of text in lines of 1,000,000 bytes fills, and every line is read back.
+        let line = String(repeating: "字", count: 1_000_000 / 3)
+        let lines = Array(repeating: line, count: 11)
+        let filled = try template.render(.object(["c": .string(lines.joined(separator: "\n"))]))
+        try filled.write(to: dir + "/lines.docx", overwrite: false)
+        let texts = try OOXMLPackage(contentsOf: dir + "/lines.docx").xml(of: "word/document.xml").root.all("t").map(\.textContent)
+        #expect(texts == ["密" + line] + Array(repeating: line, count: 10))
     }
 
     @Test func emptyHeaderOnlyAndInvalidUTF8FilesAreClearErrors() throws {

@@ -40,7 +40,7 @@ import Testing
         let kinds: [TemplateProblem.Kind] = [
             .syntax(.unclosed, tag: tag), .unknownFilter(value, tag: tag), .unclosedBlock(.each), .unexpectedClose(.if),
             .mismatchedClose(expected: .each, found: .unless), .elseOutsideBlock, .elseNotAlone, .blockAcrossCells, .blockAcrossElements,
-            .blocksOverlap, .blockNotAllowed, .nestedRowLoops, .badSheetName(sheet), .tagInTableHeader, .textTooLong(path: key, length: 40_000),
+            .blocksOverlap, .blockNotAllowed, .nestedRowLoops, .badSheetName(sheet), .tagInTableHeader, .textTooLong(path: key, length: 40_000), .textTooLarge(path: key, bytes: 9_000_000),
             .missingValue(path: key), .invalidCharacter(path: key, scalar: 1), .tagInFieldResult, .separatorNotInline, .partNotFilled,
             .unsupportedField(type: "NEXT", equivalent: tag), .loopItemPrefix(path: key, suggestion: tag),
         ] + [FilterExpectation.amountInRange, .number, .date].map { .wrongKind(path: key, filter: "rmb", value: value, expected: $0) }

@@ -1,44 +1,10 @@
 import Foundation
 import PaperworkOOXML
+import PaperworkTestSupport
 import Testing
 
-/// A 2 MB tmpfs mounted for one test: the system's own "no space left" and "read-only file system".
-struct SmallDisk {
-    let path: String
-
-    /// Mounting needs root and a kernel that lets this process mount (CI runs as root in a container that does).
-    static let available: Bool = {
-        guard getuid() == 0, let disk = try? SmallDisk() else { return false }
-        disk.unmount()
-        return true
-    }()
-
-    init() throws {
-        path = CLI.scratch() + "/disk"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try Self.mount(["-t", "tmpfs", "-o", "size=2m", "tmpfs", path])
-    }
-
-    func remountReadOnly() throws { try Self.mount(["-o", "remount,ro", path]) }
-
-    func unmount() { _ = try? Self.run("/bin/umount", [path]) }
-
-    private static func mount(_ arguments: [String]) throws {
-        guard try run("/bin/mount", arguments) == 0 else { throw CocoaError(.fileWriteNoPermission) }
-    }
-
-    private static func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-}
-
-@Suite(.serialized, .enabled(if: SmallDisk.available, "needs root and permission to mount a tmpfs (CI runs as root)"))
+/// On a 2 MB tmpfs: the system's own "no space left" and "read-only file system".
+@Suite(.serialized, .enabled(if: Tmpfs.available, Comment(rawValue: Tmpfs.unavailableReason)))
 struct SmallFileSystemTests {
     /// `count` tenants with distinct names and credit codes, from the sample's rows.
     static func tenants(_ count: Int, in dir: String) throws -> String {
@@ -66,8 +32,8 @@ struct SmallFileSystemTests {
     }
 
     @Test func aBatchThatFillsTheDiskLeavesOnlyCompleteFilesAndResumeFinishesOnceThereIsRoom() throws {
-        let disk = try SmallDisk()
-        defer { disk.unmount() }
+        let disk = try Tmpfs(size: "2m")
+        defer { disk.remove() }
         let csv = try Self.tenants(120, in: CLI.scratch())
         let filler = disk.path + "/filler"
         try Data(count: 1_600_000).write(to: URL(fileURLWithPath: filler))
@@ -90,8 +56,8 @@ struct SmallFileSystemTests {
     }
 
     @Test(arguments: ["zh", "en"]) func aReadOnlyFileSystemIsAClearErrorAndNothingIsWritten(lang: String) throws {
-        let disk = try SmallDisk()
-        defer { disk.unmount() }
+        let disk = try Tmpfs(size: "2m")
+        defer { disk.remove() }
         let csv = try Self.tenants(5, in: CLI.scratch())
         try FileManager.default.createDirectory(atPath: disk.path + "/out", withIntermediateDirectories: true)
         try disk.remountReadOnly()
@@ -106,8 +72,8 @@ struct SmallFileSystemTests {
     }
 
     @Test func aFolderThatDisappearsMidBatchFailsTheRestAndLeavesOnlyCompleteFiles() throws {
-        let disk = try SmallDisk()
-        defer { disk.unmount() }
+        let disk = try Tmpfs(size: "2m")
+        defer { disk.remove() }
         let csv = try Self.tenants(150, in: CLI.scratch())
         let out = disk.path + "/out", moved = disk.path + "/moved"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -105,7 +105,7 @@ import PaperworkTemplate
     }
 
     @Test func builtInFormsCompileWithoutProblems() throws {
-        for name in Repo.catalog.names {
+        for name in try Repo.catalog.names {
             let form = try Repo.catalog.form(name)
             let (compiled, problems) = FormCompiler.compile(form.manifest, policy: Repo.policy, file: form.manifestPath)
             #expect(compiled != nil && problems.isEmpty, "\(name): \(problems.map { $0.message(.en) })")

@@ -89,11 +89,33 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect(c["A\(totalsRow)"] == .text("合计"))
         let sheet = try filled.xml(of: "xl/worksheets/sheet1.xml")
         let expectedSum = (0..<count).reduce(Decimal(0)) { $0 + Decimal(1000 + $1) + Decimal(string: "0.5")! }
-        let range = count > 0 ? "D4:D\(3 + count)" : "0"
-        #expect(sheet.formulaCells.first == FormulaCell("D\(totalsRow)", "SUM(\(range))", DecimalFormat.plain(expectedSum)))
+        let sum = count > 0 ? "SUM(D4:D\(3 + count))" : "0"
+        #expect(sheet.formulaCells.first == FormulaCell("D\(totalsRow)", sum, DecimalFormat.plain(expectedSum)))
         let links = hyperlinks(sheet)
         #expect(links.filter { $0.ref.hasPrefix("B") }.count == count, "one link per item, none for an empty list")
         #expect(links.contains { $0.ref == "A\(totalsRow + 4)" }, "the link below the loop moves")
+    }
+
+    @Test func anEmptyListTotalsAndCountsZeroOnEverySheet() throws {
+        let filled = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(Self.data(0))
+        let sheet = try filled.xml(of: "xl/worksheets/sheet1.xml")
+        // COUNT(0) would count the 0 and show 1 enterprise; an empty range counts none, in Excel and LibreOffice.
+        #expect(Array(sheet.formulaCells.prefix(3)) == [FormulaCell("D4", "0", "0"), FormulaCell("E4", "0", "0"), FormulaCell("F4", "D4/2", "0")])
+        let second = try filled.xml(of: "xl/worksheets/sheet2.xml")
+        #expect(second.formulaCells.map(\.formula) == ["清单!D4", "0"], "COUNTA of the other sheet's empty list is 0, not COUNTA(0) = 1")
+    }
+
+    @Test(arguments: [
+        ("SUM(D4:D4)", "0"), ("COUNT(D4:D4)", "0"), ("COUNTA(B4:B4)", "0"), ("COUNTBLANK(B4:B4)", "0"), ("MIN(D4:D4)", "0"),
+        ("MAX(D4:D4)", "0"), ("PRODUCT(D4:D4)", "0"), ("AVERAGE(D4:D4)", "#DIV/0!"),
+        ("SUM(D4:D4,D10)", "SUM(D9)"), ("count( D4 , 5)", "count( 5)"), ("ROUND(SUM(D4:D4)*0.2,2)", "ROUND(0*0.2,2)"),
+        ("IF(COUNT(D4:D4)=0,\"无(空)\",SUM(D4:D4,'清单'!C2))", "IF(0=0,\"无(空)\",SUM('清单'!C2))"),
+        ("SUMPRODUCT(D4:D4*E4:E4)", "SUMPRODUCT(0*0)"), ("D4+1", "0+1"), ("SUM({1,2},D4:D4)", "SUM({1,2})"),
+        ("SUM(D2:D10)", "SUM(D2:D9)"),
+    ])
+    func aggregatesOverAnEmptyLoopAnswerWhatAnEmptyRangeAnswers(formula: String, expected: String) {
+        let mover = ReferenceMover(maps: ["清单": RowMap(loops: [RowMap.Loop(first: 4, last: 4, count: 0)])])
+        #expect(mover.formula(formula, on: "清单") == expected)
     }
 
     @Test func textThatLooksLikeAFormulaStaysText() throws {

@@ -4,18 +4,15 @@ import Glibc
 #endif
 
 /// A folder nobody may write into: for an ordinary user a folder with mode 555; for root, who ignores modes,
-/// an empty tmpfs mounted read-only on it. Tests that need one are enabled only where it can be made.
+/// an empty read-only ``Tmpfs``. Tests that need one are enabled only where it can be made.
 public struct ReadOnlyFolder: Sendable {
     public let path: String
-    private let mounted: Bool
+    private let mounted: Tmpfs?
 
     /// Whether a read-only folder can be made here: always for an ordinary user; for root only with the right
     /// to mount (a container without CAP_SYS_ADMIN cannot).
     public static let available: Bool = {
-        guard getuid() == 0 else { return true }
-        guard let probe = try? ReadOnlyFolder() else { return false }
-        probe.remove()
-        return true
+        getuid() != 0 || Tmpfs.available
     }()
 
     /// Why tests that need a read-only folder are skipped where one cannot be made.
@@ -24,24 +21,15 @@ public struct ReadOnlyFolder: Sendable {
 
     /// Makes an empty read-only folder under the temporary folder.
     public init() throws {
-        let dir = NSTemporaryDirectory() + "paperwork-readonly-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        path = dir
         if getuid() == 0 {
-            #if os(Linux)
-            guard mount("tmpfs", dir, "tmpfs", UInt(MS_RDONLY | MS_NOSUID | MS_NODEV), "size=64k") == 0 else {
-                let reason = String(cString: strerror(errno))
-                rmdir(dir)
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "mount tmpfs read-only on \(dir): \(reason)"])
-            }
-            mounted = true
-            #else
-            rmdir(dir)
-            throw CocoaError(.featureUnsupported)
-            #endif
+            let tmpfs = try Tmpfs(size: "64k", readOnly: true)
+            path = tmpfs.path
+            mounted = tmpfs
         } else {
-            chmod(dir, 0o555)
-            mounted = false
+            path = NSTemporaryDirectory() + "paperwork-readonly-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            chmod(path, 0o555)
+            mounted = nil
         }
     }
 
@@ -52,11 +40,12 @@ public struct ReadOnlyFolder: Sendable {
 
     /// Unmounts (or makes writable again) and removes the folder.
     public func remove() {
-        #if os(Linux)
-        if mounted { umount2(path, Int32(MNT_DETACH)) }
-        #endif
-        chmod(path, 0o755)
-        try? FileManager.default.removeItem(atPath: path)
+        if let mounted {
+            mounted.remove()
+        } else {
+            chmod(path, 0o755)
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// Runs `body` with a fresh read-only folder and removes it afterwards.

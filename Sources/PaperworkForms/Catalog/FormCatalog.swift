@@ -4,12 +4,23 @@ import Foundation
 public struct FormCatalog: Sendable {
     /// The folders searched for forms, in order: the one given, then the built-in Templates folder.
     public let folders: [String]
+    /// The folder given, which must be there to be read.
+    private let given: String?
 
     /// The folder given (a folder of forms, each a folder with a `form.yaml`), then the built-in Templates folder:
     /// `PAPERWORK_TEMPLATES`, else a `Templates` folder beside the program, in `../share/paperwork` above it (the
     /// install layout), or in a folder above the program or the current folder.
     public init(folder extra: String? = nil) {
+        given = extra
         folders = [extra, Self.builtInFolder()].compactMap { $0 }
+    }
+
+    /// Fails when the folder given cannot be opened as a folder (not there, a file, no permission), naming it and why.
+    public func checkGivenFolder() throws(FormError) {
+        guard let given else { return }
+        let fd = open(given, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { throw .unreadableTemplatesFolder(given, cause: .last(.open)) }
+        close(fd)
     }
 
     /// The built-in Templates folder, if one can be found.
@@ -36,24 +47,29 @@ public struct FormCatalog: Sendable {
 
     /// The names of the forms: folders that hold a `form.yaml`, the first folder's first.
     public var names: [String] {
-        var seen = Set<String>()
-        return folders.flatMap { folder in
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            return entries.filter { FileManager.default.fileExists(atPath: folder + "/" + $0 + "/form.yaml") }.sorted()
-        }.filter { seen.insert($0).inserted }
+        get throws(FormError) {
+            try checkGivenFolder()
+            var seen = Set<String>()
+            return folders.flatMap { folder in
+                let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                return entries.filter { FileManager.default.fileExists(atPath: folder + "/" + $0 + "/form.yaml") }.sorted()
+            }.filter { seen.insert($0).inserted }
+        }
     }
 
     /// The form of this name, from the first folder that has it.
     public func form(_ name: String) throws(FormError) -> Form {
+        try checkGivenFolder()
         if folders.isEmpty { throw .templatesNotFound }
         for folder in folders where FileManager.default.fileExists(atPath: folder + "/" + name + "/form.yaml") {
             return try Form(folder: folder + "/" + name)
         }
-        throw .unknownForm(name, known: names)
+        throw .unknownForm(name, known: try names)
     }
 
     /// The default policy file: beside the form's folder (`../policy/`), else in the first folder that has one.
     public func policyPath(for form: Form?) throws(FormError) -> String {
+        try checkGivenFolder()
         var candidates = folders.map { $0 + "/policy/" + Self.policyFile }
         if let form { candidates.insert(URL(fileURLWithPath: form.folder).deletingLastPathComponent().path + "/policy/" + Self.policyFile, at: 0) }
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { throw .templatesNotFound }

@@ -20,10 +20,10 @@ public enum FormCheck {
         } else if let target {
             let names = (try? fm.contentsOfDirectory(atPath: target)) ?? []
             folders = names.sorted().map { target + "/" + $0 }.filter { fm.fileExists(atPath: $0 + "/form.yaml") }
-            guard !folders.isEmpty else { throw .unknownForm(target, known: catalog?.names ?? []) }
+            guard !folders.isEmpty else { throw .unknownForm(target, known: try catalog?.names ?? []) }
         } else {
             guard let catalog, !catalog.folders.isEmpty else { throw .templatesNotFound }
-            folders = catalog.names.compactMap(catalog.folder(of:))
+            folders = try catalog.names.compactMap(catalog.folder(of:))
         }
         var report = Report()
         for folder in folders {

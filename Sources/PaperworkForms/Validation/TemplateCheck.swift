@@ -57,7 +57,7 @@ public enum TemplateCheck {
         case .notText(let path, _): (path, nil, "not_text")
         case .notAList(let path, _): (path, nil, "not_a_list")
         case .invalidCharacter(let path, _): (path, nil, "invalid_character")
-        case .textTooLong(let path, _): (path, nil, "text_too_long")
+        case .textTooLong(let path, _), .textTooLarge(let path, _): (path, nil, "text_too_long")
         case .tagInFieldResult: (nil, nil, "tag_in_field_result")
         case .partNotFilled: (nil, nil, "part_not_filled")
         case .sourceNotMovable: (nil, nil, "source_not_movable")

@@ -7,6 +7,10 @@ private let libxmlInitialised: Void = { xmlInitParser() }()
 /// No network access, no DTD loading, no entity substitution; a document that declares a
 /// DOCTYPE is refused before libxml2 sees it, so entity bombs and external entities never run.
 public enum MarkupParser {
+    /// The most bytes of text libxml2 reads in one text node (its `XML_MAX_TEXT_LENGTH`). Parts are parsed without
+    /// `XML_PARSE_HUGE`, which keeps this guard against hostile files; what this program writes stays below it.
+    public static let textNodeLimit = 10_000_000
+
     /// Parses `bytes`; `part` names the document in errors (`word/document.xml`).
     public static func parse(_ bytes: [UInt8], part: String) throws(XMLError) -> MarkupDocument {
         _ = libxmlInitialised

@@ -25,6 +25,8 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case notText(path: String, kind: ValueKind)
         case notAList(path: String, kind: ValueKind)
         case invalidCharacter(path: String, scalar: UInt32)
+        /// A value with more bytes of text without a line break than a document can be read back with.
+        case textTooLarge(path: String, bytes: Int)
         /// `NEXT`, `IF`, `ASK`… in a mail-merge document, with the tag-language way to do the same.
         case unsupportedField(type: String, equivalent: String)
         /// A warning: a tag in the cached result of a field Word recalculates.
@@ -58,7 +60,7 @@ public struct TemplateProblem: Error, Sendable, Hashable {
     /// True for problems of the data rather than of the template.
     public var isDataProblem: Bool {
         switch kind {
-        case .missingValue, .wrongKind, .notText, .notAList, .invalidCharacter, .textTooLong, .loopItemPrefix: true
+        case .missingValue, .wrongKind, .notText, .notAList, .invalidCharacter, .textTooLong, .textTooLarge, .loopItemPrefix: true
         default: false
         }
     }
@@ -90,6 +92,9 @@ public struct TemplateProblem: Error, Sendable, Hashable {
             zh ? "工作表名「\(n)」超过 31 个字符或含有 : \\ / ? * [ ]" : "sheet name “\(n)” is longer than 31 characters or holds : \\ / ? * [ ]"
         case .tagInTableHeader: zh ? "表（列表对象）的标题行不能含有标记" : "a table's header row cannot hold tags"
         case let .textTooLong(p, n): zh ? "字段 \(p) 的文字有 \(n) 个字符，超过单元格上限 32767" : "\(p) has \(n) characters, more than a cell's 32,767"
+        case let .textTooLarge(p, n):
+            zh ? "字段 \(p) 有一段 \(n) 字节的文字中间没有换行，超过上限 8,000,000 字节：更长的一段文字在读回文件时无法解析"
+                : "\(p) holds \(n) bytes of text without a line break, more than the 8,000,000 allowed: a longer stretch cannot be read back from the document"
         case let .missingValue(p): zh ? "缺少字段 \(p) 的值" : "missing value for \(p)"
         case let .wrongKind(p, f, v, e): zh ? "字段 \(p) 的值「\(v)」不能用 \(f) 格式，需要\(e.text(zh))" : "value “\(v)” of \(p) cannot take \(f); it needs \(e.text(zh))"
         case let .notText(p, k): zh ? "字段 \(p) 是\(k.name(zh))，不能直接填入文字" : "\(p) is a \(k.name(zh)), not text"

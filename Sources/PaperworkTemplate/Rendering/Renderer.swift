@@ -134,6 +134,10 @@ struct Renderer {
             report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
             return
         }
+        if let longest = Self.longestUnbrokenBytes(text, over: Self.unbrokenTextLimit) {
+            report(.textTooLarge(path: path, bytes: longest), tag: tag)
+            return
+        }
         guard let element, text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else {
             MarkupSerializer.appendEscapedText(text, into: &out)
             return
@@ -146,6 +150,20 @@ struct Renderer {
                 MarkupSerializer.appendEscapedText(String(cell), into: &out)
             }
         }
+    }
+
+    /// The most bytes a value may hold without a line break or tab: it becomes one text node, which must stay under
+    /// ``MarkupParser/textNodeLimit`` to be read back; the rest is left for the template's own text beside the tag.
+    static let unbrokenTextLimit = 8_000_000
+
+    /// The length in bytes of the longest stretch of `text` without a line break or tab, when it is over `limit`.
+    static func longestUnbrokenBytes(_ text: String, over limit: Int) -> Int? {
+        guard text.utf8.count > limit else { return nil }
+        var longest = 0, current = 0
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D || byte == 0x09 { current = 0 } else { current += 1; longest = max(longest, current) }
+        }
+        return longest > limit ? longest : nil
     }
 
     private mutating func block(_ block: CompiledBlock) {

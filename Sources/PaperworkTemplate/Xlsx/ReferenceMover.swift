@@ -8,15 +8,21 @@ struct ReferenceMover: Sendable {
     /// A formula written on `sheet` (in copy `copy` of `loop`, for formulas in loop rows), with its references moved.
     func formula(_ text: String, on sheet: String?, copy: Int? = nil, loop: RowMap.Loop? = nil) -> String {
         guard !maps.isEmpty else { return text }
-        return FormulaText.join(FormulaText.split(text).map { piece in
+        var vanished = false
+        let moved = FormulaText.join(FormulaText.split(text).map { piece in
             guard case .reference(let prefix, let area, let agg) = piece else { return piece }
             let target = prefix.map(FormulaText.sheetName) ?? sheet
             guard let target, let map = maps[target] else { return piece }
             let local = prefix == nil || target == sheet
             let moved = local ? map.move(area, copy: copy, sameLoopAs: loop, expand: agg) : map.move(area, expand: agg)
-            guard let moved else { return .text("0") }
+            guard let moved else {
+                guard agg else { return .text("0") }
+                vanished = true
+                return .text(FormulaText.emptyRange)
+            }
             return .reference(sheet: prefix, area: moved, insideAggregate: agg)
         })
+        return vanished ? FormulaText.withoutEmptyRanges(moved) : moved
     }
 
     /// A chart series reference (`'清单'!$B$4:$B$4`), moved; a reference into a loop grows over all its

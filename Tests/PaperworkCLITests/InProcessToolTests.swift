@@ -1,0 +1,103 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTestSupport
+import Synchronization
+import Testing
+@testable import PaperworkCommands
+
+/// The smaller commands and paths run in the test process: forms check, a Templates folder that is not there, pdf,
+/// inspect of a mail-merge letter, the parser's wordings, and the signal handlers a batch borrows.
+@Suite struct InProcessToolTests {
+    @Test(arguments: [("zh", "模板目录 /no/such/folder 无法打开", "文件或目录不存在"),
+                      ("en", "the Templates folder /no/such/folder cannot be opened", "no such file or folder")])
+    func aTemplatesFolderThatIsNotThereIsAnErrorNamingIt(lang: String, says: String, reason: String) throws {
+        for arguments in [["forms", "list"], ["forms", "show", "hr-enterprise-list"], ["init", "--form", "hr-enterprise-list", "-o", CLI.scratch() + "/x.yaml"],
+                          ["validate", "--form", "hr-enterprise-list", CLI.root + "/Samples/hr-enterprise-list/valid.csv"]] {
+            let r = InProcess.run(arguments + ["--templates", "/no/such/folder", "--lang", lang])
+            #expect(r.status == 2, "\(arguments): \(r.err)")
+            #expect(r.err.contains(says) && r.err.contains(reason), "\(arguments): \(r.err)")
+            #expect(r.out.isEmpty, "\(arguments): \(r.out)")
+        }
+        let file = CLI.scratch() + "/file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let notAFolder = InProcess.run(["forms", "list", "--templates", file, "--lang", lang])
+        #expect(notAFolder.status == 2 && notAFolder.err.contains(file), "\(notAFolder.err)")
+    }
+
+    @Test func formsCheckPassesTheBuiltInFormsAndReportsABrokenOneAtItsPlace() throws {
+        let built = InProcess.run(["forms", "check"] + InProcess.templates)
+        #expect(built.status == 0, "\(built.out) \(built.err)")
+        let passed = built.out.split(separator: "\n").filter { $0.hasSuffix("：检查通过") }
+        #expect(passed.count == 3, "\(built.out)")
+        let dir = CLI.scratch() + "/broken"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.root + "/Tests/PaperworkFormsTests/Fixtures/broken/unknown-type.yaml", toPath: dir + "/form.yaml")
+        let broken = InProcess.run(["forms", "check", dir, "--lang", "en"] + InProcess.templates)
+        #expect(broken.status == 2, "\(broken.out) \(broken.err)")
+        #expect(broken.out.contains(dir + "/form.yaml:6:21: error: ") && broken.out.contains("area"), "\(broken.out)")
+        #expect(!broken.out.contains("no errors"), "\(broken.out)")
+    }
+
+    @Test func inspectListsAMailMergeLettersFieldsInEitherLanguage() {
+        let letter = CLI.root + "/Tests/PaperworkTemplateTests/Fixtures/mail-merge.docx"
+        let zh = InProcess.run(["inspect", letter])
+        #expect(zh.status == 0, "\(zh.err)")
+        #expect(zh.out.contains("邮件合并域与内容控件（4 个）："), "\(zh.out)")
+        #expect(zh.out.contains("MERGEFIELD 贴息金额  →  {{贴息金额}}  word/document.xml 第 2 段"), "\(zh.out)")
+        let en = InProcess.run(["inspect", letter, "--lang", "en"])
+        #expect(en.out.contains("mail-merge fields and content controls (4):"), "\(en.out)")
+    }
+
+    @Test(arguments: [
+        (["validate", "--fom", "hr-enterprise-list", "x.csv"], "--fom"),
+        (["inspect", "a.docx", "b.docx"], "b.docx"),
+    ])
+    func parserWordingsNameWhatWasWrong(arguments: [String], names: String) {
+        let zh = InProcess.run(arguments)
+        #expect(zh.status == 2, "\(zh.err)")
+        #expect(zh.err.contains(names), "\(zh.err)")
+        #expect(!zh.err.contains("Error:"), "argument-parser's own English leaked: \(zh.err)")
+    }
+
+    static let sofficeInstalled = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].contains {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    @Test(.enabled(if: sofficeInstalled, "needs LibreOffice (soffice) installed"))
+    func pdfMakesAPDFOfAFilledAgreement() throws {
+        let dir = CLI.scratch()
+        let fill = InProcess.run(["fill", "--form", "rent-reduction-agreement", CLI.root + "/Samples/rent-reduction-agreement/valid.yaml",
+                                  "-o", dir + "/协议.docx"] + InProcess.templates)
+        #expect(fill.status == 0, "\(fill.err)")
+        let pdf = InProcess.run(["pdf", dir + "/协议.docx", "--out-dir", dir])
+        #expect(pdf.status == 0, "\(pdf.err)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/协议.pdf"))
+        #expect(bytes.starts(with: Array("%PDF".utf8)))
+    }
+
+    /// Calls of the test's own SIGUSR2 handler.
+    static let ownHandlerCalls = Atomic(0)
+
+    /// A batch lets SIGINT and SIGTERM cancel it while it runs, then gives the process its own handlers back —
+    /// also when two runs overlap. SIGUSR2 stands in, so the test process's own SIGINT is left alone.
+    @Test func signalHandlersAreLentWhileABatchRunsAndGivenBack() throws {
+        let own: @convention(c) (Int32) -> Void = { _ in InProcessToolTests.ownHandlerCalls.add(1, ordering: .sequentiallyConsistent) }
+        let before = signal(SIGUSR2, own)
+        defer { signal(SIGUSR2, before) }
+        func installed() -> Int {
+            let handler = signal(SIGUSR2, SIG_IGN)
+            signal(SIGUSR2, handler)
+            return unsafeBitCast(handler, to: Int.self)
+        }
+        let heard = Atomic(0)
+        InterruptSignals.whileRunning([SIGUSR2], interrupted: { heard.add(1, ordering: .sequentiallyConsistent) }) {
+            InterruptSignals.whileRunning([SIGUSR2], interrupted: {}) {}
+            kill(getpid(), SIGUSR2)
+            for _ in 0..<400 where heard.load(ordering: .sequentiallyConsistent) == 0 { usleep(5_000) }
+            #expect(heard.load(ordering: .sequentiallyConsistent) == 1, "the run hears the signal, also after a second run ended inside it")
+            #expect(Self.ownHandlerCalls.load(ordering: .sequentiallyConsistent) == 0, "the process's own handler is set aside meanwhile")
+        }
+        // (Before the fix the signal stayed ignored: SIG_IGN was never replaced.)
+        #expect(installed() == unsafeBitCast(own, to: Int.self), "the process's own handler is back")
+    }
+}
