@@ -10,7 +10,7 @@ enum Repo {
     static let today = CalendarDate(year: 2020, month: 5, day: 20)!
 
     /// Each built-in form compiled once, for the many cases the tests validate.
-    static let validators = Dictionary(uniqueKeysWithValues: catalog.names.map { name in
+    static let validators = Dictionary(uniqueKeysWithValues: try! catalog.names.map { name in
         (name, try! CaseValidator(form: catalog.form(name), policy: policy, today: today))
     })
 
