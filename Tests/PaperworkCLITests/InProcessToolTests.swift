@@ -47,6 +47,17 @@ import Testing
         #expect(en.out.contains("mail-merge fields and content controls (4):"), "\(en.out)")
     }
 
+    @Test(arguments: ["zh", "en"])
+    func inspectListsATemplatesWarnings(lang: String) throws {
+        let date = #"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE \@ "yyyy-MM-dd" </w:instrText></w:r>"#
+            + #"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{{签订日期}}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#
+        let template = try HostileRunTests.letterTemplate("<w:p>" + date + "</w:p>" + HostileRunTests.p("{{联系人}}"), in: CLI.scratch())
+        let r = InProcess.run(["inspect", template, "--lang", lang])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains(lang == "zh" ? "警告（1 个）：" : "warnings (1):"), "\(r.out)")
+        #expect(r.out.contains(lang == "zh" ? "标记位于域的结果中" : "move the tag outside the field"), "\(r.out)")
+    }
+
     @Test(arguments: [
         (["validate", "--fom", "hr-enterprise-list", "x.csv"], "--fom"),
         (["inspect", "a.docx", "b.docx"], "多余的参数：b.docx"),
