@@ -15,8 +15,8 @@ import Testing
         ("{\"a\": 1} 甲", .unexpected("甲"), 1, 10),
         ("{a: 1}", .unexpected("a"), 1, 2),
         ("{\"a\" 1}", .unexpected("1"), 1, 6),
-        ("[-]", .unexpected("-"), 1, 2),
-        ("{\"名称\": \"密云\",\n \"金额\": 1.2.3}", .unexpected("1"), 2, 8),
+        ("[-]", .unexpected("]"), 1, 3),
+        ("{\"名称\": \"密云\",\n \"金额\": 1.2.3}", .unexpected("."), 2, 11),
         ("\u{FEFF}{\"a\": }", .unexpected("}"), 1, 7),
         ("", .unexpectedEnd, 1, 1),
     ])

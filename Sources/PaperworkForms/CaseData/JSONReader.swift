@@ -248,7 +248,8 @@ struct JSONReader {
     /// Line and column (in characters, 1-based) of the byte where the reading stopped.
     private func located(_ stop: Stop) -> SyntaxProblem {
         let before = UnsafeRawBufferPointer(rebasing: bytes[..<min(stop.at, bytes.count)])
-        let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        // On the first line a byte-order mark takes no column in an editor.
+        let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? (bytes.starts(with: [0xEF, 0xBB, 0xBF]) && before.count >= 3 ? 3 : 0)
         let line = before.count { $0 == 0x0A } + 1
         let column = String(decoding: UnsafeRawBufferPointer(rebasing: before[lineStart...]), as: UTF8.self).count + 1
         return SyntaxProblem(.json, stop.kind, line: line, column: column)
