@@ -140,6 +140,24 @@ import Testing
         #expect(CLI.files(dir + "/out") == (1...12).map { String(format: "五月名单-%02d.docx", $0) })
     }
 
+    /// A record keeps its name whether or not the records around it were skipped: a skipped record mended
+    /// later is written under its own number by --resume, and nothing else is written twice.
+    @Test func skippedRecordsKeepTheirNamesForResume() throws {
+        let dir = CLI.scratch()
+        try Self.write("企业名称,日期,金额\n北京甲公司,2020-05-14,100\n北京乙公司,2020-02-30,200\n北京丙公司,2020-05-16,300\n", to: dir + "/名单.csv")
+        let first = try CLI.run(["batch", Self.letter, "名单.csv", "--out-dir", "out", "--skip-invalid"], in: dir)
+        #expect(first.status == 4, "\(first.err)")
+        #expect(CLI.files(dir + "/out") == ["名单-1.docx", "名单-3.docx"])
+        let third = try String(decoding: OOXMLPackage(contentsOf: dir + "/out/名单-3.docx").data(of: "word/document.xml"), as: UTF8.self)
+        #expect(third.contains("北京丙公司"))
+        try Self.write("企业名称,日期,金额\n北京甲公司,2020-05-14,100\n北京乙公司,2020-02-28,200\n北京丙公司,2020-05-16,300\n", to: dir + "/名单.csv")
+        let resumed = try CLI.run(["batch", Self.letter, "名单.csv", "--out-dir", "out", "--resume"], in: dir)
+        #expect(resumed.status == 0, "\(resumed.err)")
+        #expect(CLI.files(dir + "/out") == ["名单-1.docx", "名单-2.docx", "名单-3.docx"])
+        let second = try String(decoding: OOXMLPackage(contentsOf: dir + "/out/名单-2.docx").data(of: "word/document.xml"), as: UTF8.self)
+        #expect(second.contains("北京乙公司"))
+    }
+
     @Test func outputFoldersAreMadeWhenMissing() throws {
         let dir = CLI.scratch()
         try Self.write("企业名称,日期,金额\n北京甲公司,2020-05-14,100\n北京乙公司,2020-05-15,200\n", to: dir + "/ok.csv")

@@ -68,12 +68,15 @@ public struct BatchJob: Sendable {
         try TemplateCheck.check(&prepared.cases, template: template, options: options, jobs: jobs)
         var summary = BatchSummary(prepared: prepared)
         if prepared.hasErrors && !skipInvalid { return summary }
-        let cases = prepared.cases.filter(\.isValid)
+        let valid = prepared.cases.indices.filter { prepared.cases[$0].isValid }
+        let cases = valid.map { prepared.cases[$0] }
         summary.skippedRecords = prepared.cases.enumerated().filter { !$0.element.isValid }
             .map { (record: $0.offset + 1, row: $0.element.row ?? $0.element.findings.first?.row) }
         var rendered: [OOXMLPackage?] = merge == nil ? [] : Array(repeating: nil, count: cases.count)
         if let outDir {
-            let targets = try self.targets(for: cases, template: template, in: outDir)
+            // Named among all the records, so that a record keeps its name whether or not others were skipped.
+            let named = try self.targets(for: prepared.cases, template: template, in: outDir)
+            let targets = valid.map { named[$0] }
             var todo: [Int] = []
             for (i, target) in targets.enumerated() {
                 if FileManager.default.fileExists(atPath: target) {
