@@ -140,6 +140,24 @@ import Testing
         #expect(CLI.files(dir + "/out") == (1...12).map { String(format: "五月名单-%02d.docx", $0) })
     }
 
+    /// A workbook with a title row above its headings, and cells left empty: the headings are found by the names
+    /// the template reads, and an empty cell is empty text, as an empty CSV field is (not a missing value).
+    @Test func aTitleRowIsSkippedAndAnEmptyCellIsBlankAsInCSV() throws {
+        let dir = CLI.scratch()
+        let data = Self.fixtures + "/titled-data.xlsx"
+        let list = try CLI.run(["fill", Self.list, data, "--set", "部门=区商务局", "-o", dir + "/list.xlsx"])
+        #expect(list.status == 0, "\(list.err)")
+        let second = try Self.cells(dir + "/list.xlsx", row: 4)
+        #expect(second["B4"]?.text == "北京乙公司")
+        #expect(second["E4"]?.text == "200")
+        #expect(second["D4"]?.text ?? "" == "", "an empty cell stays empty")
+        let totals = try Self.cells(dir + "/list.xlsx", row: 5)
+        #expect(totals["D5"]?.text == "12" && totals["E5"]?.text == "1434.5")
+        let letters = try CLI.run(["batch", Self.letter, data, "--out-dir", dir + "/out", "--name", "{{企业名称}}"])
+        #expect(letters.status == 0, "\(letters.err)")
+        #expect(CLI.files(dir + "/out") == ["北京乙公司.docx", "北京甲公司.docx"])
+    }
+
     /// A record keeps its name whether or not the records around it were skipped: a skipped record mended
     /// later is written under its own number by --resume, and nothing else is written twice.
     @Test func skippedRecordsKeepTheirNamesForResume() throws {

@@ -29,7 +29,9 @@ public struct LoadedCases: Sendable {
 public enum CaseLoader {
     /// JSON and YAML hold nested cases; CSV and XLSX hold one case per row, or for a list — a list form's, or the
     /// list a plain workbook template's rows repeat over (`listKey`) — one item per row.
-    public static func load(_ path: String, form: Form?, listKey: FieldKey? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedCases {
+    /// Without a form, `names` (the names a plain template's tags read) find the heading row below a title.
+    public static func load(_ path: String, form: Form?, listKey: FieldKey? = nil, names: Set<String> = [],
+                            options: LoadOptions = LoadOptions()) throws -> LoadedCases {
         let settings = try options.settings.map { setting throws(CaseFileError) -> ([FieldKey], String) in
             guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw .badSetting(setting) }
             return ([FieldKey](dotted: String(setting[..<eq])), String(setting[setting.index(after: eq)...]))
@@ -46,9 +48,9 @@ public enum CaseLoader {
                 loaded = LoadedCases(cases: records.map { CaseRecord(value: $0) }, unusedColumns: [])
             }
         case "csv":
-            loaded = try cases(from: RowReader.csv(path, encoding: options.encoding), form: form, listKey: listKey, file: path)
+            loaded = try cases(from: RowReader.csv(path, encoding: options.encoding), form: form, listKey: listKey, names: names, file: path)
         case "xlsx":
-            loaded = try cases(from: RowReader.xlsx(path, sheet: options.sheet), form: form, listKey: listKey, file: path)
+            loaded = try cases(from: RowReader.xlsx(path, sheet: options.sheet), form: form, listKey: listKey, names: names, file: path)
         default:
             throw CaseFileError.unsupportedFormat(file: path)
         }
@@ -75,11 +77,11 @@ public enum CaseLoader {
     }
 
     /// The cases of a table: one per row, or for a list form one case whose items are the rows, left in the file.
-    static func cases(from reader: RowReader, form: Form?, listKey: FieldKey?, file: String) throws -> LoadedCases {
+    static func cases(from reader: RowReader, form: Form?, listKey: FieldKey?, names: Set<String> = [], file: String) throws -> LoadedCases {
         let isList = self.listKey(form: form, plain: listKey) != nil
         let fields = isList ? form?.manifest.rowFields : form?.manifest.fields
         let head = try reader.prefix(10)
-        guard let heading = try headingRow(head, fields: fields, file: file) else { throw CaseFileError.empty(file: file) }
+        guard let heading = try headingRow(head, fields: fields, names: names, file: file) else { throw CaseFileError.empty(file: file) }
         let map = try ColumnMap(headings: heading.cells.map(\.displayText), fields: fields, file: file)
         let unused = map.unknown.map(\.heading)
         let table = TableItems(reader: reader, headingRow: heading.number, map: map)
@@ -100,11 +102,14 @@ public enum CaseLoader {
         return form.manifest.kind == .list ? form.manifest.rows.map { FieldKey($0) } : nil
     }
 
-    /// The heading row: among the first rows, the first where two or more headings name fields (a title row above is skipped).
-    private static func headingRow(_ rows: [(number: Int, cells: [TemplateValue])], fields: [FieldSpec]?,
+    /// The heading row: among the first rows, the first where two or more headings name fields — or without a form,
+    /// names the template's tags read — so that a title row above is skipped; else the first row.
+    private static func headingRow(_ rows: [(number: Int, cells: [TemplateValue])], fields: [FieldSpec]?, names: Set<String>,
                                    file: String) throws(CaseFileError) -> (number: Int, cells: [TemplateValue])? {
         guard let first = rows.first(where: { $0.cells.contains { $0 != .null } }) else { return nil }
-        guard fields != nil else { return first }
+        guard fields != nil else {
+            return rows.first { row in row.cells.filter { names.contains($0.displayText.trimmed) }.count >= 2 } ?? first
+        }
         for row in rows {
             if let map = try? ColumnMap(headings: row.cells.map(\.displayText), fields: fields, file: file), map.known >= 2 { return row }
         }

@@ -13,6 +13,9 @@ struct ColumnMap {
 
     var targets: [Target]
     var unknown: [(column: Int, heading: String)] = []
+    /// Without a form, an empty cell under a heading is empty text, as an empty CSV field is: the column is
+    /// there and was left blank. With a form, the field's own rules say whether it may be empty.
+    private var blanksAreText = false
 
     /// Maps headings to keys by the form's keys, labels and aliases; without a form, a heading is its key.
     init(headings: [String], fields: [FieldSpec]?, file: String) throws(CaseFileError) {
@@ -28,6 +31,7 @@ struct ColumnMap {
         }
         var seen: [String: Int] = [:]
         targets = []
+        blanksAreText = fields == nil
         for (i, raw) in headings.enumerated() {
             let heading = raw.trimmed
             guard !heading.isEmpty else { targets.append(.ignored); continue }
@@ -73,7 +77,11 @@ struct ColumnMap {
         if targets == [.whole] { return cells.first ?? .null }
         var value = TemplateValue.object(Dictionary(minimumCapacity: targets.count + 8))
         var lists: [[FieldKey]: [Int: TemplateValue]] = [:]
-        for (i, target) in targets.enumerated() where i < cells.count && cells[i] != .null {
+        for (i, target) in targets.enumerated() {
+            guard i < cells.count && cells[i] != .null else {
+                if blanksAreText, case .field(let path) = target { value.set(.string(""), at: path) }
+                continue
+            }
             switch target {
             case .field(let path): value.set(cells[i], at: path)
             case .listItem(let list, let index, let field): lists[list, default: [:]][index, default: .object([:])].set(cells[i], at: field)

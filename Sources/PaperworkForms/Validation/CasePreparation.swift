@@ -41,7 +41,7 @@ public enum CasePreparation {
                                options: LoadOptions = LoadOptions(), today: CalendarDate = .today) throws -> PreparedCases {
         try checkSettings(options.settings, form: form, template: template)
         let listKey = form == nil ? template?.rowListKey : nil
-        var loaded = try CaseLoader.load(data, form: form, listKey: listKey, options: options)
+        var loaded = try CaseLoader.load(data, form: form, listKey: listKey, names: form == nil ? template?.names ?? [] : [], options: options)
         let fileFindings = loaded.unusedColumns.map {
             Finding(.warning, record: 0, field: $0, rule: "unknown_column",
                     zh: "列「\($0)」不对应表单的任何字段，已忽略", en: "column “\($0)” names no field of the form and is ignored")

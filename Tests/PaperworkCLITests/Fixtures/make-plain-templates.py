@@ -38,3 +38,14 @@ doc.add_paragraph("致 {{企业名称}}：")
 doc.add_paragraph("贵单位于 {{日期 | date}} 申请的补贴 {{金额 | rmb}} 元（大写：{{金额 | rmb_upper}}）已受理。")
 doc.add_paragraph("联系人：{{联系人 | default(\"无\")}}")
 doc.save(os.path.join(here, "plain-letter.docx"))
+
+# Data as a clerk's workbook holds it: a title row above the headings, and cells left empty.
+wb = Workbook()
+ws = wb.active
+ws.title = "名单"
+ws["A1"] = "2020年5月补贴企业名单（区商务局）"
+for col, text in zip("ABCDEFG", ["企业名称", "信用代码", "人数", "金额", "比例", "日期", "编号"]):
+    ws[f"{col}2"] = text
+ws.append(["北京甲公司", "91110228MA0030003Y", 12, 1234.5, 0.1, "2020-05-14", "A1"])
+ws.append(["北京乙公司", None, None, 200, 0.2, "2020-05-15", None])
+wb.save(os.path.join(here, "titled-data.xlsx"))
