@@ -30,6 +30,23 @@ import Testing
         for e: ZipError in [.notAZip(file: file), .encrypted(file: file, entry: part), .tooManyEntries(file: file, count: 9, limit: 8),
                             .unsafeName(file: file, entry: part), .duplicateName(file: file, entry: part),
                             .unsupportedCompression(file: file, entry: part)] { add("ZipError.\(e)", e) }
+        let zipCauses: [ZipCause] = [.checksum, .inconsistent, .truncated, .compressedData, .read, .write, .outOfMemory, .multiDisk,
+                                     .unsupported, .shorterThanDeclared, .noSourceArchive, .libzip(code: 99)]
+        for cause in zipCauses {
+            add("ZipError.damaged.\(cause)", ZipError.damaged(file: file, entry: part, cause: cause))
+            add("ZipError.damaged.archive.\(cause)", ZipError.damaged(file: file, entry: nil, cause: cause))
+            add("ZipError.writeFailed.\(cause)", ZipError.writeFailed(entry: part, cause: cause))
+            add("ZipError.writeFailed.archive.\(cause)", ZipError.writeFailed(entry: nil, cause: cause))
+        }
+        for limit: ZipBomb in [.entrySize(9), .ratio(200), .totalSize(9)] { add("ZipError.bomb.\(limit)", ZipError.bomb(file: file, entry: part, limit: limit)) }
+        // Every libxml2 parser and namespace code, named or not, and the causes found without libxml2.
+        let xmlCauses = (1...111).map { XMLCause(domain: 1, code: $0) } + (200...203).map { XMLCause(domain: 3, code: $0) }
+            + [.emptyPart, .noRootElement, .outOfMemory, .notWellFormed]
+        for cause in Set(xmlCauses) {
+            add("XMLError.malformed.\(cause)", XMLError.malformed(part: part, line: 2, column: 3, cause: cause))
+            add("XMLError.malformed.noColumn.\(cause)", XMLError.malformed(part: part, line: 2, column: 0, cause: cause))
+            add("XMLError.malformed.noPlace.\(cause)", XMLError.malformed(part: part, line: 0, column: 0, cause: cause))
+        }
         for e: XMLError in [.doctype(part: part), .tooLarge(part: part)] { add("XMLError.\(e)", e) }
         for e: PackageError in [.unreadable(file: file, cause: SystemError(.open, code: ENOENT)), .notATemplate(file: file),
                                 .tooLarge(file: file, bytes: 9), .missingContentTypes(file: file), .missingMainPart(file: file),
@@ -86,7 +103,7 @@ import Testing
     static let names = Set<String>(["JSON", "YAML", "CSV", "XML", "UTF", "GB18030", "GBK", "Office", "zip", "DOCTYPE", "Content_Types",
                                      "rels", "officeDocument", "Templates", "PAPERWORK_TEMPLATES", "fill", "batch", "Word", "Excel",
                                      "NEXT", "yyyy", "MM", "dd", "utf", "GB", "gb", "sep", "else", "each", "if", "unless",
-                                     "_rels", "SmartArt", "zh", "en", "true", "false"])
+                                     "_rels", "SmartArt", "zh", "en", "true", "false", "CDATA"])
         .union(["rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default", "format", "upper", "lower", "caps", "first_cap", "wrap"])
 
     static func hasChinese(_ s: String) -> Bool {

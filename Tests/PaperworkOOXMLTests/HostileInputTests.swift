@@ -47,7 +47,9 @@ import Testing
 
     @Test func corruptedEntryFailsOnReadNotWithGarbage() throws {
         let package = try OOXMLPackage(contentsOf: Fixture.path("hostile/bit-flipped.docx"))
-        #expect(throws: PackageError.self) { _ = try package.data(of: "word/document.xml") }
+        #expect(throws: PackageError.zip(.damaged(file: package.label, entry: "word/document.xml", cause: .compressedData))) {
+            _ = try package.data(of: "word/document.xml")
+        }
     }
 
     @Test func tensOfThousandsOfEntriesAreRefused() throws {
@@ -85,12 +87,29 @@ import Testing
         var package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
         package.setPart("word/document.xml", bytes: [])
         let reread = try OOXMLPackage(bytes: try package.serialized(), label: "empty-part.docx")
-        #expect(throws: PackageError.xml(file: "empty-part.docx", .malformed(part: "word/document.xml", line: 1, reason: "empty part"))) {
+        #expect(throws: PackageError.xml(file: "empty-part.docx", .malformed(part: "word/document.xml", line: 1, column: 0, cause: .emptyPart))) {
             _ = try reread.xml(of: "word/document.xml")
         }
         var book = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.xlsx"))
         book.setPart("xl/worksheets/sheet1.xml", bytes: [])
         let reader = try WorkbookReader(try OOXMLPackage(bytes: try book.serialized(), label: "empty-sheet.xlsx"))
         #expect(throws: PackageError.self) { try reader.rows(ofSheet: "xl/worksheets/sheet1.xml") { _ in } }
+    }
+
+    /// A sheet made by LibreOffice with an end tag broken on its second line: the row reader names the line, the
+    /// column and the cause from its own table.
+    @Test func aBrokenSheetNamesLineColumnAndCause() throws {
+        var book = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.xlsx"))
+        let sheet = "xl/worksheets/sheet1.xml"
+        let text = String(decoding: try book.data(of: sheet), as: UTF8.self)
+        let broken = try #require(text.range(of: "</row>")).lowerBound
+        book.setPart(sheet, bytes: Array((text[..<broken] + "\n</rwo>" + text[broken...]).utf8))
+        let reader = try WorkbookReader(try OOXMLPackage(bytes: try book.serialized(), label: "broken.xlsx"))
+        let error = #expect(throws: PackageError.self) { try reader.rows(ofSheet: sheet) { _ in } }
+        guard case .xml(let file, .malformed(let part, let line, let column, let cause))? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(file == "broken.xlsx" && part == sheet)
+        #expect(line == text[..<broken].filter { $0 == "\n" }.count + 2 && column > 0)
+        #expect(cause == .mismatchedEndTag)
+        #expect(try #require(error).message(.zh).contains("结束标签与开始标签不匹配"))
     }
 }

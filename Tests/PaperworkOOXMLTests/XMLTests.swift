@@ -25,11 +25,42 @@ import Testing
         do {
             _ = try MarkupParser.parse(Array(bad.utf8), part: "word/document.xml")
         } catch {
-            guard case .malformed(let part, let line, _) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .malformed(let part, let line, let column, let cause) = error else { Issue.record("wrong error \(error)"); return }
             #expect(part == "word/document.xml")
             #expect(line == 3)
-            #expect(error.message(.zh).contains("第 3 行"))
+            #expect(column > 0)
+            #expect(cause == .mismatchedEndTag)
+            #expect(error.message(.zh) == "部件 word/document.xml 第 3 行第 \(column) 列：XML 格式错误（结束标签与开始标签不匹配）")
+            #expect(error.message(.en) == "part word/document.xml, line 3, column \(column): malformed XML (an end tag that does not match its start tag)")
         }
+    }
+
+    /// libxml2's error code becomes a cause of our own, whichever of its readers met it; its English text is never shown.
+    @Test(arguments: [("<a>&amp</a>", XMLCause.badReference), ("<a>&x;</a>", .badReference), ("<a>&</a>", .nameMissing), ("<a x=1/>", .badAttributeValue), ("<a x='<'/>", .lessThanInAttribute),
+                      ("<a x='1' x='2'/>", .repeatedAttribute), ("<a></a><b/>", .contentAfterRoot), ("<a>\u{1}</a>", .invalidCharacter),
+                      ("<a><b>", .unclosedElement), ("<a><!-- x </a>", .unclosedComment), ("<a></b>", .mismatchedEndTag)])
+    func libxmlCodesBecomeCauses(xml: String, expected: XMLCause) throws {
+        let error = #expect(throws: XMLError.self) { try MarkupParser.parse(Array(xml.utf8), part: "p.xml") }
+        guard case .malformed(_, let line, let column, let cause)? = error else { Issue.record("\(xml): \(String(describing: error))"); return }
+        #expect(cause == expected, "\(xml)")
+        #expect(line == 1 && column > 0, "\(xml)")
+        for language in Language.allCases {
+            let message = try #require(error).message(language)
+            #expect(!message.contains("mismatch") && !message.contains("parsing") && !message.contains("Premature"), "\(message)")
+        }
+    }
+
+    /// The streaming reader (used for long parts) gives the same causes as the tree reader.
+    @Test(arguments: [("<r><a>&amp</a></r>", XMLCause.badReference), ("<r><a x='<'/></r>", .lessThanInAttribute),
+                      ("<r>\n<a x='1' x='2'/></r>", .repeatedAttribute), ("<r><a>\u{1}</a></r>", .invalidCharacter), ("<r><a></b></r>", .mismatchedEndTag)])
+    func theStreamingReaderGivesCausesToo(xml: String, expected: XMLCause) throws {
+        var package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
+        package.setPart("word/document.xml", bytes: Array(xml.utf8))
+        let broken = try OOXMLPackage(bytes: try package.serialized(), label: "broken.docx")
+        let error = #expect(throws: PackageError.self) { try MarkupParser.forEachChild(ofPart: "word/document.xml", in: broken) { _ in } }
+        guard case .xml("broken.docx", .malformed(_, let line, _, let cause))? = error else { Issue.record("\(xml): \(String(describing: error))"); return }
+        #expect(cause == expected, "\(xml)")
+        #expect(line == (xml.contains("\n") ? 2 : 1), "\(xml)")
     }
 
     @Test func doctypeIsRefusedBeforeParsing() {

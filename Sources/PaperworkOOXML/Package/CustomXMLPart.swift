@@ -111,7 +111,7 @@ extension OOXMLPackage {
             }
             i += 1
         }
-        throw XMLError.malformed(part: part, line: 1, reason: "no root element")
+        throw XMLError.malformed(part: part, line: 1, column: 0, cause: .noRootElement)
     }
 
     private static func isCustomXMLItem(_ part: String) -> Bool {

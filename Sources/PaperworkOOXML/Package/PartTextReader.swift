@@ -17,7 +17,7 @@ extension OOXMLPackage {
             return try bytes.withUnsafeBufferPointer { buf in
                 try buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { start in
                     guard let reader = xmlReaderForMemory(start, Int32(buf.count), nil, nil, options) else {
-                        throw PackageError.xml(file: label, .malformed(part: part, line: 0, reason: "cannot read"))
+                        throw PackageError.xml(file: label, .malformed(part: part, line: 0, column: 0, cause: .outOfMemory))
                     }
                     defer { xmlFreeTextReader(reader) }
                     return try body(reader)
@@ -29,7 +29,7 @@ extension OOXMLPackage {
         try Self.refuseDoctype(source.prefix, isWhole: source.prefix.count < Self.streamPrefix, part: part, label: label)
         return try withExtendedLifetime(source) {
             guard let reader = xmlReaderForIO(streamedPartRead, nil, Unmanaged.passUnretained(source).toOpaque(), nil, nil, options) else {
-                throw PackageError.xml(file: label, .malformed(part: part, line: 0, reason: "cannot read"))
+                throw PackageError.xml(file: label, .malformed(part: part, line: 0, column: 0, cause: .outOfMemory))
             }
             defer { xmlFreeTextReader(reader) }
             do { return try body(reader) } catch {
@@ -42,7 +42,7 @@ extension OOXMLPackage {
 
     private static func refuseDoctype(_ bytes: [UInt8], isWhole: Bool, part: String, label: String) throws {
         if MarkupParser.declaresDoctype(bytes) { throw PackageError.xml(file: label, .doctype(part: part)) }
-        if isWhole && bytes.isEmpty { throw PackageError.xml(file: label, .malformed(part: part, line: 1, reason: "empty part")) }
+        if isWhole && bytes.isEmpty { throw PackageError.xml(file: label, .malformed(part: part, line: 1, column: 0, cause: .emptyPart)) }
     }
 }
 
@@ -65,7 +65,7 @@ private final class StreamedPart {
         var filled = 0
         while filled < head.count {
             let n = head.withUnsafeMutableBytes { stream.read(into: $0.baseAddress! + filled, capacity: $0.count - filled) }
-            if n < 0 { throw stream.failure ?? .damaged(file: "", reason: stream.entry.name) }
+            if n < 0 { throw stream.failure ?? .damaged(file: "", entry: stream.entry.name, cause: .read) }
             if n == 0 { break }
             filled += n
         }

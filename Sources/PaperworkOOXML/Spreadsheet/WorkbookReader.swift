@@ -43,6 +43,15 @@ public struct WorkbookReader: Sendable {
     }
 
     private func read(_ reader: OpaquePointer, part: String, _ body: (SheetRow) throws -> Void) throws {
+        var errors = XMLErrorRecord()
+        let failed = try XMLErrorRecord.recording(into: &errors) { try readRows(reader, part: part, body) }
+        if failed {
+            throw PackageError.xml(file: package.label, errors.error(part: part, line: Int(xmlTextReaderGetParserLineNumber(reader))))
+        }
+    }
+
+    /// Reads the rows; true when libxml2 stopped on an error.
+    private func readRows(_ reader: OpaquePointer, part: String, _ body: (SheetRow) throws -> Void) throws -> Bool {
         var row = SheetRow(number: 0, cells: [:])
         var nextRow = 1
         var cell: (column: Int, type: String, style: Int)? = nil
@@ -52,10 +61,7 @@ public struct WorkbookReader: Sendable {
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
-            guard status == 1 else {
-                let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                throw PackageError.xml(file: package.label, .malformed(part: part, line: line, reason: "not well-formed"))
-            }
+            guard status == 1 else { return true }
             let type = xmlTextReaderNodeType(reader)
             if type == 10 { throw PackageError.xml(file: package.label, .doctype(part: part)) }
             let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
@@ -92,6 +98,7 @@ public struct WorkbookReader: Sendable {
                 break
             }
         }
+        return false
     }
 
     private func value(of type: String, style: Int, text: String) -> CellValue? {

@@ -6,20 +6,23 @@ extension MarkupParser {
     /// records costs the memory of one record and a buffer.
     public static func forEachChild(ofPart part: String, in package: OOXMLPackage, _ body: (MarkupElement) throws -> Void) throws {
         try package.withTextReader(of: part) { reader in
-            var status = xmlTextReaderRead(reader)
-            while status == 1 {
-                let type = xmlTextReaderNodeType(reader)
-                if type == 10 { throw PackageError.xml(file: package.label, .doctype(part: part)) }
-                if xmlTextReaderDepth(reader) == 1 && type == 1, let node = xmlTextReaderExpand(reader) {
-                    try body(convertElement(node))
-                    status = xmlTextReaderNext(reader)
-                } else {
-                    status = xmlTextReaderRead(reader)
+            var errors = XMLErrorRecord()
+            let status = try XMLErrorRecord.recording(into: &errors) {
+                var status = xmlTextReaderRead(reader)
+                while status == 1 {
+                    let type = xmlTextReaderNodeType(reader)
+                    if type == 10 { throw PackageError.xml(file: package.label, .doctype(part: part)) }
+                    if xmlTextReaderDepth(reader) == 1 && type == 1, let node = xmlTextReaderExpand(reader) {
+                        try body(convertElement(node))
+                        status = xmlTextReaderNext(reader)
+                    } else {
+                        status = xmlTextReaderRead(reader)
+                    }
                 }
+                return status
             }
             if status < 0 {
-                let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                throw PackageError.xml(file: package.label, .malformed(part: part, line: line, reason: "not well-formed"))
+                throw PackageError.xml(file: package.label, errors.error(part: part, line: Int(xmlTextReaderGetParserLineNumber(reader))))
             }
         }
     }

@@ -16,21 +16,19 @@ public enum MarkupParser {
         _ = libxmlInitialised
         if declaresDoctype(bytes) { throw .doctype(part: part) }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(part: part) }
-        guard !bytes.isEmpty else { throw .malformed(part: part, line: 1, reason: "empty part") }
-        guard let ctxt = xmlNewParserCtxt() else { throw .malformed(part: part, line: 0, reason: "out of memory") }
+        guard !bytes.isEmpty else { throw .malformed(part: part, line: 1, column: 0, cause: .emptyPart) }
+        guard let ctxt = xmlNewParserCtxt() else { throw .malformed(part: part, line: 0, column: 0, cause: .outOfMemory) }
         defer { xmlFreeParserCtxt(ctxt) }
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-        let doc = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), nil, nil, Int32(bitPattern: options))
+        var errors = XMLErrorRecord()
+        let doc = XMLErrorRecord.recording(into: &errors) {
+            bytes.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                    xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), nil, nil, Int32(bitPattern: options))
+                }
             }
         }
-        guard let doc else {
-            let err = xmlCtxtGetLastError(ctxt)
-            let line = err.map { Int($0.pointee.line) } ?? 0
-            let reason = err.flatMap { $0.pointee.message }.map { String(cString: $0) } ?? "not well-formed"
-            throw .malformed(part: part, line: line, reason: reason.trimmed)
-        }
+        guard let doc else { throw errors.error(part: part) }
         defer { xmlFreeDoc(doc) }
         if doc.pointee.intSubset != nil { throw .doctype(part: part) }
         var prolog: [MarkupNode] = []
@@ -44,7 +42,7 @@ public enum MarkupParser {
             }
             node = n.pointee.next
         }
-        guard let root else { throw .malformed(part: part, line: 1, reason: "no root element") }
+        guard let root else { throw .malformed(part: part, line: 1, column: 0, cause: .noRootElement) }
         return MarkupDocument(root: root, prolog: prolog)
     }
 

@@ -36,7 +36,7 @@ public final class ZipArchive: @unchecked Sendable {
         defer { zip_error_fini(&error) }
         guard let src = zip_source_buffer_create(copy.baseAddress, UInt64(source.count), 0, &error) else {
             copy.deallocate()
-            throw .damaged(file: label, reason: "out of memory")
+            throw .damaged(file: label, entry: nil, cause: .outOfMemory)
         }
         zip_source_keep(src)
         defer { zip_source_free(src) }
@@ -49,7 +49,7 @@ public final class ZipArchive: @unchecked Sendable {
             zip_source_free(src)
             copy.deallocate()
             if code == ZIP_ER_NOZIP || source.count < 22 { throw .notAZip(file: label) }
-            throw .damaged(file: label, reason: String(cString: zip_error_strerror(&error)))
+            throw .damaged(file: label, entry: nil, cause: .of(&error))
         }
         do {
             self.entries = try Self.readDirectory(za, label: label, limits: limits)
@@ -93,21 +93,21 @@ public final class ZipArchive: @unchecked Sendable {
 
     private func unlockedRead(_ entry: ZipEntry) throws(ZipError) -> [UInt8] {
         guard let file = zip_fopen_index(handle, UInt64(entry.index), 0) else {
-            throw .damaged(file: label, reason: "\(entry.name): " + String(cString: zip_strerror(handle)))
+            throw .damaged(file: label, entry: entry.name, cause: .last(of: handle))
         }
         defer { zip_fclose(file) }
         var out = [UInt8](repeating: 0, count: Int(entry.size))
         var filled = 0
         while filled < out.count {
             let n = out.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress! + filled, UInt64($0.count - filled)) }
-            if n < 0 { throw .damaged(file: label, reason: "\(entry.name): " + String(cString: zip_file_strerror(file))) }
+            if n < 0 { throw .damaged(file: label, entry: entry.name, cause: .last(ofFile: file)) }
             if n == 0 { break }
             filled += Int(n)
         }
-        guard filled == out.count else { throw .damaged(file: label, reason: "\(entry.name): shorter than declared") }
+        guard filled == out.count else { throw .damaged(file: label, entry: entry.name, cause: .shorterThanDeclared) }
         var probe: UInt8 = 0
         if zip_fread(file, &probe, 1) < 0 {
-            throw .damaged(file: label, reason: "\(entry.name): " + String(cString: zip_file_strerror(file)))
+            throw .damaged(file: label, entry: entry.name, cause: .last(ofFile: file))
         }
         return out
     }
@@ -125,7 +125,7 @@ public final class ZipArchive: @unchecked Sendable {
             var st = zip_stat_t()
             zip_stat_init(&st)
             guard zip_stat_index(za, UInt64(i), UInt32(ZIP_FL_ENC_GUESS), &st) == 0, let cName = st.name else {
-                throw .damaged(file: label, reason: "entry \(i): " + String(cString: zip_strerror(za)))
+                throw .damaged(file: label, entry: "#\(i + 1)", cause: .last(of: za))
             }
             let name = String(cString: cName)
             guard isSafe(name) else { throw .unsafeName(file: label, entry: name) }
@@ -134,14 +134,14 @@ public final class ZipArchive: @unchecked Sendable {
             let method = Int32(st.comp_method)
             if method != ZIP_CM_STORE && method != ZIP_CM_DEFLATE { throw .unsupportedCompression(file: label, entry: name) }
             if st.size > limits.maxEntrySize {
-                throw .bomb(file: label, entry: name, reason: "\(st.size) bytes")
+                throw .bomb(file: label, entry: name, limit: .entrySize(st.size))
             }
             if st.size > limits.ratioThreshold && st.size / max(st.comp_size, 1) > limits.maxRatio {
-                throw .bomb(file: label, entry: name, reason: "ratio \(st.size / max(st.comp_size, 1)):1")
+                throw .bomb(file: label, entry: name, limit: .ratio(st.size / max(st.comp_size, 1)))
             }
             total += st.size
             if total > limits.maxTotalSize {
-                throw .bomb(file: label, entry: name, reason: "total \(total) bytes")
+                throw .bomb(file: label, entry: name, limit: .totalSize(total))
             }
             entries.append(ZipEntry(index: i, name: name, size: st.size, compressedSize: st.comp_size))
         }

@@ -19,16 +19,16 @@ final class ZipEntryStream {
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         guard let source = zip_source_buffer_create(archive.bytes.baseAddress, UInt64(archive.size), 0, &error) else {
-            throw .damaged(file: archive.label, reason: "out of memory")
+            throw .damaged(file: archive.label, entry: entry.name, cause: .outOfMemory)
         }
         guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
             zip_source_free(source)
-            throw .damaged(file: archive.label, reason: String(cString: zip_error_strerror(&error)))
+            throw .damaged(file: archive.label, entry: entry.name, cause: .of(&error))
         }
         guard let file = zip_fopen_index(za, UInt64(entry.index), 0) else {
-            let reason = "\(entry.name): " + String(cString: zip_strerror(za))
+            let cause = ZipCause.last(of: za)
             zip_discard(za)
-            throw .damaged(file: archive.label, reason: reason)
+            throw .damaged(file: archive.label, entry: entry.name, cause: cause)
         }
         self.za = za
         self.file = file
@@ -43,12 +43,12 @@ final class ZipEntryStream {
     func read(into buffer: UnsafeMutableRawPointer, capacity: Int) -> Int {
         let n = zip_fread(file, buffer, UInt64(capacity))
         if n < 0 {
-            failure = .damaged(file: archive.label, reason: "\(entry.name): " + String(cString: zip_file_strerror(file)))
+            failure = .damaged(file: archive.label, entry: entry.name, cause: .last(ofFile: file))
             return -1
         }
         count += Int(n)
         if n == 0 && UInt64(count) != entry.size {
-            failure = .damaged(file: archive.label, reason: "\(entry.name): shorter than declared")
+            failure = .damaged(file: archive.label, entry: entry.name, cause: .shorterThanDeclared)
             return -1
         }
         return Int(n)

@@ -27,11 +27,11 @@ public enum ZipWriter {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw .writeFailed(reason: "out of memory") }
+        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw .writeFailed(entry: nil, cause: .outOfMemory) }
         zip_source_keep(buffer)
         defer { zip_source_free(buffer) }
         guard let za = zip_open_from_source(buffer, ZIP_TRUNCATE, &error) else {
-            throw .writeFailed(reason: String(cString: zip_error_strerror(&error)))
+            throw .writeFailed(entry: nil, cause: .of(&error))
         }
         do {
             for entry in entries { try add(entry, to: za, source: source) }
@@ -40,9 +40,9 @@ public enum ZipWriter {
             throw error
         }
         guard zip_close(za) == 0 else {
-            let reason = String(cString: zip_strerror(za))
+            let cause = ZipCause.last(of: za)
             zip_discard(za)
-            throw .writeFailed(reason: reason)
+            throw .writeFailed(entry: nil, cause: cause)
         }
         return try readAll(buffer)
     }
@@ -51,7 +51,7 @@ public enum ZipWriter {
         let src: OpaquePointer?
         switch entry {
         case .copy(_, let original):
-            guard let source else { throw .writeFailed(reason: "no source archive for \(original.name)") }
+            guard let source else { throw .writeFailed(entry: entry.name, cause: .noSourceArchive) }
             src = zip_source_zip(za, source.handle, UInt64(original.index), 0, 0, -1)
         case .data(_, let bytes) where bytes.isEmpty:
             // libzip takes no ownership of a buffer of no bytes, so none is made (it leaked before; found by fuzzing).
@@ -64,11 +64,11 @@ public enum ZipWriter {
         case .deflated(_, let part):
             src = DeflatedSource.make(part, in: za)
         }
-        guard let src else { throw .writeFailed(reason: String(cString: zip_strerror(za))) }
+        guard let src else { throw .writeFailed(entry: entry.name, cause: .last(of: za)) }
         let index = zip_file_add(za, entry.name, src, UInt32(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {
             zip_source_free(src)
-            throw .writeFailed(reason: "\(entry.name): " + String(cString: zip_strerror(za)))
+            throw .writeFailed(entry: entry.name, cause: .last(of: za))
         }
         switch entry {
         case .data: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, UInt32(DeflatedPart.Effort.standard.rawValue))
@@ -81,14 +81,14 @@ public enum ZipWriter {
         var st = zip_stat_t()
         zip_stat_init(&st)
         guard zip_source_stat(buffer, &st) == 0, zip_source_open(buffer) == 0 else {
-            throw .writeFailed(reason: "cannot read back the archive")
+            throw .writeFailed(entry: nil, cause: .read)
         }
         defer { zip_source_close(buffer) }
         var out = [UInt8](repeating: 0, count: Int(st.size))
         var filled = 0
         while filled < out.count {
             let n = out.withUnsafeMutableBytes { zip_source_read(buffer, $0.baseAddress! + filled, UInt64($0.count - filled)) }
-            guard n > 0 else { throw .writeFailed(reason: "short read of the archive") }
+            guard n > 0 else { throw .writeFailed(entry: nil, cause: .truncated) }
             filled += Int(n)
         }
         return out
