@@ -84,6 +84,8 @@ import Testing
                                                 .missingKey(key), .duplicateKey(key), .unknownType(value, known: [value]), .badLimit(key: key, value: value),
                                                 .duplicateField(key), .circular([key, key]), .tagNotProvided(tag), .nameTagNotProvided(tag), .unusedField(key)]
             + ManifestProblem.Expectation.allCases.map { .notA(expected: $0, key: key) }
+            + expressionProblems.map { .expression(ExpressionError($0, at: 0), key: key) }
+            + valueTypes.flatMap { declared in valueTypes.map { .wrongType(key: key, declared: declared, computed: $0) } }
         for kind in manifest { add("ManifestProblem.\(kind)", FormError.refused([ManifestProblem(.error, kind, file: file, line: 2, column: 3)])) }
         for e: JobError in [.oneCaseExpected(file: file, count: 2), .noTemplate, .reportFormat(file: file), .listFormInBatch(form: "f1"), .noOutput] {
             add("JobError.\(e)", e)
@@ -98,6 +100,23 @@ import Testing
         return all
     }
 
+    static let valueTypes: [ValueType] = [.number(.bare), .number(.ratio), .number(.count("f1")), .number(.measure("f2")), .number(.measure("元")), .text, .bool, .date,
+                                            .list(.number(.bare)), .list(.list(.date)), .record([:]), .map(.text), .any]
+
+    /// Every problem an expression of a manifest can have, with every expectation and every type.
+    static var expressionProblems: [ExpressionError.Problem] {
+        let expectations: [ExpressionError.Expectation] = valueTypes.map { .type($0) }
+            + [.numberOrDate, .list, .listOrTable, .listOrItems, .operatorOrEnd, .valueFieldOrFunction, .fieldName, .token(")")]
+        let fixed: [ExpressionError.Problem] = [
+            .unknownOperator("=>"), .badNumber(value), .badDate(value), .unterminatedText, .unknownFunction(value, known: ["sum", "round"]),
+            .arity(function: "sum", expected: 1...1, found: 2), .arity(function: "min", expected: 2...99, found: 1), .unknownField(key),
+            .unknownPolicyKey(key), .notAList(key), .itemOutsideList(key), .twoLists(key, key), .notComputedYet(key), .badMode(value),
+            .badPlaces(function: "round", found: value), .units(context: "+", .measure("f1"), .count("f2")), .units(context: "+", .ratio, .count(nil)),
+        ]
+        return fixed + expectations.flatMap { [.unexpected(found: value, expected: $0), .unexpected(found: nil, expected: $0)] }
+            + expectations.flatMap { e in valueTypes.flatMap { [.typeMismatch(context: "if", expected: e, found: $0), .typeMismatch(context: "+", expected: e, found: $0)] } }
+    }
+
     /// Words that are names in both languages: formats, encodings, programs, the tag language's filter names,
     /// the values of `--lang`.
     static let names = Set<String>(["JSON", "YAML", "CSV", "XML", "UTF", "GB18030", "GBK", "Office", "zip", "DOCTYPE", "Content_Types",
@@ -105,6 +124,8 @@ import Testing
                                      "NEXT", "yyyy", "MM", "dd", "utf", "GB", "gb", "sep", "else", "each", "if", "unless",
                                      "_rels", "SmartArt", "zh", "en", "true", "false", "CDATA"])
         .union(["rmb", "rmb_upper", "number", "percent", "date", "date_upper", "check", "default", "format", "upper", "lower", "caps", "first_cap", "wrap"])
+        // The manifest expression language: its functions, operators, rounding modes.
+        .union(["sum", "count", "any", "all", "min", "max", "join", "round", "and", "or", "not", "in", "up", "down", "plain"])
 
     static func hasChinese(_ s: String) -> Bool {
         s.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0xFF01...0xFF5E).contains($0.value) || (0x3001...0x3011).contains($0.value) }

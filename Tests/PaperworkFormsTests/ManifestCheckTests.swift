@@ -35,6 +35,19 @@ import PaperworkTemplate
         #expect(first.message(.en).hasPrefix(Self.folder + "/" + file + ":\(line):\(column): error: "))
     }
 
+    /// An expression's problem is a value (what was expected, which types met), rendered in one language only.
+    @Test(arguments: [
+        ("bad-expression.yaml", "合计：此处应为「)」，却已到结尾", "合计: expected “)”, found the end"),
+        ("type-error.yaml", "合计：「+」：应为", "合计: “+”: expected "),
+    ])
+    func expressionProblemsAreRenderedInOneLanguage(file: String, zh: String, en: String) throws {
+        let first = try #require(try problems(file).first { $0.severity == .error })
+        guard case .expression = first.kind else { Issue.record("\(first.kind)"); return }
+        #expect(first.message(.zh).contains(zh), "\(first.message(.zh))")
+        #expect(first.message(.en).contains(en), "\(first.message(.en))")
+        #expect(!first.message(.zh).contains(en) && !first.message(.en).contains(zh))
+    }
+
     /// The landlord form copied with one field taken out of its manifest: the template's tag for it is refused, with its place.
     @Test func aTemplateTagNothingProvidesIsRefused() throws {
         let dir = NSTemporaryDirectory() + "tag-check-" + UUID().uuidString

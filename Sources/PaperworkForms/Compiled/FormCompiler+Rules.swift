@@ -6,7 +6,7 @@ extension FormCompiler {
         if let each = r.each {
             guard scope.lists[each] != nil else {
                 let e = ExpressionError(scope.fields[each] == nil ? .unknownField(each) : .notAList(each), at: 0)
-                nodes.problems.append(ManifestProblem(.error, .expression(zh: e.message(.zh), en: e.message(.en), key: "each"),
+                nodes.problems.append(ManifestProblem(.error, .expression(e, key: "each"),
                                                       file: nodes.file, line: r.line, column: r.column))
                 return nil
             }
@@ -35,8 +35,7 @@ extension FormCompiler {
         var fieldPath: [FieldKey]?
         if let field = r.field {
             guard let path = resolve(field: field, each: r.each) else {
-                nodes.problems.append(ManifestProblem(.error, .expression(zh: ExpressionError(.unknownField(field), at: 0).message(.zh),
-                                                                          en: ExpressionError(.unknownField(field), at: 0).message(.en), key: key + ".field"),
+                nodes.problems.append(ManifestProblem(.error, .expression(ExpressionError(.unknownField(field), at: 0), key: key + ".field"),
                                                       file: nodes.file, line: r.line, column: r.column))
                 return nil
             }
@@ -77,7 +76,7 @@ extension FormCompiler {
             }
             guard c == "{" else { text.append(c); i += 1; continue }
             guard let end = chars[(i + 1)...].firstIndex(of: "}") else {
-                nodes.error(ExpressionError(.unexpected(found: "{", expected: "「}」"), at: i), in: source, key: key)
+                nodes.error(ExpressionError(.unexpected(found: "{", expected: .token("}")), at: i), in: source, key: key)
                 return nil
             }
             if !text.isEmpty { out.append(.text(text)); text = "" }

@@ -54,7 +54,7 @@ struct FormCompiler {
             if let (list, key) = Self.itemKey(c.key) {
                 guard scope.lists[list] != nil else {
                     let e = ExpressionError(scope.fields[list] == nil ? .unknownField(list) : .notAList(list), at: 0)
-                    problem(.expression(zh: e.message(.zh), en: e.message(.en), key: "key"), line: c.line, column: c.column)
+                    problem(.expression(e, key: "key"), line: c.line, column: c.column)
                     continue
                 }
                 if scope.lists[list]?[key] != nil { problem(.duplicateField(c.key), line: c.line, column: c.column) }
@@ -117,7 +117,7 @@ struct FormCompiler {
             } else if let over = c.over {
                 guard let (overExpr, overType, deps) = expression(over, key: c.key + " over") else { continue }
                 guard case .list(let element) = overType else {
-                    let e = ExpressionError(.typeMismatch(context: "over", expected: "列表 a list", found: overType.description), at: 0)
+                    let e = ExpressionError(.typeMismatch(context: "over", expected: .list, found: overType), at: 0)
                     nodes.error(e, in: over, key: c.key)
                     continue
                 }
@@ -164,7 +164,7 @@ struct FormCompiler {
     private mutating func checkType(_ c: ComputedSpec, _ type: ValueType?) {
         guard let type, !c.valueType.accepts(type) else { return }
         let place = c.value.map { nodes.place($0, offset: 0) } ?? (c.line, c.column)
-        problem(.wrongType(key: c.key, declared: c.valueType.description, computed: type.description), line: place.0, column: place.1)
+        problem(.wrongType(key: c.key, declared: c.valueType, computed: type), line: place.0, column: place.1)
     }
 
     /// The computed values, each after the ones it reads; a circle is reported once, with its keys.

@@ -8,8 +8,7 @@ extension Checker {
         }
         func arity(_ range: ClosedRange<Int>) throws(ExpressionError) {
             guard range.contains(arguments.count) else {
-                let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-                throw ExpressionError(.arity(function: name, expected: expected, found: arguments.count), at: at)
+                throw ExpressionError(.arity(function: name, expected: range, found: arguments.count), at: at)
             }
         }
         if function.aggregates, arguments.count <= (function == .join ? 2 : 1), !(arguments.isEmpty) {
@@ -26,7 +25,7 @@ extension Checker {
                     throw ExpressionError(.units(context: name, x, y), at: a.at)
                 }
                 guard let joined = type.joined(with: t), joined.isNumber || joined == .date || joined == .any else {
-                    throw ExpressionError(.typeMismatch(context: name, expected: type == .any ? "数或日期 number or date" : type.description, found: t.description), at: a.at)
+                    throw ExpressionError(.typeMismatch(context: name, expected: type == .any ? .numberOrDate : .type(type), found: t), at: a.at)
                 }
                 type = joined
                 checked.append(e)
@@ -89,7 +88,7 @@ extension Checker {
             let (a, at_) = try check(arguments[0])
             let (b, bt) = try check(arguments[1])
             guard let type = at_.joined(with: bt) else {
-                throw ExpressionError(.typeMismatch(context: name, expected: at_.description, found: bt.description), at: arguments[1].at)
+                throw ExpressionError(.typeMismatch(context: name, expected: .type(at_), found: bt), at: arguments[1].at)
             }
             return (.call(function, [a, b]), type)
         case .position:
@@ -97,7 +96,7 @@ extension Checker {
             guard let list = bound.last else { throw ExpressionError(.itemOutsideList("position()"), at: at) }
             return (.position(frame: state.frame(list)), .number(.bare))
         case .sum, .count, .any, .all, .join:
-            throw ExpressionError(.arity(function: name, expected: function == .join ? "2" : "1", found: arguments.count), at: at)
+            throw ExpressionError(.arity(function: name, expected: function == .join ? 2...2 : 1...1, found: arguments.count), at: at)
         }
     }
 
@@ -109,7 +108,7 @@ extension Checker {
 
     private func wholeNumber(_ s: Syntax, _ function: String) throws(ExpressionError) -> Int {
         guard case .number(let n) = s.kind, let places = DecimalMath.integer(n), (0...20).contains(places) else {
-            throw ExpressionError(.typeMismatch(context: function, expected: "0 至 20 的整数 a whole number 0–20", found: Self.source(s)), at: s.at)
+            throw ExpressionError(.badPlaces(function: function, found: Self.source(s)), at: s.at)
         }
         return places
     }
@@ -126,7 +125,7 @@ extension Checker {
     private mutating func aggregate(_ function: Function, _ arguments: [Syntax], at: Int) throws(ExpressionError) -> (Expr, ValueType) {
         var extra: [Expr] = []
         if function == .join {
-            guard arguments.count == 2 else { throw ExpressionError(.arity(function: "join", expected: "2", found: arguments.count), at: at) }
+            guard arguments.count == 2 else { throw ExpressionError(.arity(function: "join", expected: 2...2, found: arguments.count), at: at) }
             extra = [try argument(arguments[1], .text, "join")]
         }
         let lists = Self.unboundLists(arguments[0], bound: bound)
@@ -134,7 +133,7 @@ extension Checker {
         guard let list = lists.first else {
             let (e, t) = try check(arguments[0])
             guard case .list(let element) = t else {
-                throw ExpressionError(.typeMismatch(context: function.rawValue, expected: "列表或列表的每一项 a list or a list's items (企业[].x)", found: t.description), at: arguments[0].at)
+                throw ExpressionError(.typeMismatch(context: function.rawValue, expected: .listOrItems, found: t), at: arguments[0].at)
             }
             try checkBody(function, element, at: arguments[0].at)
             return (.call(function, [e] + extra), resultType(function, element))
@@ -160,7 +159,7 @@ extension Checker {
         case .any, .all: try expect(.bool, t, function.rawValue, at: at)
         case .min, .max:
             guard t.isNumber || t == .date || t == .any else {
-                throw ExpressionError(.typeMismatch(context: function.rawValue, expected: "数或日期 number or date", found: t.description), at: at)
+                throw ExpressionError(.typeMismatch(context: function.rawValue, expected: .numberOrDate, found: t), at: at)
             }
         default: break
         }

@@ -33,7 +33,7 @@ struct Checker {
         case .index(let base, let key): return try index(base, key, at: s.at)
         case .negate(let inner):
             let (e, t) = try check(inner)
-            try expect(.number(.bare), t, "「-」", at: inner.at)
+            try expect(.number(.bare), t, "-", at: inner.at)
             return (.negate(e), t)
         case .not(let inner):
             let (e, t) = try check(inner)
@@ -46,7 +46,7 @@ struct Checker {
             let (ye, yt) = try check(yes)
             let (ne, nt) = try check(no)
             guard let t = yt.joined(with: nt) else {
-                throw ExpressionError(.typeMismatch(context: "then/else", expected: yt.description, found: nt.description), at: no.at)
+                throw ExpressionError(.typeMismatch(context: "then/else", expected: .type(yt), found: nt), at: no.at)
             }
             return (.condition(ce, ye, ne), t)
         case .call(let name, let arguments): return try call(name, arguments, at: s.at)
@@ -55,7 +55,7 @@ struct Checker {
 
     func expect(_ expected: ValueType, _ found: ValueType, _ context: String, at: Int) throws(ExpressionError) {
         guard expected.accepts(found) else {
-            throw ExpressionError(.typeMismatch(context: context, expected: expected.description, found: found.description), at: at)
+            throw ExpressionError(.typeMismatch(context: context, expected: .type(expected), found: found), at: at)
         }
     }
 
@@ -138,14 +138,14 @@ struct Checker {
             try expect(.number(.bare), kt, "[…]", at: key.at)
             return (.index(be, ke, element), element)
         default:
-            throw ExpressionError(.typeMismatch(context: "[…]", expected: "列表或对照表 a list or a table", found: bt.description), at: at)
+            throw ExpressionError(.typeMismatch(context: "[…]", expected: .listOrTable, found: bt), at: at)
         }
     }
 
     private mutating func binary(_ op: BinaryOperator, _ a: Syntax, _ b: Syntax, at: Int) throws(ExpressionError) -> (Expr, ValueType) {
         let (ae, at_) = try check(a)
         let (be, bt) = try check(b)
-        let context = "「\(op.rawValue)」"
+        let context = op.rawValue
         switch op {
         case .and, .or:
             try expect(.bool, at_, context, at: a.at)
@@ -166,7 +166,7 @@ struct Checker {
                 throw ExpressionError(.units(context: context, x, y), at: b.at)
             }
             guard at_.joined(with: bt) != nil, at_ != .bool || [.equal, .notEqual].contains(op) else {
-                throw ExpressionError(.typeMismatch(context: context, expected: at_.description, found: bt.description), at: b.at)
+                throw ExpressionError(.typeMismatch(context: context, expected: .type(at_), found: bt), at: b.at)
             }
             return (.binary(op, ae, be), .bool)
         }

@@ -1,6 +1,6 @@
 /// What a number measures, known when a form is loaded, so that 平方米 are never added to 元 and a ratio times
 /// an amount is an amount. Values carry no unit when a case is validated: the check is made once, at load.
-enum NumberUnit: Sendable, Hashable, CustomStringConvertible {
+public enum NumberUnit: Sendable, Hashable, CustomStringConvertible {
     /// A number that does not say what it measures (a literal, a policy number, an `integer` field): it fits any unit.
     case bare
     /// A ratio or percentage (`ratio`, `percent`, `5.5%`): it scales what it multiplies.
@@ -72,5 +72,5 @@ enum NumberUnit: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// How a type error names the unit, in both languages as the other types are: `金额（元） an amount in 元`.
-    var description: String { self == .bare ? "数 number" : shown(true) + " " + shown(false) }
+    public var description: String { self == .bare ? "数 number" : shown(true) + " " + shown(false) }
 }

@@ -7,7 +7,7 @@ struct Parser {
     static func parse(_ text: String) throws(ExpressionError) -> Syntax {
         var parser = Parser(tokens: try Lexer.tokens(text))
         let syntax = try parser.expression()
-        guard parser.peek.kind == .end else { throw parser.unexpected("运算符或结尾 an operator or the end") }
+        guard parser.peek.kind == .end else { throw parser.unexpected(.operatorOrEnd) }
         return syntax
     }
 
@@ -20,11 +20,12 @@ struct Parser {
         return tokens[i]
     }
 
-    private func unexpected(_ expected: String) -> ExpressionError {
+    private func unexpected(_ expected: ExpressionError.Expectation) -> ExpressionError {
         ExpressionError(.unexpected(found: Self.spelling(peek.kind), expected: expected), at: peek.at)
     }
 
-    static func spelling(_ kind: Token.Kind) -> String {
+    /// The token as written; nil at the end of the expression.
+    static func spelling(_ kind: Token.Kind) -> String? {
         switch kind {
         case .number(let n): "\(n)"
         case .percent(let n): "\(n * 100)%"
@@ -33,17 +34,17 @@ struct Parser {
         case .name(let n): n
         case .keyword(let k): k.rawValue
         case .symbol(let s): s.rawValue
-        case .end: "结尾 end"
+        case .end: nil
         }
     }
 
     private mutating func expect(_ symbol: Token.Symbol) throws(ExpressionError) {
-        guard peek.kind == .symbol(symbol) else { throw unexpected("「\(symbol.rawValue)」") }
+        guard peek.kind == .symbol(symbol) else { throw unexpected(.token(symbol.rawValue)) }
         _ = advance()
     }
 
     private mutating func expect(_ keyword: Token.Keyword) throws(ExpressionError) {
-        guard peek.kind == .keyword(keyword) else { throw unexpected("「\(keyword.rawValue)」") }
+        guard peek.kind == .keyword(keyword) else { throw unexpected(.token(keyword.rawValue)) }
         _ = advance()
     }
 
@@ -125,7 +126,7 @@ struct Parser {
             if peek.kind == .symbol(.open) { return try call(name, at: token.at) }
             return try path(first: name, at: token.at)
         default:
-            throw unexpected("值、字段或函数 a value, a field or a function")
+            throw unexpected(.valueFieldOrFunction)
         }
     }
 
@@ -150,7 +151,7 @@ struct Parser {
         while true {
             if peek.kind == .symbol(.dot) {
                 _ = advance()
-                guard case .name(let next) = peek.kind else { throw unexpected("字段名 a field name") }
+                guard case .name(let next) = peek.kind else { throw unexpected(.fieldName) }
                 _ = advance()
                 segments.append(next)
             } else if peek.kind == .symbol(.openBracket), i + 1 < tokens.count, tokens[i + 1].kind == .symbol(.closeBracket), itemAfter == nil {

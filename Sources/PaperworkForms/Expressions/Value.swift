@@ -1,4 +1,5 @@
 import Foundation
+import PaperworkOOXML
 import PaperworkTemplate
 
 /// What an expression computes: a decimal number, text, a truth value, a calendar date, a list, or one
@@ -54,7 +55,7 @@ enum Value: Sendable, Equatable {
 }
 
 /// The type of an expression, known when the form is loaded.
-indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
+public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     /// A number, with what it measures.
     case number(NumberUnit)
     case text
@@ -93,16 +94,20 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         return accepts(other) ? self : nil
     }
 
-    var description: String {
-        switch self {
-        case .number(let unit): unit.description
-        case .text: "文字 text"
-        case .bool: "是/否 boolean"
-        case .date: "日期 date"
-        case .list(let e): "列表 list of \(e)"
-        case .record: "记录 record"
-        case .map: "对照表 table"
-        case .any: "任意 any"
+    public var description: String { text(.en) }
+
+    /// The type's name in one language: `数`, `a number`, `金额（元）`; `数的列表`, `list of a number`.
+    func text(_ language: Language) -> String {
+        let zh = language == .zh
+        return switch self {
+        case .number(let unit): unit.shown(zh)
+        case .text: zh ? "文字" : "text"
+        case .bool: zh ? "是/否" : "boolean"
+        case .date: zh ? "日期" : "date"
+        case .list(let e): zh ? "\(e.text(language))的列表" : "list of \(e.text(language))"
+        case .record: zh ? "记录" : "record"
+        case .map: zh ? "对照表" : "table"
+        case .any: zh ? "任意" : "any"
         }
     }
 }

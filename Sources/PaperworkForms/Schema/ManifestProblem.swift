@@ -12,15 +12,14 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case notA(expected: Expectation, key: String)
         case unknownType(String, known: [String])
         case badLimit(key: String, value: String)
-        case expression(zh: String, en: String, key: String)
-        case wrongType(key: String, declared: String, computed: String)
+        case expression(ExpressionError, key: String)
+        case wrongType(key: String, declared: ValueType, computed: ValueType)
         case duplicateField(String)
         case circular([String])
         case tagNotProvided(String)
         /// A tag of `output_name` that names nothing the case holds.
         case nameTagNotProvided(String)
         case unusedField(String)
-        case template(String)
     }
 
     /// What a manifest's node should have been.
@@ -84,10 +83,10 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case let (.unknownType(t, known), .en): "unknown type “\(t)” (known: \(known.joined(separator: ", ")))"
         case let (.badLimit(k, v), .zh): "「\(k)」的值「\(v)」不是该字段类型的数或日期"
         case let (.badLimit(k, v), .en): "“\(k)”: “\(v)” is not a number or date of the field's type"
-        case let (.expression(zh, _, k), .zh): "\(k)：" + zh
-        case let (.expression(_, en, k), .en): "\(k): " + en
-        case let (.wrongType(k, d, c), .zh): "计算值「\(k)」声明为\(d)，表达式却得出\(c)"
-        case let (.wrongType(k, d, c), .en): "computed value “\(k)” is declared \(d) but its expression gives \(c)"
+        case let (.expression(e, k), .zh): "\(k)：" + e.message(.zh)
+        case let (.expression(e, k), .en): "\(k): " + e.message(.en)
+        case let (.wrongType(k, d, c), .zh): "计算值「\(k)」声明为\(d.text(.zh))，表达式却得出\(c.text(.zh))"
+        case let (.wrongType(k, d, c), .en): "computed value “\(k)” is declared \(d.text(.en)) but its expression gives \(c.text(.en))"
         case let (.duplicateField(k), .zh): "字段或计算值「\(k)」重复定义"
         case let (.duplicateField(k), .en): "field or computed value “\(k)” is defined twice"
         case let (.circular(keys), .zh): "计算值循环依赖：\(keys.joined(separator: " → "))"
@@ -98,7 +97,6 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case let (.nameTagNotProvided(t), .en): "\(t) in the file-name pattern output_name is provided by no field or computed value"
         case let (.unusedField(k), .zh): "字段「\(k)」模板和规则都没有用到"
         case let (.unusedField(k), .en): "field “\(k)” is used by neither the template nor any rule"
-        case let (.template(m), _): m
         }
     }
 }

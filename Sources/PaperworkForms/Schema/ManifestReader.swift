@@ -55,7 +55,7 @@ struct ManifestReader {
         if kind == .list, rows == nil { nodes.error(.missingKey("rows"), at: root) }
         if let rows, !fields.contains(where: { $0.key == rows && $0.type == .list }) {
             let problem = ExpressionError(.notAList(rows), at: 0)
-            nodes.error(.expression(zh: problem.message(.zh), en: problem.message(.en), key: "rows"), at: m["rows"])
+            nodes.error(.expression(problem, key: "rows"), at: m["rows"])
         }
         guard let name, let template else { return nil }
         let outputName = nodes.source(m, "output_name", at: root)

@@ -76,6 +76,6 @@ struct YAMLNodes {
 
     mutating func error(_ problem: ExpressionError, in source: SourceText, key: String) {
         let (line, column) = place(source, offset: problem.at)
-        problems.append(ManifestProblem(.error, .expression(zh: problem.message(.zh), en: problem.message(.en), key: key), file: file, line: line, column: column))
+        problems.append(ManifestProblem(.error, .expression(problem, key: key), file: file, line: line, column: column))
     }
 }
