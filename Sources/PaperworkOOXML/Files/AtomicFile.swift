@@ -1,5 +1,6 @@
 import CPosix
 import Foundation
+import Synchronization
 
 /// Why an output file could not be written.
 public enum OutputError: LocalizedFailure, Equatable {
@@ -81,7 +82,7 @@ public enum AtomicFile {
         do throws(OutputError) {
             try writeAll(bytes, fd: fd, path: path)
             guard fchmod(fd, 0o666 & ~processUmask) == 0 else { throw OutputError.failed(path: path, cause: .last(.chmod)) }
-            if flush { guard fsync(fd) == 0 else { throw OutputError.notFlushed(path: path, cause: .last(.flush)) } }
+            if flush { guard flushed(fd, in: folder, fsync) else { throw OutputError.notFlushed(path: path, cause: .last(.flush)) } }
         } catch {
             unlink(temp)
             throw error
@@ -113,7 +114,7 @@ public enum AtomicFile {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { throw .last(.open) }
         defer { close(fd) }
-        guard paperwork_syncfs(fd) == 0 else { throw .last(.flush) }
+        guard flushed(fd, in: folder, paperwork_syncfs) else { throw .last(.flush) }
     }
 
     /// Removes a staged file that will not be moved into place.
@@ -152,7 +153,22 @@ public enum AtomicFile {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { throw .folderNotFlushed(folder: folder, cause: .last(.open)) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw .folderNotFlushed(folder: folder, cause: .last(.flush)) }
+        guard flushed(fd, in: folder, fsync) else { throw .folderNotFlushed(folder: folder, cause: .last(.flush)) }
+    }
+
+    /// A seam for tests: folders whose flushes — `fsync` of a file in them, `syncfs` of their file system,
+    /// `fsync` of the folder itself — fail with the given error number instead of calling the system, since a
+    /// disk that fails to flush cannot be made in the test container. Keys are standardized paths. Empty in use.
+    package static let failingFlushes = Mutex<[String: Int32]>([:])
+
+    /// Calls the flush, unless `failingFlushes` names the folder: then sets `errno` to its number and fails.
+    private static func flushed(_ fd: Int32, in folder: String, _ call: (Int32) -> Int32) -> Bool {
+        let failing = failingFlushes.withLock { $0.isEmpty ? nil : $0[URL(fileURLWithPath: folder).standardizedFileURL.path] }
+        if let failing {
+            errno = failing
+            return false
+        }
+        return call(fd) == 0
     }
 
     private static let processUmask: mode_t = {
