@@ -100,7 +100,7 @@ import Testing
         return all
     }
 
-    static let valueTypes: [ValueType] = [.number(.bare), .number(.ratio), .number(.count("f1")), .number(.measure("f2")), .number(.measure("元")), .text, .bool, .date,
+    static let valueTypes: [ValueType] = [.number(.bare), .number(.ratio), .number(.count("f1")), .number(.measure("f2")), .text, .bool, .date,
                                             .list(.number(.bare)), .list(.list(.date)), .record([:]), .map(.text), .any]
 
     /// Every problem an expression of a manifest can have, with every expectation and every type.
