@@ -85,6 +85,7 @@ import Testing
                                                 .duplicateField(key), .circular([key, key]), .tagNotProvided(tag), .nameTagNotProvided(tag), .unusedField(key)]
             + ManifestProblem.Expectation.allCases.map { .notA(expected: $0, key: key) }
             + expressionProblems.map { .expression(ExpressionError($0, at: 0), key: key) }
+            + [TagSyntaxError.unclosed, .badPath(value), .unknownFilter(value)].map { .tagSyntax($0, key: key) }
             + valueTypes.flatMap { declared in valueTypes.map { .wrongType(key: key, declared: declared, computed: $0) } }
         for kind in manifest { add("ManifestProblem.\(kind)", FormError.refused([ManifestProblem(.error, kind, file: file, line: 2, column: 3)])) }
         for e: JobError in [.oneCaseExpected(file: file, count: 2), .noTemplate, .reportFormat(file: file), .listFormInBatch(form: "f1"), .noOutput] {

@@ -100,8 +100,8 @@ import Testing
         #expect {
             try MarkupParser.forEachChild(ofPart: Self.sheet, in: package) { _ in }
         } throws: { error in
-            guard case .xml(_, .malformed(let part, _, _))? = error as? PackageError else { return false }
-            return part == Self.sheet
+            guard case .xml(_, .malformed(let part, let line, _, let cause))? = error as? PackageError else { return false }
+            return part == Self.sheet && line == 3 && cause == .mismatchedEndTag
         }
         #expect(throws: PackageError.self) { try WorkbookReader(package).rows(ofSheet: Self.sheet) { _ in } }
     }

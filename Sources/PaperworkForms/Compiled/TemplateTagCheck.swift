@@ -115,7 +115,7 @@ struct TemplateTagCheck {
         let pattern: TextTemplate
         do { pattern = try TextTemplate(source.text) } catch {
             let (line, column) = nodes.place(source, offset: 0)
-            return ([ManifestProblem(.error, .expression(zh: error.message(.zh), en: error.message(.en), key: "output_name"),
+            return ([ManifestProblem(.error, .tagSyntax(error, key: "output_name"),
                                      file: manifestPath, line: line, column: column)], [])
         }
         var out: [ManifestProblem] = []

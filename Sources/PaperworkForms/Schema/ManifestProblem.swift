@@ -1,4 +1,5 @@
 import PaperworkOOXML
+import PaperworkTemplate
 
 /// Something wrong in a form's manifest (or its template), with the file, line and column it is at.
 public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
@@ -13,6 +14,8 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case unknownType(String, known: [String])
         case badLimit(key: String, value: String)
         case expression(ExpressionError, key: String)
+        /// A tag of a pattern in the manifest (`output_name`) that cannot be read.
+        case tagSyntax(TagSyntaxError, key: String)
         case wrongType(key: String, declared: ValueType, computed: ValueType)
         case duplicateField(String)
         case circular([String])
@@ -85,6 +88,8 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
         case let (.badLimit(k, v), .en): "“\(k)”: “\(v)” is not a number or date of the field's type"
         case let (.expression(e, k), .zh): "\(k)：" + e.message(.zh)
         case let (.expression(e, k), .en): "\(k): " + e.message(.en)
+        case let (.tagSyntax(e, k), .zh): "\(k)：" + e.message(.zh)
+        case let (.tagSyntax(e, k), .en): "\(k): " + e.message(.en)
         case let (.wrongType(k, d, c), .zh): "计算值「\(k)」声明为\(d.text(.zh))，表达式却得出\(c.text(.zh))"
         case let (.wrongType(k, d, c), .en): "computed value “\(k)” is declared \(d.text(.en)) but its expression gives \(c.text(.en))"
         case let (.duplicateField(k), .zh): "字段或计算值「\(k)」重复定义"
