@@ -51,16 +51,16 @@ import PaperworkTemplate
     }
 
     @Test(arguments: [
-        ("面积 + 月租金", "「+」", 5),                 // 平方米 + 元
-        ("月租金 - 比例", "「-」", 6),                 // 元 − a ratio
-        ("面积 > 月租金", "「>」", 5),
-        ("参保人数 + 企业数", "「+」", 7),             // 人 + 家
-        ("面积 * 月租金", "「*」", 5),                 // 平方米 × 元 is no unit this language knows
-        ("月租金 / 比例 > 面积", "「>」", 11),
+        ("面积 + 月租金", "+", 5),                 // 平方米 + 元
+        ("月租金 - 比例", "-", 6),                 // 元 − a ratio
+        ("面积 > 月租金", ">", 5),
+        ("参保人数 + 企业数", "+", 7),             // 人 + 家
+        ("面积 * 月租金", "*", 5),                 // 平方米 × 元 is no unit this language knows
+        ("月租金 / 比例 > 面积", ">", 11),
         ("min(月租金, 面积)", "min", 9),
         ("capitals(面积)", "capitals", 9),            // 人民币大写 of 平方米
         ("capitals(比例)", "capitals", 9),
-        ("sum(policy.hr.batches) + 面积", "「+」", -1), // dates cannot be summed: a type error, not a unit one
+        ("sum(policy.hr.batches) + 面积", "+", -1), // dates cannot be summed: a type error, not a unit one
     ])
     func unitsThatDoNotAgreeAreTypeErrorsWithTheirPlace(expression: String, context: String, at: Int) {
         do {
@@ -76,10 +76,10 @@ import PaperworkTemplate
     }
 
     @Test func theUnitsErrorSaysWhichUnits() throws {
-        #expect(throws: ExpressionError(.units(context: "「+」", .measure("平方米"), .yuan), at: 5)) { try type("面积 + 月租金") }
-        let error = ExpressionError(.units(context: "「+」", .measure("平方米"), .yuan), at: 5)
+        #expect(throws: ExpressionError(.units(context: "+", .measure("平方米"), .yuan), at: 5)) { try type("面积 + 月租金") }
+        let error = ExpressionError(.units(context: "+", .measure("平方米"), .yuan), at: 5)
         #expect(error.message(.zh) == "「+」：两边的单位不一致，数量（平方米） 与 金额（元）")
-        #expect(error.message(.en) == "「+」: the units do not agree, a quantity in 平方米 and an amount in 元")
+        #expect(error.message(.en) == "“+”: the units do not agree, a quantity in 平方米 and an amount in 元")
     }
 
     /// The second broken computed value of `unit-error.yaml`: 平方米 added to 元, refused at the right operand.

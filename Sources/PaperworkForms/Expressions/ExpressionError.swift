@@ -102,8 +102,8 @@ public struct ExpressionError: Error, Sendable, Equatable {
         case let (.notComputedYet(p), .zh): "逐项计算值不能引用整体计算值「\(p)」"
         case let (.notComputedYet(p), .en): "a per-item value cannot use the whole-case computed value “\(p)”"
         case let (.badMode(m), .zh): "舍入方式「\(m)」应为 \"up\"、\"down\" 或 \"plain\""
-        case let (.units(c, a, b), .zh): "\(c)：两边的单位不一致，\(a.shown(true)) 与 \(b.shown(true))"
-        case let (.units(c, a, b), .en): "\(c): the units do not agree, \(a.shown(false)) and \(b.shown(false))"
+        case let (.units(c, a, b), .zh): "\(Self.quoted(c, language))：两边的单位不一致，\(a.shown(true)) 与 \(b.shown(true))"
+        case let (.units(c, a, b), .en): "\(Self.quoted(c, language)): the units do not agree, \(a.shown(false)) and \(b.shown(false))"
         case let (.badMode(m), .en): "rounding mode “\(m)” should be \"up\", \"down\" or \"plain\""
         }
     }
