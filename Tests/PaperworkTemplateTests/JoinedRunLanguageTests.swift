@@ -89,5 +89,8 @@ import Testing
         #expect(runs.first?.all("rFonts").first?[attribute: "w:eastAsia"] == "仿宋", "the run's font is kept")
         #expect(runs.first?.all("lang").first?[attribute: "w:val"] == "en-US")
         #expect(try paragraphs(filled) == ["2019年12月末，租期2年，签订于2020年5月20日"])
+        let checked = try template.render(Fixture.json(#"{"年数": 2, "日期": "2020年5月20日"}"#), options: RenderOptions(checkOnly: true))
+        let text = String(decoding: try checked.data(of: "word/document.xml"), as: UTF8.self)
+        #expect(!text.contains("\u{2060}") && text.contains("签订于2020年5月20日"), "a fill only to check is not joined")
     }
 }

@@ -16,11 +16,14 @@ public enum TemplateCheck {
         let found = Mutex<[Int: [Finding]]>([:])
         let failure = Mutex<(any Error)?>(nil)
         let snapshot = cases
+        var checking = options
+        checking.checkOnly = true
+        let only = checking
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for n in stride(from: worker, to: todo.count, by: workers) {
                 let i = todo[n]
                 do {
-                    _ = try copies[worker].render(snapshot[i].value, options: options)
+                    _ = try copies[worker].render(snapshot[i].value, options: only)
                 } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
                     let findings = Self.findings(problems, record: i + 1, row: snapshot[i].row)
                     found.withLock { $0[i] = findings }
