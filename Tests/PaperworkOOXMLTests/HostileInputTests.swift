@@ -113,3 +113,15 @@ import Testing
         #expect(try #require(error).message(.zh).contains("结束标签与开始标签不匹配"))
     }
 }
+
+/// Cell references as a hostile sheet may write them: too many letters or digits are no reference, never an
+/// arithmetic overflow (the xlsx fuzzer found `r="A"` followed by twenty digits; Fuzz/Regressions/xlsx).
+@Suite struct CellReferenceTests {
+    @Test func longReferencesAreRefusedNotOverflowed() {
+        #expect(CellReference.parse("XFD1048576")! == (16383, 1_048_576))
+        #expect(CellReference.parse("$B$7")! == (1, 7))
+        #expect(CellReference.parse("A" + String(repeating: "9", count: 25)) == nil)
+        #expect(CellReference.parse(String(repeating: "Z", count: 30) + "1") == nil)
+        #expect(CellReference.parse("ABCD1") == nil)
+    }
+}

@@ -45,3 +45,13 @@ func editedListTemplate(_ edits: [(String, String)]) throws -> OOXMLPackage {
         #expect(found.problems.contains { if case .syntax(.foreign("Jinja", _), _) = $0.kind { true } else { false } })
     }
 }
+
+/// Area references in formulas and ranges: too many letters or digits are no reference, never an overflow.
+@Suite struct AreaReferenceTests {
+    @Test func longReferencesAreRefusedNotOverflowed() {
+        #expect(AreaRef.parse("$A$1:XFD1048576")?.text == "$A$1:XFD1048576")
+        #expect(AreaRef.parse("A" + String(repeating: "9", count: 25)) == nil)
+        #expect(AreaRef.parse(String(repeating: "Q", count: 30) + "1:B2") == nil)
+        #expect(AreaRef.parse("A1:B12345678") == nil)
+    }
+}

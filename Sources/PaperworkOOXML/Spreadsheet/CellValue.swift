@@ -22,6 +22,8 @@ public enum CellReference {
     public static func parse(_ text: String) -> (column: Int, row: Int)? {
         var column = 0, row = 0, letters = 0, digits = 0
         for c in text.utf8 where c != UInt8(ascii: "$") {
+            // Excel's last cell is XFD1048576: longer text is no reference, and must not overflow an Int.
+            guard letters <= 3 && digits <= 7 else { return nil }
             switch c {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
                 column = column * 26 + Int(c - UInt8(ascii: "A")) + 1; letters += 1

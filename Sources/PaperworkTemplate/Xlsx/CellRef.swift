@@ -27,6 +27,7 @@ struct AreaRef: Equatable {
             let absC = dollar()
             var letters = 0, column = 0
             while i < text.endIndex, let a = text[i].asciiValue, (65...90).contains(a) || (97...122).contains(a) {
+                guard letters < 3 else { return nil }
                 column = column * 26 + Int((a & 0xDF) - 64); letters += 1; i = text.index(after: i)
             }
             if letters > 0 {
@@ -38,6 +39,7 @@ struct AreaRef: Equatable {
             let absR = letters > 0 ? dollar() : c.absoluteRow
             var digits = 0, row = 0
             while i < text.endIndex, let d = text[i].wholeNumberValue, text[i].isASCII {
+                guard digits < 7 else { return nil }
                 row = row * 10 + d; digits += 1; i = text.index(after: i)
             }
             guard i == text.endIndex, letters + digits > 0, digits <= 7 else { return nil }
