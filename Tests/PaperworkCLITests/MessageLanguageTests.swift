@@ -59,7 +59,7 @@ import Testing
             .mismatchedClose(expected: .each, found: .unless), .elseOutsideBlock, .elseNotAlone, .blockAcrossCells, .blockAcrossElements,
             .blocksOverlap, .blockNotAllowed, .nestedRowLoops, .badSheetName(sheet), .tagInTableHeader, .textTooLong(path: key, length: 40_000), .textTooLarge(path: key, bytes: 9_000_000),
             .missingValue(path: key), .invalidCharacter(path: key, scalar: 1), .tagInFieldResult, .separatorNotInline, .partNotFilled,
-            .unsupportedField(type: "NEXT", equivalent: tag), .loopItemPrefix(path: key, suggestion: tag),
+            .unsupportedField(type: "NEXT", equivalent: tag), .loopItemPrefix(path: key, suggestion: tag), .fieldAcrossParagraphs,
         ] + [FilterExpectation.amountInRange, .number, .date].map { .wrongKind(path: key, filter: "rmb", value: value, expected: $0) }
             + [FilterExpectation.decimalPlaces(filter: "number"), .datePattern, .numberPicture, .defaultText, .noArguments(filter: "rmb")]
             .map { .badFilterArguments(filter: "number", expected: $0, tag: tag) }

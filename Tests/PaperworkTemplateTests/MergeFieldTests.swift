@@ -138,6 +138,60 @@ import Testing
         #expect(try paragraphs(try template.render(Self.letter)) == ["2020-05-14", "欧阳建华"])
     }
 
+    /// A field that begins in one paragraph and ends in a later one, as Word keeps it when its result or code
+    /// holds a paragraph mark: the parts of the field in the order given, each `¶` closing a paragraph.
+    static func acrossParagraphs(_ pieces: [String]) -> String {
+        let runs = pieces.map { piece -> String in
+            switch piece {
+            case "begin", "separate", "end": "<w:r><w:fldChar w:fldCharType=\"\(piece)\"/></w:r>"
+            case "¶": "</w:p><w:bookmarkStart w:id=\"0\" w:name=\"地址\"/><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+            case let code where code.hasPrefix(" "): "<w:r><w:instrText xml:space=\"preserve\">\(code)</w:instrText></w:r>"
+            default: "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">\(piece)</w:t></w:r>"
+            }
+        }
+        return "<w:p>" + runs.joined() + "</w:p>"
+    }
+
+    @Test(arguments: [
+        ["致 ", "begin", " MERGEFIELD 企业名称 ", "separate", "«企业名称", "¶", "»", "end", "："],
+        ["致 ", "begin", " MERGEFIELD ", "¶", " 企业名称 \\* MERGEFORMAT ", "separate", "«企业名称»", "end", "："],
+        ["致 ", "begin", " MERGEFIELD 企业名称 ", "separate", "«企业名称»", "¶", "¶", "end", "："],
+    ])
+    func aMergeFieldEndingInALaterParagraphIsFilledInTheFirst(pieces: [String]) throws {
+        let body = p("第一段") + Self.acrossParagraphs(pieces) + p("{{联系人}}")
+        let template = try DocxTemplate(package: try wordPackage(body: body))
+        #expect(template.tags.map(\.source) == ["{{企业名称}}", "{{联系人}}"])
+        let filled = try template.render(Self.letter)
+        #expect(try paragraphs(filled) == ["第一段", "致 北京密云长城旅游发展有限公司（有限合伙）：", "欧阳建华"],
+                "the field's paragraph marks go with it, as Word merges it")
+        let document = try filled.xml(of: "word/document.xml").root
+        #expect(document.all("fldChar").isEmpty && document.all("instrText").isEmpty)
+        #expect(document.all("bookmarkStart").count == pieces.count { $0 == "¶" }, "bookmarks between the paragraphs are kept")
+        let name = try #require(document.all("r").first { $0.textContent.hasPrefix("北京密云") })
+        #expect(name.child("rPr")?.elements.map(\.localName) == ["b"], "the value takes the result's formatting")
+    }
+
+    @Test func aMergeFieldEndingInATableIsReportedAtItsParagraph() throws {
+        let body = p("第一段") + "<w:p>" + #"<w:r><w:t>致 </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>"#
+            + #"<w:r><w:instrText xml:space="preserve"> MERGEFIELD 企业名称 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
+            + "<w:r><w:t>«企业名称</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>»</w:t></w:r>"
+            + #"<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc></w:tr></w:tbl>"#
+        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: body)) }
+        #expect(error.problems.map(\.kind) == [.fieldAcrossParagraphs])
+        #expect(error.problems.first?.place.paragraph == 2)
+        #expect(error.problems.first?.message(.zh).hasPrefix("word/document.xml 第 2 段「MERGEFIELD 企业名称」：邮件合并域从此段开始") == true)
+    }
+
+    @Test func otherFieldsAcrossParagraphsAreReportedOrKept() throws {
+        let ifField = Self.acrossParagraphs(["begin", #" IF "是" = "是" "享受" "#, "¶", #" "不享受" "#, "separate", "享受", "end"])
+        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: ifField)) }
+        #expect(error.problems.map(\.kind) == [.unsupportedField(type: "IF", equivalent: "{{#if 是}} … {{else}} … {{/if}}")])
+        let toc = Self.acrossParagraphs(["begin", #" TOC \o "1-3" "#, "separate", "第一章", "¶", "第二章", "end"])
+        let template = try DocxTemplate(package: try wordPackage(body: toc + p("{{联系人}}")))
+        let document = try template.render(Self.letter).xml(of: "word/document.xml").root
+        #expect(document.all("fldChar").count == 3 && document.all("p").count == 3, "a table of contents spans paragraphs as Word made it")
+    }
+
     @Test func fieldCodesAreSplitIntoSwitches() {
         let code = FieldCode(#" MERGEFIELD "First Name" \@"M/d/yy" \* MERGEFORMAT \b "致：" "#)
         #expect(code.type == "MERGEFIELD")

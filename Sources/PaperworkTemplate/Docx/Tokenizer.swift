@@ -117,6 +117,8 @@ struct Tokenizer {
             stream.fieldProblems.append(TemplateProblem(kind: .unsupportedField(type: type, equivalent: equivalent), place: place(code)))
         case let .tagInResult(code):
             stream.fieldProblems.append(TemplateProblem(kind: .tagInFieldResult, place: place(code)))
+        case let .acrossParagraphs(code):
+            stream.fieldProblems.append(TemplateProblem(kind: .fieldAcrossParagraphs, place: place(code)))
         }
         return false
     }

@@ -14,6 +14,8 @@ enum FieldNote: Sendable {
     case tagInResult(code: String)
     /// A check box content control: the control's markup checked (`yes`) or unchecked (`no`), by the value's truth.
     case choice(TagExpression, code: String, yes: [UInt8], no: [UInt8])
+    /// A merge field that begins in one paragraph and ends outside the paragraphs that follow it (in a table, or never).
+    case acrossParagraphs(code: String)
 }
 
 /// Finds Word fields in a part, simple (`w:fldSimple`) and complex (`w:fldChar` begin … separate … end),
@@ -25,6 +27,9 @@ enum FieldNote: Sendable {
 /// takes off.
 struct WordFields {
     static let marker = "paperwork-field"
+    /// Elements that may stand between paragraphs and mark a range rather than hold text.
+    private static let rangeMarks: Set<String> = ["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
+                                                  "permStart", "permEnd", "proofErr"]
     /// Field types the engine reports rather than passing through.
     static let unsupported: Set<String> = ["NEXT", "NEXTIF", "IF", "ASK", "FILLIN", "SKIPIF", "MERGEREC", "MERGESEQ"]
 
@@ -65,7 +70,10 @@ struct WordFields {
         var i = 0
         while i < children.count {
             guard case .element(let c) = children[i] else { out.append(children[i]); i += 1; continue }
-            if c.localName == "fldSimple", let instruction = c.attributes.first(where: { $0.name.hasSuffix("instr") })?.value {
+            if c.localName == "p", let (joined, last) = fieldAcrossParagraphs(children, from: i) {
+                out.append(.element(rewrite(joined)))
+                i = last + 1
+            } else if c.localName == "fldSimple", let instruction = c.attributes.first(where: { $0.name.hasSuffix("instr") })?.value {
                 let runs = c.elements.filter { $0.localName == "r" }
                 out.append(contentsOf: field(FieldCode(instruction), nested: [], result: runs, begin: c,
                                              prefix: prefix(of: c), span: [.element(rewrite(c))]))
@@ -90,6 +98,65 @@ struct WordFields {
         return out
     }
 
+    /// A paragraph whose field ends in a later paragraph: for a merge field, the paragraphs it spans joined
+    /// into the first (the field's value takes the place of the paragraph marks inside it, as Word merges it)
+    /// and the index of the last; for a merge or unsupported field that ends outside the sibling paragraphs,
+    /// the first paragraph with the field's begin marked for a note; nil for other fields, left as they are.
+    private mutating func fieldAcrossParagraphs(_ children: [MarkupNode], from start: Int) -> (MarkupElement, Int)? {
+        guard case .element(let first) = children[start], let begin = unclosedBegin(first) else { return nil }
+        var span = Array(first.children[begin...])
+        var depth = 0
+        var last: Int?
+        scan: for j in start..<children.count {
+            guard case .element(let p) = children[j] else { continue }
+            if Self.rangeMarks.contains(String(p.localName)) { continue }
+            guard p.localName == "p" else { break }
+            if j > start { span.append(contentsOf: p.children) }
+            for case .element(let run) in (j == start ? Array(p.children[begin...]) : p.children) where run.localName == "r" {
+                for kind in fieldChars(run) {
+                    if kind == "begin" { depth += 1 } else if kind == "end" { depth -= 1 }
+                }
+                if depth == 0 { last = j; break scan }
+            }
+        }
+        let code = FieldCode(parts(of: span).0)
+        if let last, code.type == "MERGEFIELD" {
+            var joined = first
+            for case .element(let p) in children[(start + 1)...last] {
+                if Self.rangeMarks.contains(String(p.localName)) { joined.children.append(.element(p)); continue }
+                joined.children.append(contentsOf: p.children.filter { if case .element(let e) = $0, e.localName == "pPr" { false } else { true } })
+            }
+            return (joined, last)
+        }
+        let note: FieldNote
+        if last == nil && code.type == "MERGEFIELD" {
+            note = .acrossParagraphs(code: code.text)
+        } else if Self.unsupported.contains(code.type) {
+            note = .unsupported(code: code.text, type: code.type, equivalent: equivalent(code, nested: parts(of: span).1))
+        } else {
+            return nil
+        }
+        notes.append(note)
+        var marked = first
+        if case .element(var run) = marked.children[begin] {
+            run[attribute: Self.marker] = String(notes.count - 1)
+            marked.children[begin] = .element(run)
+        }
+        return (marked, start)
+    }
+
+    /// The index of the run in a paragraph that begins the outermost field left open at its end, if any.
+    private func unclosedBegin(_ paragraph: MarkupElement) -> Int? {
+        var open: [Int] = []
+        for (index, node) in paragraph.children.enumerated() {
+            guard case .element(let run) = node, run.localName == "r" else { continue }
+            for kind in fieldChars(run) {
+                if kind == "begin" { open.append(index) } else if kind == "end" { _ = open.popLast() }
+            }
+        }
+        return open.first
+    }
+
     /// What one field becomes: a value run for a merge field; the field as it was, marked when it needs a note.
     private mutating func field(_ code: FieldCode, nested: [FieldCode], result: [MarkupElement], begin: MarkupElement,
                                 prefix: String, span: [MarkupNode]) -> [MarkupNode] {
@@ -103,7 +170,8 @@ struct WordFields {
             run.children.append(.element(MarkupElement(prefix + "t", attributes: [
                 MarkupAttribute("xml:space", "preserve"), MarkupAttribute(Self.marker, String(notes.count - 1)),
             ])))
-            return [.element(run)]
+            let marks = span.filter { if case .element(let e) = $0 { Self.rangeMarks.contains(String(e.localName)) } else { false } }
+            return [.element(run)] + marks
         }
         let note: FieldNote
         if Self.unsupported.contains(code.type) {

@@ -29,6 +29,8 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case textTooLarge(path: String, bytes: Int)
         /// `NEXT`, `IF`, `ASK`… in a mail-merge document, with the tag-language way to do the same.
         case unsupportedField(type: String, equivalent: String)
+        /// A merge field that begins in a paragraph and ends in a table, a cell or nowhere after it.
+        case fieldAcrossParagraphs
         /// A warning: a tag in the cached result of a field Word recalculates.
         case tagInFieldResult
         /// `sep="…"` on a loop that repeats paragraphs, rows or sheet rows rather than text.
@@ -102,6 +104,9 @@ public struct TemplateProblem: Error, Sendable, Hashable {
         case let .unsupportedField(type, equivalent):
             zh ? "邮件合并域 \(type) 不受支持：每条记录生成一份文档，请改用 \(equivalent)"
                 : "the mail-merge field \(type) is not supported (one document per record); use \(equivalent)"
+        case .fieldAcrossParagraphs:
+            zh ? "邮件合并域从此段开始，却在表格、单元格或文档的其他位置结束（或没有结束）：请在 Word 中切换域代码，把整个域放在同一段内"
+                : "the mail-merge field begins in this paragraph but ends in a table, a cell or elsewhere (or never): press Alt+F9 in Word to show field codes and keep the whole field in one paragraph"
         case .tagInFieldResult:
             zh ? "标记位于域的结果中，打开文件时域会重新计算，填入的值会消失：请把标记移到域外"
                 : "the tag is inside a field's result: the field will be recalculated and the value lost; move the tag outside the field"
