@@ -9,9 +9,9 @@ struct Batch: ParsableCommand {
         discussion: """
             paperwork batch --form rent-reduction-agreement tenants.csv --out-dir 协议 --merge 协议-打印.docx
             paperwork batch 我的模板.docx 名单.xlsx --out-dir out --name "{{企业名称}}-通知"
-            先校验全部记录；有错误时不写任何文件（--skip-invalid 只写有效的）。中断后用 --resume 继续。
+            先校验全部记录；有错误时不写任何文件（--skip-invalid 只写有效的）。中断后用 --resume 继续（合并文件按全部记录重新生成）。
             Every record is validated first; with any error nothing is written (--skip-invalid writes the valid ones).
-            After an interruption, --resume skips the documents already complete.
+            After an interruption, --resume skips the documents already complete and makes the --merge print file again.
             退出码 exit status: 0 成功 ok, 1 数据有误 invalid data, 2 用法或输入不可读 usage or unreadable input, 3 写出失败或中断 output error or interrupted, 4 已跳过无效记录 invalid records skipped (--skip-invalid).
             """)
 

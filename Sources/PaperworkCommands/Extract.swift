@@ -12,6 +12,8 @@ struct Extract: ParsableCommand {
             （清单按行循环，Word 文件按段落与表格单元格）。
             The data comes from the part paperwork embedded, compared with what the document shows; a document without
             the part is read through its form's template (a list by its row loop, a Word document by its paragraphs and cells).
+            一个由自己的模板（无表单）生成的文件按其嵌入的数据读回。
+            A document filled from a template of one's own (no form) is read from its embedded data.
             Where the visible content no longer matches the embedded data, each difference is reported.
             退出码 exit status: 0 成功 ok, 1 有值无法读取 a value could not be read, 2 文件不可读 unreadable input, 3 写出失败 output error.
             """)
@@ -44,6 +46,10 @@ struct Extract: ParsableCommand {
                                en: "note: \(document.data.file) has no embedded data; fields its template does not show cannot be read: \(fields)", toError: true)
                 }
             }
+            if result.documents.isEmpty {
+                output.say(zh: "没有读出任何文件，未写出结果", en: "no document could be read; nothing written", toError: true)
+                throw ExitCode(ExitStatus.unreadableInput)
+            }
             if let out {
                 try ExtractJob.write(result.documents, to: out, overwrite: force)
                 let items = result.documents.reduce(0) { $0 + ($1.data.list == nil ? 1 : $1.items.count) }
@@ -52,7 +58,6 @@ struct Extract: ParsableCommand {
             } else {
                 Console.print(ExtractJob.json(result.documents))
             }
-            if result.documents.isEmpty { throw ExitCode(ExitStatus.unreadableInput) }
             if readErrors > 0 { throw ExitCode(ExitStatus.invalidData) }
         }
     }

@@ -81,6 +81,50 @@ import Testing
         #expect(mismatch.status == 2 && mismatch.err.contains("由表单 interest-subsidy-application 生成，不是 rent-reduction-agreement"), "\(mismatch.err)")
     }
 
+    /// Documents filled from templates of one's own (no form) are read back from the data embedded in them; a form
+    /// asked for is refused with the file named; with nothing read, no output file is written.
+    @Test func extractReadsDocumentsFilledFromAPlainTemplate() throws {
+        let dir = CLI.scratch()
+        let fixtures = CLI.root + "/Tests/PaperworkCLITests/Fixtures/"
+        var csv = "企业名称,信用代码,人数,金额,比例,日期,编号\n"
+        for i in 1...40 { csv += "北京密云第\(i)号科技有限公司,91110228MA0030003Y,\(i),\(i).5,1%,2020-05-14,0\(i)\n" }
+        try csv.write(toFile: dir + "/名单.csv", atomically: true, encoding: .utf8)
+        let filled = InProcess.run(["fill", fixtures + "plain-list.xlsx", dir + "/名单.csv", "--set", "部门=区商务局", "-o", dir + "/名单.xlsx"])
+        try #require(filled.status == 0, "\(filled.err)")
+        let printed = InProcess.run(["extract", dir + "/名单.xlsx"])
+        #expect(printed.status == 0, "\(printed.err)")
+        #expect(printed.out.contains("\"form\": null, \"template\": \"plain-list.xlsx\", \"embedded\": true"), "\(printed.out.prefix(300))")
+        #expect(printed.out.contains("\"部门\": \"区商务局\"") && printed.out.contains("北京密云第40号科技有限公司"))
+        let table = InProcess.run(["extract", dir + "/名单.xlsx", "-o", dir + "/读回.csv"])
+        #expect(table.status == 0 && table.out.contains("已读出 1 份文件、40 条记录"), "\(table.out)\(table.err)")
+        let rows = try String(contentsOfFile: dir + "/读回.csv", encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.count == 41 && rows[1].contains("北京密云第1号科技有限公司") && rows[1].split(separator: ",").contains("01"), "\(rows.prefix(2))")
+
+        try "{\"企业名称\": \"北京密云长城旅游发展有限公司\", \"日期\": \"2020-05-14\", \"金额\": \"1234.5\"}"
+            .write(toFile: dir + "/一家.json", atomically: true, encoding: .utf8)
+        #expect(InProcess.run(["fill", fixtures + "plain-letter.docx", dir + "/一家.json", "-o", dir + "/通知.docx"]).status == 0)
+        let letter = InProcess.run(["extract", dir + "/通知.docx"])
+        #expect(letter.status == 0 && letter.out.contains("\"企业名称\": \"北京密云长城旅游发展有限公司\""), "\(letter.out)\(letter.err)")
+
+        let asForm = InProcess.run(["extract"] + Self.hr + [dir + "/名单.xlsx", "-o", dir + "/错.json"])
+        #expect(asForm.status == 2 && asForm.err.contains("\(dir)/名单.xlsx：由模板 plain-list.xlsx 生成（不是表单 hr-enterprise-list 的文件）"), "\(asForm.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/错.json"), "nothing read, nothing written")
+
+        #expect(InProcess.run(["fill", fixtures + "plain-list.xlsx", dir + "/名单.csv", "--set", "部门=区商务局", "-o", dir + "/无嵌入.xlsx", "--no-embed"]).status == 0)
+        let bare = InProcess.run(["extract", dir + "/无嵌入.xlsx", "-o", dir + "/空.json"])
+        #expect(bare.status == 2 && bare.err.contains("没有 paperwork 嵌入的数据"), "\(bare.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/空.json"))
+
+        // A one-sheet workbook of one's own, without embedded data, read through a form: its headings are not the form's.
+        try #"{"部门": "区商务局", "批次": 2, "填报人": "周明", "企业": [{"名称": "北京甲公司", "收入": 1000}]}"#.write(toFile: dir + "/收入.json", atomically: true, encoding: .utf8)
+        let other = CLI.root + "/Tests/PaperworkTemplateTests/Fixtures/comment-loop.xlsx"
+        #expect(InProcess.run(["fill", other, dir + "/收入.json", "-o", dir + "/收入.xlsx", "--no-embed"]).status == 0)
+        let foreign = InProcess.run(["extract"] + Self.hr + [dir + "/收入.xlsx", "-o", dir + "/收入读回.json"])
+        #expect(foreign.status == 2 && foreign.err.contains("\(dir)/收入.xlsx：没有嵌入数据，且工作表「企业清单」第 3 行不是模板"), "\(foreign.err)")
+        #expect(foreign.err.contains("（应为 序号、企业名称、统一社会信用代码、"), "\(foreign.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/收入读回.json"))
+    }
+
     @Test func extractReportsATypedOverAmountAndHonoursPrefer() throws {
         let dir = CLI.scratch()
         let file = try application(in: dir, typing: ("8,000,000.00", "8,800,000.00"))

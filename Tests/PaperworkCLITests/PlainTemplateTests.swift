@@ -130,6 +130,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/bad.xlsx"))
     }
 
+    /// A problem met while a streamed list's rows are written names the data's row, as a list form's do.
+    @Test func aStreamedListsProblemNamesItsDataRow() throws {
+        let dir = CLI.scratch()
+        var text = "企业名称,信用代码,人数,金额,比例,日期,编号\n"
+        for i in 1...300 { text += "企业\(i),91110228MA0030003Y,\(i),\(i).5,1%,\(i == 120 ? "2020-02-30" : i == 7 ? "下周一" : "2020-05-14"),A\(i)\n" }
+        try Self.write("填报说明：本表由区商务局汇总\n" + text, to: dir + "/long.csv")
+        let r = try CLI.run(["fill", Self.list, "long.csv", "--set", "部门=区商务局", "-o", "long.xlsx"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.err.contains("错误：long.csv 第 9 行 字段「日期」(日期) 值「下周一」：") && r.err.contains("（列表第 7 项）"), "\(r.err)")
+        #expect(r.err.contains("错误：long.csv 第 122 行 字段「日期」(日期) 值「2020-02-30」："), "row 122: a title row and the headings above: \(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/long.xlsx"))
+        let report = try CLI.run(["validate", Self.list, "long.csv", "--set", "部门=区商务局", "--report", "r.json", "--lang", "en"], in: dir)
+        #expect(report.status == 1 && report.err.contains("long.csv, row 122 field “日期” (日期) value “2020-02-30”"), "\(report.err)")
+        let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/r.json"))) as? [[String: Any]]
+        #expect(rows?.compactMap { $0["row"] as? Int } == [9, 122] && rows?.compactMap { $0["record"] as? Int } == [7, 120], "\(rows ?? [])")
+
+        let items = (1...30).map { #"{"企业名称": "企业\#($0)", "信用代码": "", "比例": "1%", "人数": "1", "金额": "1", "日期": "\#($0 == 12 ? "2020-13-01" : "2020-05-14")", "编号": ""}"# }
+        try Self.write("[\n" + items.joined(separator: ",\n") + "\n]", to: dir + "/list.json")
+        let json = try CLI.run(["fill", Self.list, "list.json", "--set", "部门=区商务局", "-o", "list.xlsx"], in: dir)
+        #expect(json.status == 1 && json.err.contains("错误：list.json 第 12 条记录 字段「日期」(日期) 值「2020-13-01」"), "\(json.err)")
+    }
+
     @Test func aPlainBatchWithoutANameNumbersItsDocumentsAfterTheDataFile() throws {
         let dir = CLI.scratch()
         var text = "企业名称,日期,金额\n"
@@ -174,6 +196,29 @@ import Testing
         #expect(CLI.files(dir + "/out") == ["名单-1.docx", "名单-2.docx", "名单-3.docx"])
         let second = try String(decoding: OOXMLPackage(contentsOf: dir + "/out/名单-2.docx").data(of: "word/document.xml"), as: UTF8.self)
         #expect(second.contains("北京乙公司"))
+    }
+
+    /// `--resume --merge` after an interrupted batch: the missing documents are written and the print file is made
+    /// again from every record; a file at the print file's place that is not a Word document is still kept.
+    @Test func resumeMakesThePrintFileAgain() throws {
+        let dir = CLI.scratch()
+        try Self.write("企业名称,日期,金额\n北京甲公司,2020-05-14,100\n北京乙公司,2020-05-15,200\n北京丙公司,2020-05-16,300\n", to: dir + "/名单.csv")
+        let arguments = ["batch", Self.letter, "名单.csv", "--out-dir", "out", "--merge", "打印/全部.docx"]
+        #expect(try CLI.run(arguments, in: dir).status == 0)
+        try FileManager.default.removeItem(atPath: dir + "/out/名单-2.docx")
+        let stale = try OOXMLPackage(contentsOf: Self.letter)
+        try stale.write(to: dir + "/打印/全部.docx", overwrite: true)
+        let resumed = try CLI.run(arguments + ["--resume"], in: dir)
+        #expect(resumed.status == 0, "\(resumed.err)")
+        #expect(resumed.out.contains("已写出 1 份，保留已完成 2 份"), "\(resumed.out)")
+        #expect(CLI.files(dir + "/out") == ["名单-1.docx", "名单-2.docx", "名单-3.docx"])
+        let merged = try String(decoding: OOXMLPackage(contentsOf: dir + "/打印/全部.docx").data(of: "word/document.xml"), as: UTF8.self)
+        #expect(["北京甲公司", "北京乙公司", "北京丙公司"].allSatisfy(merged.contains) && !merged.contains("{{"), "made again from every record")
+
+        try Self.write("我的笔记", to: dir + "/打印/全部.docx")
+        let kept = try CLI.run(arguments + ["--resume"], in: dir)
+        #expect(kept.status == 3 && kept.err.contains("全部.docx：文件已存在"), "\(kept.err)")
+        #expect(try String(contentsOfFile: dir + "/打印/全部.docx", encoding: .utf8) == "我的笔记")
     }
 
     @Test func outputFoldersAreMadeWhenMissing() throws {

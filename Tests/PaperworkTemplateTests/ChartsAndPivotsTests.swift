@@ -72,6 +72,12 @@ import Testing
         let cache = try filled.xml(of: "xl/pivotCache/pivotCacheDefinition1.xml").root
         #expect(cache.all("worksheetSource").first?.value("ref") == "A3:B6" && cache.all("worksheetSource").first?.value("sheet") == "清单")
         #expect(cache.value("refreshOnLoad") == "1")
+        #expect(before.contains("xl/pivotCache/pivotCacheRecords1.xml") && before.contentType(of: "xl/pivotCache/pivotCacheRecords1.xml") != nil)
+        #expect(!filled.contains("xl/pivotCache/pivotCacheRecords1.xml") && filled.contentType(of: "xl/pivotCache/pivotCacheRecords1.xml")?.contains("pivotCacheRecords") != true,
+                "the records copy the template's one row: dropped, with their content type")
+        #expect(try filled.relationships(of: "xl/pivotCache/pivotCacheDefinition1.xml").isEmpty, "and their relationship")
+        #expect(cache.value("saveData") == "0" && !cache.attributes.contains { $0.name.hasSuffix(":id") },
+                "the cache says it holds no records, as Excel writes it when the source data is not saved")
         func location(_ package: OOXMLPackage, _ part: String) throws -> String? { try package.xml(of: part).root.all("location").first?.value("ref") }
         #expect(try package(before, "xl/worksheets/_rels/sheet1.xml.rels").contains("pivotTable2.xml"), "the pivot on 清单")
         #expect(try location(before, "xl/pivotTables/pivotTable2.xml") == "A10:B12")

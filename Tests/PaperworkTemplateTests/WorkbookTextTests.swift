@@ -30,6 +30,49 @@ import Testing
         #expect(missing.problems.contains { $0.place.part == "xl/comments/comment1.xml" && $0.kind == .missingValue(path: "部门") })
     }
 
+    /// A chart's plain strings: a series named by typing (`c:tx/c:v`, as Excel writes it) and an axis title taken from
+    /// the heading cell above the loop, whose cached text (`c:strCache`, which LibreOffice shows) copies the cell's tags:
+    /// both filled like the title's rich text. (Caches of ranges a loop moves or copies are dropped, as before.)
+    @Test func plainStringsInAChartAreFilled() throws {
+        var package = try OOXMLPackage(contentsOf: Fixture.path("chart-text.xlsx"))
+        var chart = String(decoding: try package.data(of: "xl/charts/chart1.xml"), as: UTF8.self)
+        let series = "<tx><strRef><f>'清单'!B3</f></strRef></tx>"
+        try #require(chart.contains(series) && chart.contains("<majorGridlines/>"))
+        chart = chart.replacingOccurrences(of: series, with: "<tx><v>{{部门}}收入（元）</v></tx>")
+        chart = chart.replacingOccurrences(of: "<majorGridlines/>", with: """
+            <majorGridlines/><title><tx><strRef><f>'清单'!$A$1</f><strCache><ptCount val="1"/><pt idx="0"><v>{{部门}}企业收入</v></pt></strCache></strRef></tx><overlay val="0"/></title>
+            """)
+        package.setPart("xl/charts/chart1.xml", bytes: Array(chart.utf8))
+        let template = try XlsxTemplate(package: try OOXMLPackage(bytes: try package.serialized(), label: "series.xlsx"))
+        #expect(template.tags.filter { $0.place.part == "xl/charts/chart1.xml" }.map(\.source) == ["{{部门}}", "{{批次}}", "{{部门}}", "{{部门}}"])
+        let filled = try template.render(Self.data)
+        let root = try filled.xml(of: "xl/charts/chart1.xml").root
+        #expect(root.all("v").map(\.textContent) == ["区商务局收入（元）", "区商务局企业收入"])
+        #expect(root.all("v").allSatisfy { $0.value("space") == nil }, "no xml:space on c:v, which the chart schema does not allow")
+        #expect(try cells(filled)["A1"] == .text("区商务局企业收入"), "the cell the axis title reads says the same")
+        let missing = try #require(throws: TemplateProblems.self) { try template.render(.object(["企业": .list([]), "批次": .number(1), "填报人": .string("周明")])) }
+        #expect(missing.problems.filter { $0.place.part == "xl/charts/chart1.xml" }.map(\.kind) == Array(repeating: .missingValue(path: "部门"), count: 3),
+                "the title, the series name and the axis title each name their place")
+    }
+
+    /// `comment-loop.xlsx` (openpyxl, `make-charts.py`): a comment on the loop row itself. With items it stays on the
+    /// first copy; with none its cell is gone, so the comment and its shape go too — left, it would sit on the sign-off's
+    /// row beside the sign-off's own comment.
+    @Test func aCommentOnAnEmptyLoopRowGoesWithTheRow() throws {
+        let template = try XlsxTemplate(contentsOf: Fixture.path("comment-loop.xlsx"))
+        let full = try template.render(Self.data)
+        #expect(try full.xml(of: "xl/comments/comment1.xml").root.all("comment").map { $0.value("ref") } == ["A3", "B4", "A8"])
+        var empty = Self.data
+        empty[FieldKey("企业")] = .list([])
+        let filled = try template.render(empty)
+        let comments = try filled.xml(of: "xl/comments/comment1.xml").root.all("comment")
+        #expect(comments.map { $0.value("ref") } == ["A3", "A5"] && comments.map(\.textContent) == ["请区商务局核对企业名称", "批次 2"])
+        let shapes = String(decoding: try filled.data(of: "xl/drawings/commentsDrawing1.vml"), as: UTF8.self)
+        #expect(shapes.components(separatedBy: ":ClientData ").count - 1 == 2, "\(shapes)")
+        #expect(shapes.contains("<ns2:Row>2</ns2:Row>") && shapes.contains("<ns2:Row>4</ns2:Row>") && !shapes.contains("<ns2:Row>3</ns2:Row>"))
+        #expect(try cells(filled)["A5"] == .text("制表：周明"))
+    }
+
     @Test func threadedCommentsAndTheTitleAreFilledAndOtherPartsWarned() throws {
         var package = try OOXMLPackage(contentsOf: Fixture.path("chart-text.xlsx"))
         package.setPart("xl/threadedComments/threadedComment1.xml", bytes: Array("""

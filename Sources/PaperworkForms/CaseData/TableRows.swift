@@ -16,4 +16,16 @@ struct TableRows: ItemStream {
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
         try table.forEach { _, cells in try body(table.map.record(cells)) }
     }
+
+    /// The row in the data file of each of `items` (numbered from 1, as a loop counts them); nil for a JSON list's.
+    func rows(of items: Set<Int>) throws -> [Int: Int?] {
+        guard !items.isEmpty else { return [:] }
+        var rows: [Int: Int?] = [:]
+        var number = 0
+        try table.forEach { row, _ in
+            number += 1
+            if items.contains(number) { rows[number] = row }
+        }
+        return rows
+    }
 }

@@ -59,8 +59,8 @@ public struct ReadItem: Sendable {
 /// What a document's data read back is, besides its items.
 public struct DocumentData: Sendable {
     public var file: String
-    /// The form it was read through.
-    public var form: Form
+    /// The form it was read through; nil for a document filled from a plain template, read from its embedded part.
+    public var form: Form?
     public var embedded: EmbeddedCase?
     /// The case without its list's items (all of it for a document form).
     public var value: TemplateValue
@@ -101,6 +101,7 @@ public struct DocumentReader: Sendable {
                      _ item: (ReadItem) throws -> Void) throws -> DocumentData {
         let package = try OOXMLPackage(contentsOf: file)
         let embedded = try EmbeddedCase.read(from: package)
+        if form == nil, let embedded, embedded.form == nil { return try plain(embedded, package, header: header, item) }
         let form = try resolveForm(embedded)
         let inputs = Selection(manifest: form.manifest, computed: false)
         var data = DocumentData(file: file, form: form, embedded: embedded, value: inputs.filter(embedded?.data ?? .object([:])))
@@ -140,7 +141,7 @@ public struct DocumentReader: Sendable {
         let embeddedHeader = data.value
         var headerDifferences: [Difference] = []
         let unseen = embedded == nil ? rowFields.map(\.key).filter { !shown.contains($0) } : []
-        let reads = try workbook.read(above: { above in
+        let reads = try workbook.read(checkHeadings: embedded == nil, above: { above in
             var ignored: [Finding] = []
             try header(headerValue(above, fields: headerFields, embedded: embedded == nil ? nil : embeddedHeader, findings: &ignored,
                                    differences: &headerDifferences), unseen)
@@ -189,6 +190,21 @@ public struct DocumentReader: Sendable {
         return data
     }
 
+    /// A document filled from a plain template: no form says how to read what it shows, so its data is the part
+    /// embedded when it was filled — the values its tags read, and a streamed list's items from their own part.
+    private func plain(_ embedded: EmbeddedCase, _ package: OOXMLPackage, header: (TemplateValue, _ unseen: [String]) throws -> Void,
+                       _ item: (ReadItem) throws -> Void) throws -> DocumentData {
+        var data = DocumentData(file: file, form: nil, embedded: embedded, value: embedded.data)
+        try header(data.value, [])
+        guard let rows = embedded.rows else { return data }
+        data.list = FieldKey(rows.list)
+        _ = try EmbeddedCase.forEachRecord(in: package) { value in
+            try item(ReadItem(row: nil, value: value))
+            data.itemCount += 1
+        }
+        return data
+    }
+
     /// The header read from its cells, in its fields' types, merged with the embedded header when there is one.
     private func headerValue(_ reads: [FilledWorkbook.Read], fields: [FieldSpec], embedded: TemplateValue?,
                              findings: inout [Finding], differences: inout [Difference]) -> TemplateValue {
@@ -211,8 +227,9 @@ public struct DocumentReader: Sendable {
     /// The form named by `--form`, else the one the document names.
     private func resolveForm(_ embedded: EmbeddedCase?) throws -> Form {
         if let form {
-            if let name = embedded?.form, name != form.manifest.name {
-                throw ExtractError.otherForm(file: file, found: name, expected: form.manifest.name)
+            if let embedded, embedded.form != form.manifest.name {
+                throw embedded.form.map { ExtractError.otherForm(file: file, found: $0, expected: form.manifest.name) }
+                    ?? ExtractError.plainTemplate(file: file, template: embedded.template, expected: form.manifest.name)
             }
             return form
         }

@@ -14,6 +14,10 @@ public enum ExtractError: LocalizedFailure, Equatable {
     case outputFormat(file: String)
     /// The form named in a document is not the one the command was asked to use.
     case otherForm(file: String, found: String, expected: String)
+    /// `--form` given for a document filled from a plain template (its embedded part names no form).
+    case plainTemplate(file: String, template: String, expected: String)
+    /// No embedded data, and the workbook's heading row is not the template's: made from another template.
+    case otherTemplate(file: String, template: String, sheet: String, row: Int, headings: [String])
     /// No embedded data, and not one value of the template could be found in the document's text.
     case nothingVisible(file: String, template: String)
 
@@ -31,6 +35,12 @@ public enum ExtractError: LocalizedFailure, Equatable {
         case let (.outputFormat(f), .en): "\(f): extracted data is written as .json, .csv or .xlsx"
         case let (.nothingVisible(f, t), .zh): "\(f)：没有嵌入数据，按模板 \(t) 在文件中也找不到任何字段，可能不是用这个模板生成的"
         case let (.nothingVisible(f, t), .en): "\(f): no embedded data, and no field of template \(t) is found in its text; it may not be made from that template"
+        case let (.plainTemplate(f, t, expected), .zh): "\(f)：由模板 \(t) 生成（不是表单 \(expected) 的文件）；不加 --form 即可按嵌入的数据读回"
+        case let (.plainTemplate(f, t, expected), .en): "\(f): made from template \(t), not by form \(expected); without --form it is read from its embedded data"
+        case let (.otherTemplate(f, t, sheet, row, headings), .zh):
+            "\(f)：没有嵌入数据，且工作表「\(sheet)」第 \(row) 行不是模板 \(t) 的表头（应为 \(headings.joined(separator: "、"))），不是用这个模板生成的"
+        case let (.otherTemplate(f, t, sheet, row, headings), .en):
+            "\(f): no embedded data, and row \(row) of sheet “\(sheet)” is not the heading row of template \(t) (\(headings.joined(separator: ", "))): it was not made from that template"
         case let (.otherForm(f, found, expected), .zh): "\(f)：由表单 \(found) 生成，不是 \(expected)"
         case let (.otherForm(f, found, expected), .en): "\(f): made by form \(found), not \(expected)"
         }

@@ -81,7 +81,10 @@ public struct ExtractJob: Sendable {
         for (i, d) in documents.enumerated() {
             out += (i == 0 ? "\n  {" : ",\n  {").utf8
             out += "\"file\": ".utf8; JSONText.write(.string(d.data.file), into: &out)
-            out += ", \"form\": ".utf8; JSONText.write(.string(d.data.form.manifest.name), into: &out)
+            out += ", \"form\": ".utf8; JSONText.write(d.data.form.map { .string($0.manifest.name) } ?? .null, into: &out)
+            if d.data.form == nil, let template = d.data.embedded?.template {
+                out += ", \"template\": ".utf8; JSONText.write(.string(template), into: &out)
+            }
             out += ", \"embedded\": \(d.data.embedded != nil), \"data\": ".utf8
             JSONText.write(d.value, into: &out)
             out += "}".utf8

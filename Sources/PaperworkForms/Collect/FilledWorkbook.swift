@@ -19,9 +19,12 @@ struct FilledWorkbook {
     let mapping: SheetMapping
     let loop: SheetMapping.Loop
     let part: String
+    /// The template's file, which a workbook whose headings differ was not made from.
+    let template: String
 
     init(file: String, package: OOXMLPackage, template: OOXMLPackage) throws {
         self.file = file
+        self.template = template.label
         reader = try WorkbookReader(package)
         let mappings = try SheetMapping.mappings(of: template)
         guard let mapping = mappings.first(where: { $0.loop != nil }), let loop = mapping.loop else {
@@ -40,7 +43,9 @@ struct FilledWorkbook {
 
     /// Calls `above` with the values above the loop before the first item, `item` with each item row (its
     /// number and the values of its cells, by field path and cell); returns the header's values, above and below.
-    func read(above: ([Read]) throws -> Void, _ item: (_ row: Int, _ values: [Read]) throws -> Void) throws -> [Read] {
+    /// With `checkHeadings` (a workbook without embedded data), a workbook whose heading row does not hold the
+    /// template's headings — most of them — is refused before any of its rows is taken as an item.
+    func read(checkHeadings: Bool = false, above: ([Read]) throws -> Void, _ item: (_ row: Int, _ values: [Read]) throws -> Void) throws -> [Read] {
         enum Phase { case above, items, below }
         var phase = Phase.above
         var offset = 0
@@ -54,7 +59,12 @@ struct FilledWorkbook {
                 row.cells[cell.column].map { Self.values(of: $0, pattern: cell.pattern, place: place(row.number, cell.column)) } ?? []
             }
         }
+        var headings = checkHeadings ? mapping.headings : nil
         try reader.rows(ofSheet: part) { row in
+            if let h = headings, row.number >= h.row {
+                try self.check(headings: h, in: row.number == h.row ? row : nil)
+                headings = nil
+            }
             if phase != .below && row.number >= loop.first {
                 if let shift = endShift(row, below: below) { phase = .below; offset = shift }
             }
@@ -77,9 +87,20 @@ struct FilledWorkbook {
                 header += readCells(below, in: row, rowInTemplate: row.number - offset)
             }
         }
+        if let h = headings { try check(headings: h, in: nil) }
         if !pending.isEmpty { try item(pendingRow, pending) }
         if phase == .above { try above(header) }
         return header
+    }
+
+    /// Refuses the workbook when its heading row holds half of the template's headings or fewer.
+    private func check(headings: (row: Int, texts: [Int: String]), in row: SheetRow?) throws {
+        let found = headings.texts.filter { column, text in
+            if case .text(let t)? = row?.cells[column] { t.trimmed == text.trimmed } else { false }
+        }
+        guard found.count * 2 <= headings.texts.count else { return }
+        let expected = headings.texts.sorted { $0.key < $1.key }.map { $0.value.split(whereSeparator: \.isNewline).joined().trimmed }
+        throw ExtractError.otherTemplate(file: file, template: template, sheet: mapping.sheet, row: headings.row, headings: expected)
     }
 
     /// How far the rows below the loop moved, when this row is the first of them: it holds the fixed

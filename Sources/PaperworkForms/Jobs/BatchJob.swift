@@ -104,7 +104,7 @@ public struct BatchJob: Sendable {
             let documents = try cases.indices.map { i in try rendered[i] ?? template.render(cases[i].value, options: options) }
             if let merged = try DocxMerger.merge(documents) {
                 try OutputPlace.makeFolder(holding: merge)
-                try merged.write(to: merge, overwrite: overwrite)
+                try merged.write(to: merge, overwrite: replacesMerge(merge))
                 summary.merged = merge
                 if pdf {
                     let notes = PDFConversion.convert([merge], in: URL(fileURLWithPath: merge).deletingLastPathComponent().path)
@@ -121,8 +121,14 @@ public struct BatchJob: Sendable {
         if let outDir { try OutputPlace.checkFolder(outDir) }
         if let merge {
             guard case .docx = template else { throw JobError.mergeNeedsWord(template: fill.templatePath ?? merge) }
-            try OutputPlace.checkFile(merge, extensions: ["docx"], overwrite: overwrite)
+            try OutputPlace.checkFile(merge, extensions: ["docx"], overwrite: replacesMerge(merge))
         }
+    }
+
+    /// True when the print file may be replaced: with `--force`, or with `--resume` when the file there is a Word
+    /// document (the print file of the run being resumed, made again from every record); anything else is kept.
+    private func replacesMerge(_ path: String) -> Bool {
+        overwrite || (resume && (try? OOXMLPackage(contentsOf: path).mainDocumentPart()) == "word/document.xml")
     }
 
     /// The documents whose PDF is not there yet (after `--resume`, those of the kept documents that lack one).

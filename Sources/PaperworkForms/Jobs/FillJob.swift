@@ -39,7 +39,7 @@ public struct FillJob: Sendable {
         do {
             filled = try template.render(prepared.cases[0].value, streams: streams, options: renderOptions)
         } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
-            prepared.cases[0].findings += TemplateCheck.findings(problems, record: 1, row: prepared.cases[0].row)
+            prepared.cases[0].findings += try TemplateCheck.findings(problems, record: 1, row: prepared.cases[0].row, streams: prepared.cases[0].streams)
             return prepared
         }
         try embedding?.embed(prepared.cases[0].value, streams: streams, into: &filled)
@@ -61,7 +61,8 @@ public struct FillJob: Sendable {
             do {
                 _ = try template.render(prepared.cases[i].value, streams: prepared.cases[i].streams, options: renderOptions)
             } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
-                prepared.cases[i].findings += TemplateCheck.findings(problems, record: i + 1, row: prepared.cases[i].row)
+                prepared.cases[i].findings += try TemplateCheck.findings(problems, record: i + 1, row: prepared.cases[i].row,
+                                                                         streams: prepared.cases[i].streams)
             }
         }
         return prepared

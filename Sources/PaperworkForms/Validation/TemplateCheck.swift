@@ -45,6 +45,21 @@ public enum TemplateCheck {
         }
     }
 
+    /// The same for a fill with streamed lists: a problem met in the row loop over a plain list's table or JSON
+    /// list is a finding of that item — its number as the record and its row in the data file, as a list form's
+    /// items are reported — rather than of the template cell alone.
+    public static func findings(_ problems: TemplateProblems, record: Int, row: Int?, streams: [FieldKey: any ItemStream]) throws -> [Finding] {
+        var findings = findings(problems, record: record, row: row)
+        guard let table = streams.values.lazy.compactMap({ $0 as? TableRows }).first else { return findings }
+        let rows = try table.rows(of: Set(problems.problems.compactMap(\.item)))
+        for (i, problem) in problems.problems.enumerated() {
+            guard let item = problem.item else { continue }
+            findings[i].record = item
+            findings[i].row = rows[item] ?? nil
+        }
+        return findings
+    }
+
     /// The template's own warnings (a tag in a field's result, a part left as it is, a chart source that cannot
     /// move) as findings about the template file, shown once per run beside the data's findings.
     public static func warnings(of template: DocumentTemplate, file: String) -> [Finding] {

@@ -6,11 +6,13 @@ import PaperworkOOXML
 /// formatting changes. The text of all `w:t` of a paragraph is joined, tags are found in the joined
 /// text, and each tag's text is moved into the `w:t` where it begins; the other runs keep the rest.
 struct Tokenizer {
-    /// `word`: WordprocessingML; `drawing`: DrawingML text (chart titles: `a:p`, `a:t`); `plain`: every text
+    /// `word`: WordprocessingML; `drawing`: DrawingML text (chart titles: `a:p`, `a:t`; a chart's plain strings,
+    /// `c:v`, each a paragraph of its own); `plain`: every text
     /// node is a slot; `cellText`: a spreadsheet rich string (`is` of `r` runs).
     enum Mode { case word, drawing, plain, cellText }
 
     static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    static let chartNamespace = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
     static let wordNamespaces: Set<String> = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -56,7 +58,7 @@ struct Tokenizer {
         }
         namespaces.append(scope)
         defer { namespaces.removeLast() }
-        let role = self.role(of: element, scope: scope)
+        let role = self.role(of: element, scope: scope, parent: parent)
         var shell = element
         shell.children = []
         if let note = element[attribute: WordFields.marker].flatMap(Int.init), note < fieldNotes.count {
@@ -80,6 +82,9 @@ struct Tokenizer {
                     gather(slots: [slot], ordinal: 0)
                 } else if !paragraphs.isEmpty {
                     paragraphs[paragraphs.count - 1].slots.append(slot)
+                } else if mode == .drawing {
+                    paragraphCount += 1  // text of its own, in no paragraph: a chart's plain string (`c:v`)
+                    gather(slots: [slot], ordinal: paragraphCount)
                 }
             default:
                 _ = append(.leaf(child), parent: me)
@@ -151,7 +156,7 @@ struct Tokenizer {
         }
     }
 
-    private func role(of element: MarkupElement, scope: [String: String]) -> Role {
+    private func role(of element: MarkupElement, scope: [String: String], parent: Int) -> Role {
         if mode == .cellText {
             switch element.localName {
             case "is", "text": return .paragraph  // a cell's inline string; a cell comment's text
@@ -164,6 +169,7 @@ struct Tokenizer {
         let prefix = colon.map { String(element.name[..<$0]) } ?? ""
         guard let uri = scope[prefix] else { return .other }
         if mode == .drawing {
+            if uri == Self.chartNamespace && element.localName == "v" { return inChartText(parent) ? .text : .other }
             guard uri == Self.drawingNamespace else { return .other }
             switch element.localName {
             case "p": return .paragraph
@@ -180,6 +186,20 @@ struct Tokenizer {
         case "tc": return .cell
         default: return .other
         }
+    }
+
+    /// True when a chart's `c:v` is text (in a `c:tx`: a series name typed, or its cell's cached text), not one of
+    /// the values a series plots (`c:cat`, `c:val`), whose caches copy the loop's cells.
+    private func inChartText(_ parent: Int) -> Bool {
+        var p = parent
+        while p >= 0, case .open(let e) = stream.tokens[p] {
+            switch e.localName {
+            case "tx": return true
+            case "cat", "val", "xVal", "yVal", "bubbleSize", "plotArea", "chart": return false
+            default: p = stream.parent[p]
+            }
+        }
+        return false
     }
 
     /// Finds the tags in the joined text of `slots` and moves each one into the slot where it starts.
@@ -236,7 +256,7 @@ struct Tokenizer {
 
     private mutating func preserveSpace(around slot: Int) {
         let t = stream.parent[slot]
-        guard mode != .plain, t >= 0, case .open(var element) = stream.tokens[t] else { return }
+        guard mode != .plain, t >= 0, case .open(var element) = stream.tokens[t], element.localName == "t" else { return }
         element[attribute: "xml:space"] = "preserve"
         stream.tokens[t] = .open(element)
     }

@@ -45,10 +45,19 @@ public struct TemplateProblem: Error, Sendable, Hashable {
 
     public var kind: Kind
     public var place: Place
+    /// For a data problem met in a sheet's row loop: the loop's item, from 1 (the data's record of a plain list).
+    public var item: Int?
+
+    public init(kind: Kind, place: Place, item: Int? = nil) {
+        self.kind = kind
+        self.place = place
+        self.item = item
+    }
 
     public func message(_ language: Language) -> String {
         let zh = language == .zh
-        return place.description(zh) + (zh ? "：" : ": ") + text(zh)
+        let item = self.item.map { zh ? "（列表第 \($0) 项）" : " (list item \($0))" } ?? ""
+        return place.description(zh) + item + (zh ? "：" : ": ") + text(zh)
     }
 
     /// True for warnings: the template is filled, and the warning is shown beside the result.

@@ -23,6 +23,8 @@ struct Renderer {
     private var seen = Set<TemplateProblem>()
     private var scopes: [Scope]
     private var guards: [Int] = []
+    /// The number (from 1) of the sheet row loop's item being written, which its problems name.
+    var rowItem: Int?
 
     init(tags: [TagOccurrence], data: TemplateValue, options: RenderOptions, capacity: Int) {
         self.tags = tags
@@ -59,7 +61,7 @@ struct Renderer {
     }
 
     mutating func report(_ kind: TemplateProblem.Kind, tag: Int) {
-        let problem = TemplateProblem(kind: kind, place: tags[tag].place)
+        let problem = TemplateProblem(kind: kind, place: tags[tag].place, item: rowItem)
         if seen.insert(problem).inserted { problems.append(problem) }
     }
 

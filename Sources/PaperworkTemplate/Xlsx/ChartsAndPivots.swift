@@ -19,6 +19,8 @@ struct ChartsAndPivots: Sendable {
     private(set) var drawings: [Part] = []
     private(set) var pivotCaches: [Part] = []
     private(set) var pivotTables: [Part] = []
+    /// The records part of each pivot cache over a range of this workbook, and the cache's relationships without it.
+    private var records: [String: (part: String, relationships: Part)] = [:]
     private(set) var warnings: [TemplateProblem] = []
 
     /// Reads the objects of the sheets (name, part) and of the workbook; warns about sources that cannot move.
@@ -49,6 +51,11 @@ struct ChartsAndPivots: Sendable {
             let worksheet = source.elements.first { $0.localName == "worksheetSource" }
             if source[attribute: "type"] != "worksheet" || worksheet?.attributes.contains(where: { $0.name.hasSuffix(":id") }) == true {
                 warnings.append(warning(cache.name, worksheet?[attribute: "ref"] ?? source[attribute: "type"] ?? ""))
+            } else if let part = try package.related(to: cache.name, kind: "pivotCacheRecords").first {
+                let name = PartName.relationshipsPart(of: cache.name)
+                var rels = try package.xml(of: name)
+                rels.root.children.removeAll { if case .element(let e) = $0 { e[attribute: "Type"]?.hasSuffix("/pivotCacheRecords") == true } else { false } }
+                records[cache.name] = (part, Part(name: name, sheet: nil, document: rels))
             }
         }
     }
@@ -84,6 +91,14 @@ struct ChartsAndPivots: Sendable {
             var doc = cache.document
             doc.root = Self.pivotCache(doc.root, mover)
             doc.root[attribute: "refreshOnLoad"] = "1"
+            if let (part, relationships) = records[cache.name] {
+                // The records copy the template's rows: stale once the loop filled them. Without them (as Excel
+                // saves a cache whose "save source data" is off) readers build the cache from the filled cells.
+                doc.root.attributes.removeAll { $0.name.hasSuffix(":id") }
+                doc.root[attribute: "saveData"] = "0"
+                output.removePart(part)
+                output.setPart(relationships.name, xml: relationships.document)
+            }
             output.setPart(cache.name, xml: doc)
         }
         for table in pivotTables {
@@ -111,7 +126,7 @@ struct ChartsAndPivots: Sendable {
     private static func chart(_ element: MarkupElement, _ mover: ReferenceMover) -> MarkupElement {
         var e = element
         if ["numRef", "strRef", "multiLvlStrRef"].contains(e.localName),
-           let f = e.elements.first(where: { $0.localName == "f" }), mover.touches(f.textContent) {
+           let f = e.elements.first(where: { $0.localName == "f" }), mover.touches(f.textContent), !mover.staysAbove(f.textContent) {
             let moved = mover.series(f.textContent)
             e.children = e.children.compactMap { node in
                 guard case .element(var child) = node else { return node }

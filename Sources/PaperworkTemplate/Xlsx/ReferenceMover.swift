@@ -42,6 +42,16 @@ struct ReferenceMover: Sendable {
         }
     }
 
+    /// True when every reference of the text stands above the first row loop of its sheet: rows that no loop moves
+    /// or copies, whose cached text stays true once filled (a title taken from the heading cell).
+    func staysAbove(_ text: String) -> Bool {
+        FormulaText.split(text).allSatisfy { piece in
+            guard case .reference(let prefix?, let area, _) = piece, let map = maps[FormulaText.sheetName(prefix)] else { return true }
+            guard let first = map.loops.first?.first, let top = area.start.row else { return false }
+            return max(top, area.end?.row ?? top) < first
+        }
+    }
+
     /// A list of ranges (`A1:B2 D5`), moved; ranges that reach a loop grow over all its copies.
     func sqref(_ text: String, on sheet: String) -> String? {
         guard let map = maps[sheet] else { return text }

@@ -63,7 +63,9 @@ struct SheetRenderer {
                 try items[index].forEach { item in
                     guard copy < items[index].count else { throw XlsxInternalError.itemCount(sheet: sheet.name, expected: items[index].count) }
                     renderer.enter(item, index: copy)
+                    renderer.rowItem = copy + 1
                     for r in body { try write(r, number: map?.row(r.number, copy: copy) ?? r.number, copy: copy, loop: mapped) }
+                    renderer.rowItem = nil
                     renderer.leave()
                     copy += 1
                 }

@@ -76,6 +76,9 @@ public struct SheetMapping: Sendable {
     public var cells: [Cell]
     /// The fixed texts of the first row below the loop that has any (`合计`): where the items end.
     public var end: (row: Int, texts: [Int: String])?
+    /// The fixed texts of the last row above the loop that has any (its headings, `企业名称`, `收入`), by which a
+    /// workbook made from this template is known.
+    public var headings: (row: Int, texts: [Int: String])?
 
     /// Reads the mapping of every sheet of a template.
     public static func mappings(of package: OOXMLPackage) throws -> [SheetMapping] {
@@ -84,6 +87,7 @@ public struct SheetMapping: Sendable {
         for (name, part) in reader.sheets {
             var cells: [Cell] = []
             var fixed: [Int: [Int: String]] = [:]
+            var above: [Int: [Int: String]] = [:]
             var loopCells: [Cell] = []
             var open: (row: Int, list: [FieldKey])?
             var loop: Loop?
@@ -97,6 +101,8 @@ public struct SheetMapping: Sendable {
                         if let o = open { loopCells.append(Cell(row: row.number - o.row, column: column, pattern: pattern)) } else { cells.append(cell) }
                     } else if open == nil && loop != nil && !text.trimmed.isEmpty {
                         fixed[row.number, default: [:]][column] = text
+                    } else if open == nil && loop == nil && opens == nil && !text.trimmed.isEmpty {
+                        above[row.number, default: [:]][column] = text
                     }
                     if closes, let o = open {
                         loop = Loop(first: o.row, last: row.number, list: o.list, cells: loopCells)
@@ -105,7 +111,8 @@ public struct SheetMapping: Sendable {
                 }
             }
             let end = fixed.keys.min().map { (row: $0, texts: fixed[$0] ?? [:]) }
-            result.append(SheetMapping(sheet: name, part: part, loop: loop, cells: cells, end: end))
+            let headings = above.keys.filter { row in loop.map { row < $0.first } ?? false }.max().map { (row: $0, texts: above[$0] ?? [:]) }
+            result.append(SheetMapping(sheet: name, part: part, loop: loop, cells: cells, end: end, headings: headings))
         }
         return result
     }

@@ -68,7 +68,7 @@ struct WorkbookTextParts: Sendable {
             var compiled = entry.compiled
             if let sheet = entry.commentsOf, mover.maps[sheet] != nil {
                 var document = try output.xml(of: entry.name)
-                document.root = Self.movingRefs(document.root, mover, sheet)
+                document.root = Self.movingRefs(document.root, mover, sheet) ?? document.root
                 guard compiled != nil else { output.setPart(entry.name, xml: document); continue }
                 compiled = Self.compile(document, entry).0
             } else if moved.contains(entry.name) {
@@ -82,19 +82,37 @@ struct WorkbookTextParts: Sendable {
         for (part, sheet) in commentShapes {
             guard let map = mover.maps[sheet] else { continue }
             let text = String(decoding: try output.data(of: part), as: UTF8.self)
-            output.setPart(part, bytes: Array(Self.movingShapes(text, map).utf8))
+            output.setPart(part, bytes: Array(Self.movingShapes(Self.withoutVanishedShapes(text, map), map).utf8))
         }
         return problems
     }
 
-    /// Every comment's `ref` moved to where its cell went.
-    private static func movingRefs(_ element: MarkupElement, _ mover: ReferenceMover, _ sheet: String) -> MarkupElement {
+    /// Every comment's `ref` moved to where its cell went; nil for a comment whose row went with an empty loop
+    /// (left in place, it would land on the row that moved up into its place, or on another comment's cell).
+    private static func movingRefs(_ element: MarkupElement, _ mover: ReferenceMover, _ sheet: String) -> MarkupElement? {
         var e = element
         if e.localName == "comment" || e.localName == "threadedComment", let ref = e[attribute: "ref"] {
+            if let row = AreaRef.parse(Substring(ref))?.start.row, mover.maps[sheet]?.first(row) == nil { return nil }
             e[attribute: "ref"] = mover.cell(ref, on: sheet)
         }
-        e.children = e.children.map { if case .element(let c) = $0 { .element(movingRefs(c, mover, sheet)) } else { $0 } }
+        e.children = e.children.compactMap { if case .element(let c) = $0 { movingRefs(c, mover, sheet).map(MarkupNode.element) } else { $0 } }
         return e
+    }
+
+    /// The legacy drawing without the shapes of comments whose row went with an empty loop.
+    static func withoutVanishedShapes(_ text: String, _ map: RowMap) -> String {
+        guard let shape = try? NSRegularExpression(pattern: #"<([A-Za-z0-9_]+):shape\b[\s\S]*?</\1:shape>\s*"#),
+              let row = try? NSRegularExpression(pattern: #"<[A-Za-z0-9_]+:Row>\s*([0-9]+)\s*</"#) else { return text }
+        let ns = text as NSString
+        var out = ""
+        var last = 0
+        for match in shape.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            guard let found = row.firstMatch(in: text, range: match.range), let n = Int(ns.substring(with: found.range(at: 1))),
+                  map.first(n + 1) == nil else { continue }
+            out += ns.substring(with: NSRange(location: last, length: match.range.location - last))
+            last = match.range.location + match.range.length
+        }
+        return out + ns.substring(from: last)
     }
 
     /// The comment shapes of a legacy drawing moved down with their cells: `Row` (from 0) and the rows of

@@ -51,3 +51,11 @@ chart.add_data(Reference(ws, min_col=2, min_row=3, max_row=4), titles_from_data=
 chart.set_categories(Reference(ws, min_col=1, min_row=4, max_row=4))
 ws.add_chart(chart, "D3")
 wb.save(os.path.join(here, "chart-text.xlsx"))
+
+# comment-loop.xlsx: a comment on the heading, one on the loop row itself and one on the sign-off below the loop.
+wb, ws = list_sheet()
+ws["A6"] = "制表：{{填报人}}"
+ws["A3"].comment = Comment("请{{部门}}核对企业名称", "paperwork")
+ws["B4"].comment = Comment("收入以元计", "paperwork")
+ws["A6"].comment = Comment("批次 {{批次}}", "paperwork")
+wb.save(os.path.join(here, "comment-loop.xlsx"))
