@@ -13,12 +13,22 @@ enum ExitStatus {
     static let someSkipped: Int32 = 4
 
     static func of(_ failure: LocalizedFailure) -> Int32 {
-        switch failure {
+        switch cause(of: failure) {
         case OutputError.wrongExtension: unreadableInput
         case is OutputError: outputFailed
         case is UsageError: usage
         case let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem): invalidData
         default: unreadableInput
+        }
+    }
+
+    /// The error a layer's error wraps, down to the one that decides the status: a template's package or
+    /// problems, a package's output file.
+    static func cause(of failure: LocalizedFailure) -> LocalizedFailure {
+        switch failure {
+        case let e as TemplateError: e.underlying is TemplateError ? e : cause(of: e.underlying)
+        case PackageError.output(let e): e
+        default: failure
         }
     }
 }

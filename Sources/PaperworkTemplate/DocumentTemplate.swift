@@ -7,11 +7,11 @@ public enum DocumentTemplate: Sendable {
     case xlsx(XlsxTemplate)
 
     /// Opens and compiles a .docx or .xlsx template; `names` maps mail-merge field names to data keys.
-    public init(contentsOf path: String, names: FieldNameResolver? = nil) throws {
+    public init(contentsOf path: String, names: FieldNameResolver? = nil) throws(TemplateError) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "docx": self = .docx(try DocxTemplate(contentsOf: path, names: names))
         case "xlsx": self = .xlsx(try XlsxTemplate(contentsOf: path))
-        default: throw PackageError.notATemplate(file: path)
+        default: throw .package(.notATemplate(file: path))
         }
     }
 
@@ -53,19 +53,23 @@ public enum DocumentTemplate: Sendable {
         return ext == "docx" || ext == "xlsx" ? ext : nil
     }
 
-    /// Fills the template; throws `TemplateProblems` with every data problem.
+    /// Fills the template; throws `.problems` with every data problem.
     ///
     /// `streams` are lists by top-level key, made item by item: an .xlsx row loop writes them as they
     /// come; a .docx holds them (documents are short).
-    public func render(_ data: TemplateValue, streams: [FieldKey: any ItemStream] = [:], options: RenderOptions) throws -> OOXMLPackage {
+    public func render(_ data: TemplateValue, streams: [FieldKey: any ItemStream] = [:], options: RenderOptions) throws(TemplateError) -> OOXMLPackage {
         switch self {
-        case .docx(let t): try t.render(data.including(streams), options: options)
-        case .xlsx(let t): try t.render(data, streams: streams, options: options)
+        case .docx(let t):
+            let whole: TemplateValue
+            do { whole = try data.including(streams) } catch { throw .wrap(error) }
+            return try t.render(whole, options: options)
+        case .xlsx(let t):
+            return try t.render(data, streams: streams, options: options)
         }
     }
 
     /// The same template on its own zip handle, for another thread.
-    public func independentCopy() throws -> DocumentTemplate {
+    public func independentCopy() throws(TemplateError) -> DocumentTemplate {
         switch self {
         case .docx(let t): .docx(try t.independentCopy())
         case .xlsx(let t): .xlsx(try t.independentCopy())

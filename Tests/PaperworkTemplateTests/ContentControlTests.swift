@@ -61,7 +61,7 @@ import Testing
 
     @Test func aDropDownValueMustBeOneOfItsItems() throws {
         let template = try DocxTemplate(package: try Self.package())
-        let error = try #require(throws: TemplateProblems.self) { try template.render(Self.data.merging(["房屋用途": .string("仓储")])) }
+        let error = try #require(thrownProblems { _ = try template.render(Self.data.merging(["房屋用途": .string("仓储")])) })
         #expect(error.problems.map { $0.message(.zh) }.contains { $0.contains("「仓储」") && $0.contains("以下之一：选择一项、生产经营、办公") })
     }
 
@@ -109,7 +109,7 @@ import Testing
         #expect(try paragraphs(filled) == ["企业名称：北京密云长城旅游发展有限公司", "再贷款：☒", "行业：旅游业", "签订日期：2020年5月14日", "联系人：欧阳建华"])
         let out = String(decoding: try filled.data(of: "word/document.xml"), as: UTF8.self)
         #expect(out.contains(#"<w14:checked w14:val="1"/>"#) && !out.contains("showingPlcHdr"))
-        let error = try #require(throws: TemplateProblems.self) { try template.render(data.merging(["行业": .string("制造业")])) }
+        let error = try #require(thrownProblems { _ = try template.render(data.merging(["行业": .string("制造业")])) })
         #expect(error.problems.map { $0.message(.zh) }.contains { $0.contains("「制造业」") && $0.contains("以下之一：餐饮业、旅游业") })
     }
 }

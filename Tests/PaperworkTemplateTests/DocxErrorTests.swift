@@ -8,7 +8,8 @@ import Testing
         do {
             _ = try DocxTemplate(package: try wordPackage(body: body))
             return []
-        } catch let e as TemplateProblems {
+        } catch {
+            guard let e = foundProblems(in: error) else { throw error }
             return e.problems
         }
     }
@@ -53,7 +54,8 @@ import Testing
         do {
             _ = try template.render(data)
             Issue.record("rendered despite bad data")
-        } catch let e as TemplateProblems {
+        } catch {
+            guard case .problems(let e) = error else { Issue.record("not the data's problems: \(error)"); return }
             #expect(e.problems.map(\.kind) == [
                 .missingValue(path: "名称"),
                 .wrongKind(path: "金额", filter: "rmb", value: "一百元", expected: .number),
@@ -86,6 +88,7 @@ import Testing
         var package = try OOXMLPackage(contentsOf: Fixture.path("lo-template.docx"))
         package.setPart("word/document.xml", bytes: Array("not xml at all".utf8))
         let broken = try OOXMLPackage(bytes: try package.serialized(), label: "broken.docx")
-        #expect(throws: PackageError.self) { _ = try DocxTemplate(package: broken) }
+        let error = try #require(#expect(throws: TemplateError.self) { _ = try DocxTemplate(package: broken) })
+        guard case .package(.xml(file: "broken.docx", _)) = error else { Issue.record("not the package's XML: \(error)"); return }
     }
 }

@@ -102,7 +102,7 @@ import Testing
     @Test func aMissingMergeValueIsReportedAtTheField() throws {
         let body = "<w:p>" + Self.complex(" MERGEFIELD 法定代表人 ", result: "«法定代表人»") + "</w:p>"
         let template = try DocxTemplate(package: try wordPackage(body: body))
-        let error = try #require(throws: TemplateProblems.self) { try template.render(Self.letter) }
+        let error = try #require(thrownProblems { _ = try template.render(Self.letter) })
         #expect(error.problems.map { $0.message(.zh) } == ["word/document.xml 第 1 段「MERGEFIELD 法定代表人」：缺少字段 法定代表人 的值"])
     }
 
@@ -115,7 +115,7 @@ import Testing
     ])
     func unsupportedFieldsAreReportedWithTheirEquivalent(type: String, instruction: String, equivalent: String) throws {
         let body = p("第一段") + "<w:p>" + Self.complex(instruction, result: "x") + "</w:p>"
-        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: body)) }
+        let error = try #require(thrownProblems { _ = try DocxTemplate(package: try wordPackage(body: body)) })
         #expect(error.problems.map(\.kind) == [.unsupportedField(type: type, equivalent: equivalent)])
         #expect(error.problems.first?.place.paragraph == 2)
         #expect(error.problems.first?.message(.zh).contains("请改用 \(equivalent)") == true)
@@ -126,7 +126,7 @@ import Testing
             + Self.complex(" MERGEFIELD 再贷款 ", result: "«再贷款»")
             + #"<w:r><w:instrText xml:space="preserve"> = "是" "享受" "不享受" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
             + "<w:r><w:t>享受</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
-        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: body)) }
+        let error = try #require(thrownProblems { _ = try DocxTemplate(package: try wordPackage(body: body)) })
         #expect(error.problems.map(\.kind) == [.unsupportedField(type: "IF", equivalent: "{{#if 再贷款}} … {{else}} … {{/if}}")])
     }
 

@@ -66,3 +66,15 @@ func wordPackage(body: String, extraNamespaces: String = "") throws -> OOXMLPack
 }
 
 func p(_ text: String) -> String { "<w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>" }
+
+/// The problems a template error holds; nil for any other error.
+func foundProblems(in error: any Error) -> TemplateProblems? {
+    guard case .problems(let found)? = error as? TemplateError else { return nil }
+    return found
+}
+
+/// The problems `body` throws as a template error; nil when it throws none or another error.
+func thrownProblems(_ body: () throws -> Void) -> TemplateProblems? {
+    do { try body() } catch { return foundProblems(in: error) }
+    return nil
+}

@@ -147,7 +147,7 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect {
             _ = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(data)
         } throws: { error in
-            let problems = (error as? TemplateProblems)?.problems.map(\.kind) ?? []
+            let problems = foundProblems(in: error)?.problems.map(\.kind) ?? []
             return problems.contains(.missingValue(path: "部门")) && problems.contains(.invalidCharacter(path: "填报人", scalar: 7))
         }
     }
@@ -206,7 +206,7 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         package.setPart("xl/workbook.xml", xml: book)
         #expect {
             _ = try XlsxTemplate(package: package)
-        } throws: { ($0 as? TemplateProblems)?.problems.map(\.kind).contains(.badSheetName("汇总[2020]")) == true }
+        } throws: { foundProblems(in: $0)?.problems.map(\.kind).contains(.badSheetName("汇总[2020]")) == true }
     }
 }
 
@@ -230,7 +230,7 @@ func sheetXML(_ package: OOXMLPackage, _ part: String = "xl/worksheets/sheet1.xm
         #expect {
             _ = try XlsxTemplate(contentsOf: Fixture.path("openpyxl.xlsx")).render(data)
         } throws: { error in
-            (error as? TemplateProblems)?.problems.contains { if case .textTooLong(_, let n) = $0.kind { n > 40_000 } else { false } } == true
+            foundProblems(in: error)?.problems.contains { if case .textTooLong(_, let n) = $0.kind { n > 40_000 } else { false } } == true
         }
         #expect(SheetRenderer.visibleLength(Array("<is><t>a&amp;密</t></is>".utf8)) == 3)
     }

@@ -38,7 +38,8 @@ public struct FillJob: Sendable {
         var filled: OOXMLPackage
         do {
             filled = try template.render(prepared.cases[0].value, streams: streams, options: renderOptions)
-        } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
+        } catch {
+            guard let problems = error.dataProblems else { throw error }
             prepared.cases[0].findings += try TemplateCheck.findings(problems, record: 1, row: prepared.cases[0].row, streams: prepared.cases[0].streams)
             return prepared
         }
@@ -60,7 +61,8 @@ public struct FillJob: Sendable {
         for i in prepared.cases.indices where prepared.cases[i].isValid && !prepared.cases[i].streams.isEmpty {
             do {
                 _ = try template.render(prepared.cases[i].value, streams: prepared.cases[i].streams, options: renderOptions)
-            } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
+            } catch {
+                guard let problems = error.dataProblems else { throw error }
                 prepared.cases[i].findings += try TemplateCheck.findings(problems, record: i + 1, row: prepared.cases[i].row,
                                                                          streams: prepared.cases[i].streams)
             }

@@ -24,11 +24,13 @@ public enum TemplateCheck {
                 let i = todo[n]
                 do {
                     _ = try copies[worker].render(snapshot[i].value, options: only)
-                } catch let problems as TemplateProblems where problems.problems.allSatisfy(\.isDataProblem) {
-                    let findings = Self.findings(problems, record: i + 1, row: snapshot[i].row)
-                    found.withLock { $0[i] = findings }
                 } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
+                    if let problems = (error as? TemplateError)?.dataProblems {
+                        let findings = Self.findings(problems, record: i + 1, row: snapshot[i].row)
+                        found.withLock { $0[i] = findings }
+                    } else {
+                        failure.withLock { if $0 == nil { $0 = error } }
+                    }
                 }
             }
         }

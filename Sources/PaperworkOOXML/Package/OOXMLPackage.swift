@@ -155,8 +155,9 @@ public struct OOXMLPackage: Sendable {
     }
 
     /// Writes the package to a file atomically; an existing file is replaced only with `overwrite`.
-    public func write(to path: String, overwrite: Bool, syncFolder: Bool = true) throws {
-        try AtomicFile.write(try serialized(), to: path, overwrite: overwrite, syncFolder: syncFolder)
+    public func write(to path: String, overwrite: Bool, syncFolder: Bool = true) throws(PackageError) {
+        let bytes = try serialized()
+        do { try AtomicFile.write(bytes, to: path, overwrite: overwrite, syncFolder: syncFolder) } catch { throw .output(error) }
     }
 
     /// The archive's entry of a part that is read as the source holds it (not replaced, not written since).

@@ -46,7 +46,7 @@ public struct SimpleWorkbook: Sendable {
     }
 
     /// The .xlsx bytes.
-    public func serialized() throws -> [UInt8] {
+    public func serialized() throws(PackageError) -> [UInt8] {
         let formats = Array(Set(columns.compactMap(\.format))).sorted()
         var entries: [ZipOutputEntry] = [
             .data(name: "[Content_Types].xml", bytes: Array(Self.contentTypes.utf8)),
@@ -56,7 +56,7 @@ public struct SimpleWorkbook: Sendable {
             .data(name: "xl/styles.xml", bytes: Array(styles(formats).utf8)),
         ]
         entries.append(.data(name: "xl/worksheets/sheet1.xml", bytes: sheet(formats)))
-        return try ZipWriter.archive(entries, copyingFrom: nil)
+        do { return try ZipWriter.archive(entries, copyingFrom: nil) } catch { throw .zip(error) }
     }
 
     private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"

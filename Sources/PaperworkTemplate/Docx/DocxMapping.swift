@@ -42,8 +42,8 @@ public struct DocxMapping: Sendable {
 
     let units: [Unit]
 
-    /// The mapping of a template package's main document.
-    public init(template: OOXMLPackage) throws {
+    /// The mapping of a template package's main document; throws `.package` when it cannot be read.
+    public init(template: OOXMLPackage) throws(TemplateError) {
         var id = 0
         units = Self.units(try DocxText(template).blocks, id: &id)
     }

@@ -7,7 +7,12 @@ import PaperworkOOXML
 /// “page X of Y” counts the pages of each document (`NUMPAGES` becomes `SECTIONPAGES`).
 /// Headers and footers are those of the first document.
 public enum DocxMerger {
-    public static func merge(_ documents: [OOXMLPackage]) throws -> OOXMLPackage? {
+    /// The documents joined, or nil when there are none; throws `.package` when one cannot be read.
+    public static func merge(_ documents: [OOXMLPackage]) throws(TemplateError) -> OOXMLPackage? {
+        do { return try joined(documents) } catch { throw .wrap(error) }
+    }
+
+    private static func joined(_ documents: [OOXMLPackage]) throws -> OOXMLPackage? {
         guard var result = documents.first else { return nil }
         let part = try result.mainDocumentPart()
         var merged = try result.xml(of: part)

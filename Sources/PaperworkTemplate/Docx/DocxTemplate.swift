@@ -17,19 +17,22 @@ public struct DocxTemplate: Sendable {
     private var package: OOXMLPackage
     private let parts: [CompiledPart]
 
-    /// Opens and compiles a template file; throws `PackageError` or `TemplateProblems`.
+    /// Opens and compiles a template file; throws `.package` or `.problems` with every problem found.
     ///
     /// `names` maps mail-merge field names to data keys (a form's labels and aliases).
-    public init(contentsOf path: String, names: FieldNameResolver? = nil) throws {
-        try self.init(package: try OOXMLPackage(contentsOf: path), names: names)
+    public init(contentsOf path: String, names: FieldNameResolver? = nil) throws(TemplateError) {
+        let package: OOXMLPackage
+        do { package = try OOXMLPackage(contentsOf: path) } catch { throw .package(error) }
+        try self.init(package: package, names: names)
     }
 
-    /// Compiles a template package; throws `PackageError` or `TemplateProblems` with every problem found.
-    public init(package: OOXMLPackage, names: FieldNameResolver? = nil) throws {
-        let inspection = try Self.inspection(package, names: names)
+    /// Compiles a template package; throws `.package` or `.problems` with every problem found.
+    public init(package: OOXMLPackage, names: FieldNameResolver? = nil) throws(TemplateError) {
+        let inspection: Inspection
+        do { inspection = try Self.inspection(package, names: names) } catch { throw .wrap(error) }
         let errors = inspection.problems.filter { !$0.isWarning }
         guard errors.isEmpty else {
-            throw TemplateProblems(file: package.label, problems: errors)
+            throw .problems(TemplateProblems(file: package.label, problems: errors))
         }
         self.package = package
         self.parts = inspection.parts
@@ -39,13 +42,14 @@ public struct DocxTemplate: Sendable {
     }
 
     /// The tags and the template problems (warnings included) of a package, without failing on the problems.
-    public static func inspect(_ package: OOXMLPackage, names: FieldNameResolver? = nil) throws -> (tags: [TagInfo], problems: [TemplateProblem]) {
-        let result = try inspection(package, names: names)
+    public static func inspect(_ package: OOXMLPackage, names: FieldNameResolver? = nil) throws(TemplateError) -> (tags: [TagInfo], problems: [TemplateProblem]) {
+        let result: Inspection
+        do { result = try inspection(package, names: names) } catch { throw .wrap(error) }
         return (result.tags, result.problems)
     }
 
-    /// Fills the template; throws `TemplateProblems` listing every data problem, or `PackageError`.
-    public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
+    /// Fills the template; throws `.problems` listing every data problem.
+    public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws(TemplateError) -> OOXMLPackage {
         var output = package
         var problems: [TemplateProblem] = []
         for part in parts {
@@ -53,29 +57,33 @@ public struct DocxTemplate: Sendable {
             problems += filled.problems
             if filled.problems.isEmpty { output.setPart(part.name, bytes: filled.bytes) }
         }
-        guard problems.isEmpty else { throw TemplateProblems(file: label, problems: problems) }
+        guard problems.isEmpty else { throw .problems(TemplateProblems(file: label, problems: problems)) }
         return output
     }
 
-    /// Fills the template from any `Encodable` value.
-    public func render<T: Encodable>(encoding value: T, options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
-        try render(try TemplateValue.from(value), options: options)
+    /// Fills the template from any `Encodable` value; throws `.unencodable` when the value is not data.
+    public func render<T: Encodable>(encoding value: T, options: RenderOptions = RenderOptions()) throws(TemplateError) -> OOXMLPackage {
+        let data: TemplateValue
+        do { data = try TemplateValue.from(value) } catch { throw .wrap(error) }
+        return try render(data, options: options)
     }
 
     /// Fills the template and writes the document atomically; an existing file is replaced only with `overwrite`.
-    public func render(_ data: TemplateValue, to path: String, overwrite: Bool, options: RenderOptions = RenderOptions()) throws {
-        try render(data, options: options).write(to: path, overwrite: overwrite)
+    public func render(_ data: TemplateValue, to path: String, overwrite: Bool, options: RenderOptions = RenderOptions()) throws(TemplateError) {
+        let filled = try render(data, options: options)
+        do { try filled.write(to: path, overwrite: overwrite) } catch { throw .package(error) }
     }
 
     /// The same template on its own zip handle, for rendering on another thread without waiting.
-    public func independentCopy() throws -> DocxTemplate {
+    public func independentCopy() throws(TemplateError) -> DocxTemplate {
         var copy = self
-        copy.package = try package.independentCopy()
+        do { copy.package = try package.independentCopy() } catch { throw .package(error) }
         return copy
     }
 
-    private static func inspection(_ package: OOXMLPackage, names: FieldNameResolver?) throws
-        -> (parts: [CompiledPart], tags: [TagInfo], readNames: Set<String>, problems: [TemplateProblem]) {
+    private typealias Inspection = (parts: [CompiledPart], tags: [TagInfo], readNames: Set<String>, problems: [TemplateProblem])
+
+    private static func inspection(_ package: OOXMLPackage, names: FieldNameResolver?) throws -> Inspection {
         var parts: [CompiledPart] = []
         var tags: [TagInfo] = []
         var readNames = Set<String>()

@@ -19,10 +19,15 @@ public struct DocxText: Sendable {
     public var part: String
     public var blocks: [Block]
 
-    /// Reads the main document part of a package.
-    public init(_ package: OOXMLPackage) throws {
-        part = try package.mainDocumentPart()
-        let document = try package.xml(of: part)
+    /// Reads the main document part of a package; throws `.package` when it cannot be read.
+    public init(_ package: OOXMLPackage) throws(TemplateError) {
+        let document: MarkupDocument
+        do {
+            part = try package.mainDocumentPart()
+            document = try package.xml(of: part)
+        } catch {
+            throw .package(error)
+        }
         var counter = Counter()
         let body = document.root.elements.first { $0.localName == "body" } ?? document.root
         blocks = Self.blocks(body.children, part: part, counter: &counter)

@@ -80,8 +80,12 @@ public struct SheetMapping: Sendable {
     /// workbook made from this template is known.
     public var headings: (row: Int, texts: [Int: String])?
 
-    /// Reads the mapping of every sheet of a template.
-    public static func mappings(of package: OOXMLPackage) throws -> [SheetMapping] {
+    /// Reads the mapping of every sheet of a template; throws `.package` when a sheet cannot be read.
+    public static func mappings(of package: OOXMLPackage) throws(TemplateError) -> [SheetMapping] {
+        do { return try readMappings(of: package) } catch { throw .wrap(error) }
+    }
+
+    private static func readMappings(of package: OOXMLPackage) throws -> [SheetMapping] {
         let reader = try WorkbookReader(package)
         var result: [SheetMapping] = []
         for (name, part) in reader.sheets {

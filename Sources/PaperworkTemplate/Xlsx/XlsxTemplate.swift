@@ -25,14 +25,16 @@ public struct XlsxTemplate: Sendable {
 
     static let contentTypeCalcChain = "calcChain"
 
-    /// Opens and compiles a template file; throws `PackageError` or `TemplateProblems`.
-    public init(contentsOf path: String) throws {
-        try self.init(package: try OOXMLPackage(contentsOf: path))
+    /// Opens and compiles a template file; throws `.package` or `.problems` with every problem found.
+    public init(contentsOf path: String) throws(TemplateError) {
+        let package: OOXMLPackage
+        do { package = try OOXMLPackage(contentsOf: path) } catch { throw .package(error) }
+        try self.init(package: package)
     }
 
-    /// Compiles a template package; throws `TemplateProblems` with every problem found.
-    public init(package source: OOXMLPackage) throws {
-        try self.init(package: source, strict: true)
+    /// Compiles a template package; throws `.problems` with every problem found.
+    public init(package source: OOXMLPackage) throws(TemplateError) {
+        do { try self.init(package: source, strict: true) } catch { throw .wrap(error) }
     }
 
     /// Compiles a template package; unless `strict`, its problems are kept in `problems` instead of thrown,
@@ -128,17 +130,22 @@ public struct XlsxTemplate: Sendable {
     }
 
     /// The tags and the template problems (warnings included) of a package, without failing on the problems.
-    public static func inspect(_ package: OOXMLPackage) throws -> (tags: [TagInfo], problems: [TemplateProblem]) {
-        let template = try XlsxTemplate(package: package, strict: false)
+    public static func inspect(_ package: OOXMLPackage) throws(TemplateError) -> (tags: [TagInfo], problems: [TemplateProblem]) {
+        let template: XlsxTemplate
+        do { template = try XlsxTemplate(package: package, strict: false) } catch { throw .wrap(error) }
         return (template.tags, template.problems + template.warnings)
     }
 
-    /// Fills the template; throws `TemplateProblems` listing every data problem.
+    /// Fills the template; throws `.problems` listing every data problem, `.items` when a stream fails.
     ///
     /// `streams` holds lists too long to hold, by their top-level key: a row loop over one writes its
     /// items as they come. A stream the template also uses elsewhere is read into memory first.
     public func render(_ data: TemplateValue, streams: [FieldKey: any ItemStream] = [:],
-                       options: RenderOptions = RenderOptions()) throws -> OOXMLPackage {
+                       options: RenderOptions = RenderOptions()) throws(TemplateError) -> OOXMLPackage {
+        do { return try fill(data, streams: streams, options: options) } catch { throw .wrap(error) }
+    }
+
+    private func fill(_ data: TemplateValue, streams: [FieldKey: any ItemStream], options: RenderOptions) throws -> OOXMLPackage {
         let held = streams.filter { !isRowLoopOnly($0.key) }
         let data = try data.including(held)
         let streams = streams.filter { held[$0.key] == nil }
@@ -205,9 +212,9 @@ public struct XlsxTemplate: Sendable {
     }
 
     /// The same template on its own zip handle, for another thread.
-    public func independentCopy() throws -> XlsxTemplate {
+    public func independentCopy() throws(TemplateError) -> XlsxTemplate {
         var copy = self
-        copy.package = try package.independentCopy()
+        do { copy.package = try package.independentCopy() } catch { throw .package(error) }
         return copy
     }
 
