@@ -176,7 +176,7 @@ import Testing
             + #"<w:r><w:instrText xml:space="preserve"> MERGEFIELD 企业名称 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
             + "<w:r><w:t>«企业名称</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>»</w:t></w:r>"
             + #"<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc></w:tr></w:tbl>"#
-        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: body)) }
+        let error = try #require(thrownProblems { _ = try DocxTemplate(package: try wordPackage(body: body)) })
         #expect(error.problems.map(\.kind) == [.fieldAcrossParagraphs])
         #expect(error.problems.first?.place.paragraph == 2)
         #expect(error.problems.first?.message(.zh).hasPrefix("word/document.xml 第 2 段「MERGEFIELD 企业名称」：邮件合并域从此段开始") == true)
@@ -184,7 +184,7 @@ import Testing
 
     @Test func otherFieldsAcrossParagraphsAreReportedOrKept() throws {
         let ifField = Self.acrossParagraphs(["begin", #" IF "是" = "是" "享受" "#, "¶", #" "不享受" "#, "separate", "享受", "end"])
-        let error = try #require(throws: TemplateProblems.self) { try DocxTemplate(package: try wordPackage(body: ifField)) }
+        let error = try #require(thrownProblems { _ = try DocxTemplate(package: try wordPackage(body: ifField)) })
         #expect(error.problems.map(\.kind) == [.unsupportedField(type: "IF", equivalent: "{{#if 是}} … {{else}} … {{/if}}")])
         let toc = Self.acrossParagraphs(["begin", #" TOC \o "1-3" "#, "separate", "第一章", "¶", "第二章", "end"])
         let template = try DocxTemplate(package: try wordPackage(body: toc + p("{{联系人}}")))
