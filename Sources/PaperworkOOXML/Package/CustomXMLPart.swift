@@ -20,8 +20,9 @@ extension OOXMLPackage {
         var result: [String] = []
         for part in (related + loose.sorted()) where contains(part) && !result.contains(part) {
             // The root's start tag is enough to tell whose part it is; a long list's records are not parsed here.
-            guard let root = try? rootElement(of: part) else { continue }
-            if Self.namespaceOfRoot(root) == namespace { result.append(part) }
+            let read = { (try? rootElement(of: part)).flatMap(Self.namespaceOfRoot) }
+            let found = isSource(part) ? sourceParts.rootNamespace(of: part, read: read) : read()
+            if found == namespace { result.append(part) }
         }
         return result
     }
@@ -54,8 +55,21 @@ extension OOXMLPackage {
             children: [.element(MarkupElement("Relationship", attributes: [
                 MarkupAttribute("Id", "rId1"), MarkupAttribute("Type", Self.customXMLPropsType), MarkupAttribute("Target", "itemProps\(n).xml"),
             ]))])))
+        let (relsPart, bytes) = try mainRelationships(adding: item)
+        setPart(relsPart, bytes: bytes)
+    }
+
+    /// The main part's `.rels` part, and its bytes with one more relationship: to the custom XML item.
+    private func mainRelationships(adding item: String) throws(PackageError) -> (String, [UInt8]) {
         let main = try mainDocumentPart()
         let relsPart = PartName.relationshipsPart(of: main)
+        guard isSource(relsPart) else { return (relsPart, try relationships(relsPart, adding: item, from: main)) }
+        return (relsPart, try sourceParts.extended(relsPart + "\n" + item) { () throws(PackageError) in
+            try relationships(relsPart, adding: item, from: main)
+        })
+    }
+
+    private func relationships(_ relsPart: String, adding item: String, from main: String) throws(PackageError) -> [UInt8] {
         var rels = contains(relsPart) ? try xml(of: relsPart)
             : MarkupDocument(root: MarkupElement("Relationships", attributes: [MarkupAttribute("xmlns", Self.relationshipsNamespace)]))
         let ids = Set(rels.root.elements.compactMap { $0[attribute: "Id"] })
@@ -66,7 +80,7 @@ extension OOXMLPackage {
             MarkupAttribute("Id", "rId\(id)"), MarkupAttribute("Type", Self.customXMLType),
             MarkupAttribute("Target", Self.relativeTarget(item, from: main)),
         ])))
-        setPart(relsPart, xml: rels)
+        return MarkupSerializer.serialize(rels)
     }
 
     /// Removes the custom XML item holding `namespace`, its properties and the main part's relationship to it.

@@ -13,6 +13,8 @@ public struct OOXMLPackage: Sendable {
     private var order: [String]
     private var replaced: [String: [UInt8]] = [:]
     private var files: [String: DeflatedPart] = [:]
+    /// Shared by every copy of this package: what its unchanged parts were found to hold.
+    let sourceParts = SourcePartCache()
 
     static let contentTypesPart = "[Content_Types].xml"
     /// Largest file accepted as a template.
@@ -77,8 +79,17 @@ public struct OOXMLPackage: Sendable {
     public func relationships(of part: String) throws(PackageError) -> [Relationship] {
         let relsPart = PartName.relationshipsPart(of: part)
         guard contains(relsPart) else { return [] }
-        return Relationship.list(in: try xml(of: relsPart), source: part)
+        guard isSource(relsPart) else { return Relationship.list(in: try xml(of: relsPart), source: part) }
+        return try sourceParts.relationships(in: relsPart) { () throws(PackageError) in
+            Relationship.list(in: try xml(of: relsPart), source: part)
+        }
     }
+
+    /// Whether a part is still the source's own (not replaced, not written since), so what it holds can be remembered.
+    func isSource(_ part: String) -> Bool {
+        part != Self.contentTypesPart && replaced[part] == nil && files[part] == nil
+    }
+
 
     /// The main part (`word/document.xml`, `xl/workbook.xml`), found through `_rels/.rels`.
     public func mainDocumentPart() throws(PackageError) -> String {

@@ -10,7 +10,7 @@ public struct Relationship: Sendable, Equatable {
 
     /// The type's last path segment (`officeDocument`, `header`, `footnotes`).
     public var kind: Substring {
-        type.split(separator: "/").last ?? type[...]
+        type.lastIndex(of: "/").map { type[type.index(after: $0)...] } ?? type[...]
     }
 
     /// Reads the relationships of the part named `source` (`""` for the package).

@@ -49,6 +49,8 @@ public enum ZipWriter {
 
     private static func add(_ entry: ZipOutputEntry, to za: OpaquePointer, source: ZipArchive?) throws(ZipError) {
         let src: OpaquePointer?
+        /// Whether libzip is to deflate the entry (new content not deflated here).
+        var deflateInLibzip = false
         switch entry {
         case .copy(_, let original):
             guard let source else { throw .writeFailed(entry: entry.name, cause: .noSourceArchive) }
@@ -56,7 +58,13 @@ public enum ZipWriter {
         case .data(_, let bytes) where bytes.isEmpty:
             // libzip takes no ownership of a buffer of no bytes, so none is made (it leaked before; found by fuzzing).
             src = zip_source_buffer(za, nil, 0, 0)
+            deflateInLibzip = true
         case .data(_, let bytes):
+            if let deflated = Deflater.deflate(bytes) {
+                src = DeflatedSource.make(deflated, in: za)
+                break
+            }
+            deflateInLibzip = true
             let memory = malloc(bytes.count)
             bytes.withUnsafeBytes { if let base = $0.baseAddress { memory?.copyMemory(from: base, byteCount: $0.count) } }
             src = zip_source_buffer(za, memory, UInt64(bytes.count), 1)
@@ -70,9 +78,8 @@ public enum ZipWriter {
             zip_source_free(src)
             throw .writeFailed(entry: entry.name, cause: .last(of: za))
         }
-        switch entry {
-        case .data: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, UInt32(DeflatedPart.Effort.standard.rawValue))
-        case .copy, .deflated: break
+        if deflateInLibzip {
+            zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, UInt32(DeflatedPart.Effort.standard.rawValue))
         }
         zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
     }

@@ -43,6 +43,6 @@ struct CompiledPart: Sendable {
         var renderer = Renderer(tags: tags, data: data, options: options, capacity: templateSize + templateSize / 2)
         renderer.render(nodes)
         guard renderer.problems.isEmpty else { return (renderer.out, renderer.problems) }
-        return (joinsNumbers && !options.checkOnly ? JoinedRunLanguage.apply(to: NumberJoins.apply(to: renderer.out)) : renderer.out, [])
+        return (joinsNumbers && !options.checkOnly ? JoinedRunLanguage.keepingNumbersTogether(renderer.out) : renderer.out, [])
     }
 }

@@ -14,17 +14,26 @@ enum JoinedRunLanguage {
 
     /// The part's bytes with joined text in runs of East Asian language en-US; unchanged when the text holds no joiner.
     static func apply(to bytes: [UInt8]) -> [UInt8] {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        NumberJoins.collectText(bytes, into: &scalars, offsets: &offsets)
-        let joined = joinedScalars(scalars)
+        apply(to: bytes, text: PartText(bytes))
+    }
+
+    /// The same, given the part's text as read from these bytes.
+    static func apply(to bytes: [UInt8], text: PartText) -> [UInt8] {
+        let joined = joinedScalars(text.scalars)
         guard joined.contains(true) else { return bytes }
         var marked = [Bool](repeating: false, count: bytes.count)
         for i in joined.indices where joined[i] {
-            for b in offsets[i]..<(offsets[i] + scalars[i].utf8.count) { marked[b] = true }
+            for b in text.offsets[i]..<(text.offsets[i] + UTF8.width(text.scalars[i])) { marked[b] = true }
         }
         var splitter = RunSplitter(bytes: bytes, marked: marked, prefix: wordPrefix(bytes))
         return splitter.run()
+    }
+
+    /// A filled Word part with its dates and numbers kept on one line: `NumberJoins`, then the joined text in runs
+    /// of East Asian language en-US. The part's text is read once.
+    static func keepingNumbersTogether(_ bytes: [UInt8]) -> [UInt8] {
+        let (joined, text) = NumberJoins.joined(bytes)
+        return apply(to: joined, text: text)
     }
 
     /// The joiners, the characters beside them and the whole numbers those touch.
@@ -71,6 +80,8 @@ private struct RunSplitter {
     private var out: [UInt8] = []
     private var depth = 0
     private var runs: [OpenRun] = []
+    /// Elements that ECMA-376 puts after `w:lang` in a run's properties (the schema's sequence; other namespaces' last).
+    private let afterLanguage: [[UInt8]]
 
     /// A run being read: its start tag, its properties and its content, in pieces of marked and unmarked bytes.
     private struct OpenRun {
@@ -82,43 +93,60 @@ private struct RunSplitter {
         var pieces: [(marked: Bool, bytes: [UInt8])] = []
     }
 
+    /// The qualified names this pass looks for, with the part's own prefix.
+    private let runName, propertiesName, textName: [UInt8]
+
     init(bytes: [UInt8], marked: [Bool], prefix: [UInt8]) {
         self.bytes = bytes
         self.marked = marked
         self.prefix = prefix
+        runName = prefix + Array(":r".utf8)
+        propertiesName = prefix + Array(":rPr".utf8)
+        textName = prefix + Array(":t".utf8)
+        afterLanguage = ["eastAsianLayout", "specVanish", "oMath", "rPrChange"].map { prefix + Array(":\($0)".utf8) }
     }
 
     private func name(_ local: String) -> [UInt8] { prefix + Array(":\(local)".utf8) }
 
     mutating func run() -> [UInt8] {
         out.reserveCapacity(bytes.count + bytes.count / 8)
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<") else {
-                var end = i
-                while end < bytes.count && bytes[end] != UInt8(ascii: "<") { end += 1 }
-                if runs.last?.textStart == nil && runs.last?.propertiesStart == nil { emit(bytes[i..<end]) }
+        let source = bytes
+        source.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                guard buffer[i] == UInt8(ascii: "<") else {
+                    var end = i
+                    while end < buffer.count && buffer[end] != UInt8(ascii: "<") { end += 1 }
+                    if runs.last?.textStart == nil && runs.last?.propertiesStart == nil { emit(source[i..<end]) }
+                    i = end
+                    continue
+                }
+                let end = min(PartText.tagEnd(buffer, from: i) + 1, buffer.count)
+                tag(i..<end, PartText.element(buffer, start: i, end: end - 1))
                 i = end
-                continue
             }
-            let end = min(NumberJoins.tagEnd(bytes, from: i) + 1, bytes.count)
-            tag(i..<end)
-            i = end
         }
         return out
     }
 
-    private mutating func tag(_ range: Range<Int>) {
-        let inner = bytes[(range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)]
-        if inner.first == UInt8(ascii: "?") || inner.first == UInt8(ascii: "!") { emit(bytes[range]); return }
-        let closing = inner.first == UInt8(ascii: "/")
-        let selfClosing = inner.last == UInt8(ascii: "/")
-        let qname = Array(NumberJoins.qualifiedName(closing ? inner.dropFirst() : inner))
+    /// Whether the element is the one of this qualified name (its kind tells most elements apart without comparing).
+    private func isNamed(_ element: PartText.Element, _ kind: PartText.Kind, _ qualified: [UInt8]) -> Bool {
+        element.kind == kind && element.name.count == qualified.count && bytes[element.name].elementsEqual(qualified)
+    }
+
+    private mutating func tag(_ range: Range<Int>, _ element: PartText.Element) {
+        let first = range.count > 1 ? bytes[range.lowerBound + 1] : 0
+        if first == UInt8(ascii: "?") || first == UInt8(ascii: "!") { emit(bytes[range]); return }
+        let closing = element.closing
+        let selfClosing = element.selfClosing
+        let isProperties = isNamed(element, .runProperties, propertiesName)
+        let isText = isNamed(element, .text, textName)
+        let isRun = isNamed(element, .run, runName)
         let direct = runs.last.map { depth == $0.childDepth + (closing ? 1 : 0) } ?? false
         if direct, var open = runs.popLast() {
             defer { runs.append(open) }
             if open.propertiesStart != nil {
-                if closing && qname == name("rPr") { open.properties = open.propertiesStart!..<range.upperBound; open.propertiesStart = nil }
+                if closing && isProperties { open.properties = open.propertiesStart!..<range.upperBound; open.propertiesStart = nil }
                 if !selfClosing { depth += closing ? -1 : 1 }
                 return
             }
@@ -128,11 +156,11 @@ private struct RunSplitter {
                 depth -= 1
                 return
             }
-            if !closing && qname == name("rPr") && open.properties == nil && open.pieces.isEmpty {
+            if !closing && isProperties && open.properties == nil && open.pieces.isEmpty {
                 if selfClosing { open.properties = range } else { open.propertiesStart = range.lowerBound; depth += 1 }
                 return
             }
-            if !closing && !selfClosing && qname == name("t") {
+            if !closing && !selfClosing && isText {
                 open.textStart = (range, range.upperBound)
                 depth += 1
                 return
@@ -142,13 +170,13 @@ private struct RunSplitter {
             if !selfClosing { depth += closing ? -1 : 1 }
             return
         }
-        if closing && qname == name("r"), let open = runs.last, depth == open.childDepth {
+        if closing && isRun, let open = runs.last, depth == open.childDepth {
             runs.removeLast()
             depth -= 1
             emit(finished(open, end: range))
             return
         }
-        if !closing && !selfClosing && qname == name("r") {
+        if !closing && !selfClosing && isRun {
             depth += 1
             runs.append(OpenRun(start: range, childDepth: depth))
             return
@@ -188,8 +216,6 @@ private struct RunSplitter {
         return result
     }
 
-    /// Elements that ECMA-376 puts after `w:lang` in a run's properties (the schema's sequence; other namespaces' last).
-    private var afterLanguage: [[UInt8]] { ["eastAsianLayout", "specVanish", "oMath", "rPrChange"].map(name) }
 
     /// The run properties with `w:eastAsia="en-US"` on their own `w:lang`, added or set, every other property kept.
     func withEastAsianLanguage(_ properties: [UInt8]) -> [UInt8] {
@@ -204,12 +230,12 @@ private struct RunSplitter {
         var insertAt: Int?
         while i < properties.count {
             guard properties[i] == UInt8(ascii: "<") else { i += 1; continue }
-            let end = NumberJoins.tagEnd(properties, from: i)
+            let end = properties.withUnsafeBufferPointer { PartText.tagEnd($0, from: i) }
             guard end < properties.count else { break }
             let inner = properties[(i + 1)..<end]
             let closing = inner.first == UInt8(ascii: "/")
             let selfClosing = inner.last == UInt8(ascii: "/")
-            let qname = Array(NumberJoins.qualifiedName(closing ? inner.dropFirst() : inner))
+            let qname = Array(PartText.qualifiedName(closing ? inner.dropFirst() : inner))
             if level == 1 && !closing {
                 if qname == name("lang") { return Array(properties[..<i]) + withAttribute(Array(properties[i...end]), attribute) + properties[(end + 1)...] }
                 let foreign = !qname.starts(with: prefix + [UInt8(ascii: ":")])

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import PaperworkOOXML
+
+/// A batch fills one copy of a package per document: what the copies share must never make one copy see another's edits.
+@Suite struct SharedSourcePartsTests {
+    private static let namespace = "urn:paperwork:test"
+
+    private func item(_ text: String) -> [UInt8] {
+        Array("<?xml version=\"1.0\"?><case xmlns=\"\(Self.namespace)\">\(text)</case>".utf8)
+    }
+
+    @Test func copiesOfOnePackageEachGetTheirOwnCustomXMLItem() throws {
+        let template = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
+        var first = template, second = template
+        try first.setCustomXMLPart(item("一"), namespace: Self.namespace, itemID: "{00000000-0000-0000-0000-000000000001}")
+        try second.setCustomXMLPart(item("二"), namespace: Self.namespace, itemID: "{00000000-0000-0000-0000-000000000002}")
+        let a = try OOXMLPackage(bytes: try first.serialized(), label: "first")
+        let b = try OOXMLPackage(bytes: try second.serialized(), label: "second")
+        let partA = try #require(try a.customXMLParts(namespace: Self.namespace).first)
+        let partB = try #require(try b.customXMLParts(namespace: Self.namespace).first)
+        #expect(partA == partB)
+        #expect(String(decoding: try a.data(of: partA), as: UTF8.self).contains("一"))
+        #expect(String(decoding: try b.data(of: partB), as: UTF8.self).contains("二"))
+        #expect(try template.customXMLParts(namespace: Self.namespace).isEmpty, "the template itself was changed")
+        let main = try a.mainDocumentPart()
+        #expect(try a.relationships(of: main).filter { $0.targetPart == partA }.count == 1)
+    }
+
+    /// A copy whose main relationships were replaced before the item is added keeps its own relationships, not the source's.
+    @Test func aReplacedRelationshipsPartIsReadAsItNowIs() throws {
+        let template = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
+        var warmed = template
+        try warmed.setCustomXMLPart(item("先"), namespace: Self.namespace, itemID: "{00000000-0000-0000-0000-000000000003}")
+        var edited = template
+        let main = try edited.mainDocumentPart()
+        let relsPart = PartName.relationshipsPart(of: main)
+        let before = try edited.relationships(of: main)
+        var rels = try edited.xml(of: relsPart)
+        rels.root.children.append(.element(MarkupElement("Relationship", attributes: [
+            MarkupAttribute("Id", "rId900"), MarkupAttribute("Type", "http://example.com/extra"), MarkupAttribute("Target", "extra.xml"),
+        ])))
+        edited.setPart(relsPart, xml: rels)
+        #expect(try edited.relationships(of: main).count == before.count + 1)
+        try edited.setCustomXMLPart(item("后"), namespace: Self.namespace, itemID: "{00000000-0000-0000-0000-000000000004}")
+        let after = try OOXMLPackage(bytes: try edited.serialized(), label: "edited").relationships(of: main)
+        #expect(after.contains { $0.id == "rId900" })
+        #expect(after.contains { $0.type == OOXMLPackage.customXMLType })
+        #expect(after.count == before.count + 2)
+    }
+
+    @Test func smallPartsAreDeflatedInMemoryAndReadBack() throws {
+        let text = Array(String(repeating: "<w:p><w:r><w:t>2020年5月14日 13,800.00元</w:t></w:r></w:p>", count: 300).utf8)
+        let deflated = try #require(Deflater.deflate(text))
+        #expect(deflated.size == text.count)
+        #expect(deflated.compressed.count < text.count / 10)
+        var package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
+        package.setPart("word/extra.xml", bytes: text)
+        package.setPart("word/empty.xml", bytes: [])
+        let reread = try OOXMLPackage(bytes: try package.serialized(), label: "deflated in memory")
+        #expect(try reread.data(of: "word/extra.xml") == text)
+        #expect(try reread.data(of: "word/empty.xml") == [])
+        let entry = try #require(reread.archive.entry(named: "word/extra.xml"))
+        #expect(entry.compressedSize == UInt64(deflated.compressed.count))
+    }
+}
