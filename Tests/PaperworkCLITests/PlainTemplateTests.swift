@@ -150,6 +150,12 @@ import Testing
         try Self.write("[\n" + items.joined(separator: ",\n") + "\n]", to: dir + "/list.json")
         let json = try CLI.run(["fill", Self.list, "list.json", "--set", "部门=区商务局", "-o", "list.xlsx"], in: dir)
         #expect(json.status == 1 && json.err.contains("错误：list.json 第 12 条记录 字段「日期」(日期) 值「2020-13-01」"), "\(json.err)")
+
+        let noDates = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).filter { !$0.hasPrefix("20") && $0 != "日期" && $0 != "下周一" }.joined(separator: ",") }
+        try Self.write(noDates.joined(separator: "\n") + "\n", to: dir + "/无日期.csv")
+        let column = try CLI.run(["fill", Self.list, "无日期.csv", "--set", "部门=区商务局", "-o", "无日期.xlsx"], in: dir)
+        #expect(column.status == 1 && column.err.contains("发现 2 个错误"), "a column the data lacks is named once per cell, not per row: \(column.err)")
+        #expect(column.err.contains("错误：无日期.csv 字段「日期」(日期)：名单!G3「{{日期}}」：缺少字段 日期 的值（列表的全部 300 项都如此）"), "\(column.err)")
     }
 
     @Test func aPlainBatchWithoutANameNumbersItsDocumentsAfterTheDataFile() throws {

@@ -39,11 +39,11 @@ public struct Finding: Sendable, Equatable, Codable {
     /// One line: where, which field, which value, and the message.
     public func line(_ language: Language, file: String? = nil) -> String {
         let zh = language == .zh
-        var place = (self.file ?? file).map { $0 + (zh ? " " : ", ") } ?? ""
-        if let row { place += zh ? "第 \(row) 行" : "row \(row)" } else if record > 0 { place += zh ? "第 \(record) 条记录" : "record \(record)" }
-        if let field { place += zh ? " 字段「\(label ?? field)」(\(field))" : " field “\(label ?? field)” (\(field))" }
-        if let value { place += zh ? " 值「\(value)」" : " value “\(value)”" }
-        place = place.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        var what: [String] = []
+        if let row { what.append(zh ? "第 \(row) 行" : "row \(row)") } else if record > 0 { what.append(zh ? "第 \(record) 条记录" : "record \(record)") }
+        if let field { what.append(zh ? "字段「\(label ?? field)」(\(field))" : "field “\(label ?? field)” (\(field))") }
+        if let value { what.append(zh ? "值「\(value)」" : "value “\(value)”") }
+        let place = [self.file ?? file, what.isEmpty ? nil : what.joined(separator: " ")].compactMap { $0 }.joined(separator: zh ? " " : ", ")
         let tag = severity == .error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning")
         return zh ? "\(tag)：\(place)：\(message)" : "\(tag): \(place): \(messageEn)"
     }

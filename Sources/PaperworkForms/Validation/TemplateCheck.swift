@@ -49,17 +49,28 @@ public enum TemplateCheck {
 
     /// The same for a fill with streamed lists: a problem met in the row loop over a plain list's table or JSON
     /// list is a finding of that item — its number as the record and its row in the data file, as a list form's
-    /// items are reported — rather than of the template cell alone.
+    /// items are reported — rather than of the template cell alone. A problem met in every item of a list of more
+    /// than one (a column the data does not have) is one finding that says so, not one per row.
     public static func findings(_ problems: TemplateProblems, record: Int, row: Int?, streams: [FieldKey: any ItemStream]) throws -> [Finding] {
-        var findings = findings(problems, record: record, row: row)
-        guard let table = streams.values.lazy.compactMap({ $0 as? TableRows }).first else { return findings }
-        let rows = try table.rows(of: Set(problems.problems.compactMap(\.item)))
-        for (i, problem) in problems.problems.enumerated() {
-            guard let item = problem.item else { continue }
-            findings[i].record = item
-            findings[i].row = rows[item] ?? nil
+        guard let table = streams.values.lazy.compactMap({ $0 as? TableRows }).first else { return findings(problems, record: record, row: row) }
+        var counts: [TemplateProblem: Int] = [:]
+        for problem in problems.problems where problem.item != nil { counts[TemplateProblem(kind: problem.kind, place: problem.place), default: 0] += 1 }
+        let everywhere = table.count > 1 ? Set(counts.filter { $0.value == table.count }.keys) : []
+        var reported = Set<TemplateProblem>()
+        var kept: [TemplateProblem] = []
+        for problem in problems.problems {
+            let bare = TemplateProblem(kind: problem.kind, place: problem.place)
+            if problem.item == nil || !everywhere.contains(bare) { kept.append(problem) } else if reported.insert(bare).inserted { kept.append(bare) }
         }
-        return findings
+        let rows = try table.rows(of: Set(kept.compactMap(\.item)))
+        return kept.map { problem in
+            let (path, value, rule) = describe(problem.kind)
+            let all = problem.item == nil && everywhere.contains(problem)
+            return Finding(.error, record: problem.item ?? (all ? 0 : record), row: problem.item.map { rows[$0] ?? nil } ?? (all ? nil : row),
+                           field: path, value: value, rule: rule,
+                           zh: problem.message(.zh) + (all ? "（列表的全部 \(table.count) 项都如此）" : ""),
+                           en: problem.message(.en) + (all ? " (in all \(table.count) list items)" : ""))
+        }
     }
 
     /// The template's own warnings (a tag in a field's result, a part left as it is, a chart source that cannot
