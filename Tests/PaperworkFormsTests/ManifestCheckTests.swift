@@ -133,8 +133,11 @@ import PaperworkTemplate
         scope.policy = Repo.policy.values
         var checker = Checker(scope: scope, state: CheckState())
         let (e, _) = try checker.check(try Parser.parse(text))
-        var evaluator = Evaluator(root: root, frames: checker.state.frames.count, locals: checker.state.locals)
-        return evaluator.value(e)
+        var program = Program()
+        program.addFrames(checker.state.frames, fields: scope.lists)
+        let code = program.add(e)
+        var evaluator = Evaluator(program: program, root: root, locals: checker.state.locals)
+        return evaluator.value(code)
     }
 
     @Test func decimalArithmeticDatesAndPolicy() throws {

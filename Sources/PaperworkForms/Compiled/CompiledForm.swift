@@ -4,8 +4,9 @@ import PaperworkTemplate
 /// number folded in, computed values in the order they depend on each other.
 struct CompiledForm: Sendable {
     let manifest: FormManifest
-    /// How many lists items are read from (frames) and how many locals (`item`) expressions use.
-    let frames: Int
+    /// Every expression of the form, lowered; the slots of the items of each list read (by frame).
+    let program: Program
+    /// How many locals (`item`) expressions use.
     let locals: Int
     /// Whole-case computed values, each after those it reads.
     let computed: [CompiledValue]
@@ -23,10 +24,12 @@ struct CompiledForm: Sendable {
 struct CompiledValue: Sendable {
     let key: String
     let path: [FieldKey]
-    let value: Expr?
-    let when: Expr?
+    /// For a per-item value: its slot in the items of its list.
+    let slot: Int?
+    let value: Code?
+    let when: Code?
     /// A computed list: the list each item is made from, the local its element is bound to, the item's fields.
-    let list: (over: Expr, local: Int, fields: [(key: FieldKey, value: Expr)])?
+    let list: (over: Code, local: Int, fields: [(key: FieldKey, value: Code)])?
     let isInternal: Bool
 }
 
@@ -39,14 +42,14 @@ struct ItemPlan: Sendable {
     let computed: [CompiledValue]
     let rules: [CompiledRule]
     /// For the rows: the aggregates whole-case values read, added up item by item.
-    let accumulators: [(function: Function, body: Expr, extra: [Expr])]
+    let accumulators: [(function: Function, body: Code, extra: Code?)]
 }
 
 /// A rule: the condition that must hold (or the value that must be unique), and what a finding says.
 struct CompiledRule: Sendable {
     enum Test: Sendable {
-        case holds(Expr)
-        case unique(Expr)
+        case holds(Code)
+        case unique(Code)
     }
 
     let id: String
@@ -54,11 +57,11 @@ struct CompiledRule: Sendable {
     /// For a whole-case rule on each item of a list (not the rows): the list's frame and path.
     let each: (frame: Int, path: [FieldKey])?
     let test: Test
-    let when: Expr?
+    let when: Code?
     let field: String?
     let fieldPath: [FieldKey]?
     let label: String?
-    let value: Expr?
+    let value: Code?
     let message: [MessagePart]
     let messageEn: [MessagePart]
     /// For unique rules: the local that tells the message where the value was first seen (`{first}`).
@@ -68,5 +71,5 @@ struct CompiledRule: Sendable {
 /// A piece of a rule's message: text as written, or `{expression}` shown.
 enum MessagePart: Sendable {
     case text(String)
-    case value(Expr)
+    case value(Code)
 }

@@ -40,17 +40,35 @@ extension Evaluator {
         }
     }
 
-    /// Computes one per-item value into the current item of `frame`.
-    mutating func compute(_ c: CompiledValue, frame: Int) {
-        guard let e = c.value else { return }
-        if let when = c.when, value(when) != .bool(true) { return }
+    /// Computes one per-item value into its slot of the current item of `frame`; true when it was set.
+    @discardableResult
+    mutating func compute(_ c: CompiledValue, frame: Int) -> Bool {
+        guard let e = c.value, let slot = c.slot else { return false }
+        if let when = c.when, value(when) != .bool(true) { return false }
         let v = value(e)
-        if v != .null { items[frame][c.path[0]] = v.template }
+        guard v != .null else { return false }
+        slots[frame][slot] = v
+        return true
+    }
+
+    /// The current item of the plan's list as the case holds it, with the per-item values computed (`computed`, in the
+    /// plan's order) and without the internal ones; the item is taken from the evaluator.
+    mutating func item(_ plan: ItemPlan, computed: [Bool]) -> [FieldKey: TemplateValue] {
+        var members = items[plan.frame]
+        items[plan.frame] = [:]
+        for (i, c) in plan.computed.enumerated() {
+            if c.isInternal {
+                members[c.path[0]] = nil
+            } else if computed[i], let slot = c.slot {
+                members[c.path[0]] = slots[plan.frame][slot].template
+            }
+        }
+        return members
     }
 
     /// Checks a rule (on the current item of `frame`, when given) and reports it when it does not hold.
     /// `item` is the item's index for findings that belong to a list form's row.
-    mutating func check(_ rule: CompiledRule, index: Int, frame: Int?, item: Int?, seen: inout SeenValues, itemRow: Int?, sink: inout FindingSink) {
+    mutating func check(_ rule: borrowing CompiledRule, index: Int, frame: Int?, item: Int?, seen: inout SeenValues, itemRow: Int?, sink: inout FindingSink) {
         if let when = rule.when, value(when) != .bool(true) { return }
         switch rule.test {
         case .holds(let e):
@@ -70,13 +88,19 @@ extension Evaluator {
         if let v = rule.value {
             shown = value(v).shown
         } else if let path = rule.fieldPath {
-            let raw = frame.map { f in items[f][path[0]].flatMap { path.count == 1 ? $0 : $0.value(at: Array(path.dropFirst())) } } ?? root.value(at: path)
+            let raw = frame.map { f in (items[f][path[0]] ?? computed(path[0], frame: f)).flatMap { path.count == 1 ? $0 : $0.value(at: Array(path.dropFirst())) } } ?? root.value(at: path)
             shown = raw?.displayText
         } else {
             shown = nil
         }
         sink.add(rule.severity == .error ? .error : .warning, rule.id, field: rule.field, label: rule.label, value: shown, item: item,
                  zh: text(rule.message), en: text(rule.messageEn))
+    }
+
+    /// A per-item value computed into a slot of the current item of `frame`, as the case would hold it.
+    private func computed(_ key: FieldKey, frame: Int) -> TemplateValue? {
+        guard let slot = program.slot(key.text, frame: frame), slots[frame][slot] != .null else { return nil }
+        return slots[frame][slot].template
     }
 
     private mutating func text(_ parts: [MessagePart]) -> String {

@@ -8,6 +8,8 @@ struct FormCompiler {
     var scope = Scope()
     var state = CheckState()
     var labels: [String: String] = [:]
+    /// The expressions compiled so far, lowered for evaluation.
+    var program = Program()
     /// Every field and computed value an expression reads.
     var used: Set<String> = []
 
@@ -83,7 +85,7 @@ struct FormCompiler {
 
     /// Parses and checks one expression; nil after reporting what is wrong.
     mutating func expression(_ source: SourceText?, key: String, expect: ValueType? = nil, bound: [String] = [],
-                             perItem: Bool = false, locals: [String: (slot: Int, type: ValueType)] = [:]) -> (Expr, ValueType, Set<String>)? {
+                             perItem: Bool = false, locals: [String: (slot: Int, type: ValueType)] = [:]) -> (Code, ValueType, Set<String>)? {
         guard let source else { return nil }
         var checker = Checker(scope: scope, state: state)
         checker.bound = bound
@@ -95,7 +97,8 @@ struct FormCompiler {
             if let expect { try checker.expect(expect, t, key, at: 0) }
             state = checker.state
             used.formUnion(checker.reads)
-            return (e, t, checker.dependencies)
+            program.addFrames(state.frames, fields: scope.lists)
+            return (program.add(e), t, checker.dependencies)
         } catch {
             nodes.error(error, in: source, key: key)
             return nil
@@ -112,7 +115,9 @@ struct FormCompiler {
                 let value = expression(c.value, key: c.key, bound: [list], perItem: true)
                 let when = expression(c.when, key: c.key + " when", expect: .bool, bound: [list], perItem: true)
                 checkType(c, value?.1)
-                let compiled = CompiledValue(key: c.key, path: [FieldKey(key)], value: value?.0, when: when?.0, list: nil, isInternal: c.isInternal)
+                let frame = state.frame(list)
+                program.addFrames(state.frames, fields: scope.lists)
+                let compiled = CompiledValue(key: c.key, path: [FieldKey(key)], slot: program.slot(key, frame: frame), value: value?.0, when: when?.0, list: nil, isInternal: c.isInternal)
                 items[list, default: []].append((compiled, (value?.2 ?? []).union(when?.2 ?? []), c))
             } else if let over = c.over {
                 guard let (overExpr, overType, deps) = expression(over, key: c.key + " over") else { continue }
@@ -124,7 +129,7 @@ struct FormCompiler {
                 let slot = state.locals
                 state.locals += 1
                 var all = deps
-                var fields: [(FieldKey, Expr)] = []
+                var fields: [(FieldKey, Code)] = []
                 for f in c.fields {
                     guard let (e, t, d) = expression(f.value, key: c.key + "." + f.key, locals: ["item": (slot, element)]) else { continue }
                     checkType(f, t)
@@ -133,13 +138,13 @@ struct FormCompiler {
                 }
                 let when = expression(c.when, key: c.key + " when", expect: .bool)
                 all.formUnion(when?.2 ?? [])
-                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), value: nil, when: when?.0,
+                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), slot: nil, value: nil, when: when?.0,
                                           list: (overExpr, slot, fields), isInternal: c.isInternal), all, c))
             } else {
                 let value = expression(c.value, key: c.key)
                 let when = expression(c.when, key: c.key + " when", expect: .bool)
                 checkType(c, value?.1)
-                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), value: value?.0, when: when?.0, list: nil,
+                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), slot: nil, value: value?.0, when: when?.0, list: nil,
                                           isInternal: c.isInternal), (value?.2 ?? []).union(when?.2 ?? []), c))
             }
         }
@@ -151,13 +156,17 @@ struct FormCompiler {
             if let each = r.each, each == manifest.rows { itemRules[each, default: []].append(rule) } else { rules.append(rule) }
         }
         var plans: [ItemPlan] = []
-        for list in Set(items.keys).union(itemRules.keys).union(manifest.rows.map { [$0] } ?? []).sorted() where scope.lists[list] != nil {
+        let lists = Set(items.keys).union(itemRules.keys).union(manifest.rows.map { [$0] } ?? []).sorted().filter { scope.lists[$0] != nil }
+        for list in lists { _ = state.frame(list) }
+        program.addFrames(state.frames, fields: scope.lists)
+        let accumulators = state.accumulators.map { a in (a.function, program.addBody(a.function, a.body), a.extra.first.map { program.add($0) }) }
+        for list in lists {
             let isRows = list == manifest.rows
             plans.append(ItemPlan(list: list, path: [FieldKey](dotted: list), frame: state.frame(list), isRows: isRows,
                                   computed: order(items[list] ?? [], item: list), rules: itemRules[list] ?? [],
-                                  accumulators: isRows ? state.accumulators : []))
+                                  accumulators: isRows ? accumulators : []))
         }
-        return CompiledForm(manifest: manifest, frames: state.frames.count, locals: state.locals, computed: ordered,
+        return CompiledForm(manifest: manifest, program: program, locals: state.locals, computed: ordered,
                             plans: plans, rules: rules, labels: labels)
     }
 

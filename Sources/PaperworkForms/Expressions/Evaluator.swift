@@ -1,37 +1,67 @@
 import Foundation
 import PaperworkTemplate
 
-/// Evaluates checked expressions on one case: the case's value tree, the current item of each list
-/// being gone through, the locals of a computed list and the rows' accumulated results.
+/// Evaluates a form's lowered expressions on one case: the case's value tree, the current item of each
+/// list being gone through (as the case holds it, and its fields read into slots), the locals of a
+/// computed list and the rows' accumulated results.
 /// A missing value (`null`) makes what depends on it missing too; a rule on a missing value holds.
 struct Evaluator {
+    let program: Program
     var root: TemplateValue
-    /// The current item of each list, by frame.
+    /// The current item of each list as the case holds it, by frame.
     var items: [[FieldKey: TemplateValue]]
+    /// The current item's fields and per-item computed values, read as their types, by frame and slot.
+    var slots: [[Value]]
     /// The current item's index (from 0), by frame.
     var positions: [Int]
     var locals: [Value]
     /// The results of the aggregates over a list form's rows.
-    var slots: [Value] = []
+    var results: [Value] = []
 
-    init(root: TemplateValue, frames: Int, locals: Int) {
+    init(program: Program, root: TemplateValue, locals: Int) {
+        self.program = program
         self.root = root
-        items = Array(repeating: [:], count: frames)
-        positions = Array(repeating: 0, count: frames)
+        items = Array(repeating: [:], count: program.layouts.count)
+        slots = program.layouts.map { Array(repeating: .null, count: $0.count) }
+        positions = Array(repeating: 0, count: program.layouts.count)
         self.locals = Array(repeating: .null, count: locals)
     }
 
-    mutating func value(_ e: Expr) -> Value {
-        switch e {
-        case .constant(let v): return v
-        case .field(let path, let type): return Value(root.value(at: path) ?? .null, as: type)
-        case .item(let frame, let path, let type):
-            guard let first = path.first else { return .record(items[frame]) }
-            guard let v = items[frame][first] else { return .null }
-            return Value(path.count == 1 ? v : v.value(at: Array(path.dropFirst())) ?? .null, as: type)
+    /// Makes `members` the current item of `frame`, at index `position`: each slot read from it.
+    mutating func enter(_ members: [FieldKey: TemplateValue], frame: Int, position: Int) {
+        let layout = program.layouts[frame]
+        for i in layout.indices {
+            let path = layout[i].path
+            guard let v = members[path[0]] else { slots[frame][i] = .null; continue }
+            slots[frame][i] = Value(path.count == 1 ? v : v.value(at: Array(path.dropFirst())) ?? .null, as: layout[i].type)
+        }
+        items[frame] = members
+        positions[frame] = position
+    }
+
+    /// The current item of `frame` with the per-item values computed so far, as the case holds it.
+    func record(_ frame: Int) -> [FieldKey: TemplateValue] {
+        var members = items[frame]
+        for (i, slot) in program.layouts[frame].enumerated() where slot.path.count == 1 && members[slot.path[0]] == nil {
+            let v = slots[frame][i]
+            if v != .null { members[slot.path[0]] = v.template }
+        }
+        return members
+    }
+
+    mutating func value(_ code: Code) -> Value {
+        value(code.node)
+    }
+
+    mutating func value(_ n: Int) -> Value {
+        switch program.nodes[n] {
+        case .constant(let c): return program.constants[c]
+        case .field(let path, let type): return Value(root.value(at: program.paths[path]) ?? .null, as: program.types[type])
+        case .item(let frame, let slot): return slots[frame][slot]
+        case .record(let frame): return .record(record(frame))
         case .local(let slot): return locals[slot]
         case .position(let frame): return .number(Decimal(positions[frame] + 1))
-        case .index(let base, let key, let type): return index(value(base), value(key), type)
+        case .index(let base, let key, let type): return index(value(base), value(key), program.types[type])
         case .negate(let a):
             guard case .number(let n) = value(a) else { return .null }
             return .number(DecimalMath.negated(n))
@@ -40,20 +70,19 @@ struct Evaluator {
             return .bool(!b)
         case .binary(let op, let a, let b): return binary(op, a, b)
         case .condition(let c, let yes, let no): return value(c) == .bool(true) ? value(yes) : value(no)
-        case .call(let function, let arguments): return call(function, arguments)
+        case .call(let function, let start, let count): return call(function, start ..< start + count)
         case .aggregate(let function, let frame, let list, let body, let extra):
-            guard case .list(let elements)? = root.value(at: list) else { return .null }
+            guard case .list(let elements)? = root.value(at: program.paths[list]) else { return .null }
             var fold = Fold(function)
-            let saved = (items[frame], positions[frame])
+            let saved = (items[frame], slots[frame], positions[frame])
             for (i, element) in elements.enumerated() {
                 guard case .object(let members) = element else { continue }
-                items[frame] = members
-                positions[frame] = i
+                enter(members, frame: frame, position: i)
                 fold.add(value(body))
             }
-            (items[frame], positions[frame]) = saved
-            return fold.result(separator: extra.first.map { value($0).shown } ?? "")
-        case .accumulated(let slot): return slot < slots.count ? slots[slot] : .null
+            (items[frame], slots[frame], positions[frame]) = saved
+            return fold.result(separator: extra >= 0 ? value(extra).shown : "")
+        case .accumulated(let slot): return slot < results.count ? results[slot] : .null
         case .roundedQuotient(let a, let b, let places):
             guard case .number(let x) = value(a), case .number(let y) = value(b), !y.isZero else { return .null }
             return .number(DecimalMath.quotient(x, y, places: places))
@@ -70,7 +99,7 @@ struct Evaluator {
         }
     }
 
-    private mutating func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr) -> Value {
+    private mutating func binary(_ op: BinaryOperator, _ a: Int, _ b: Int) -> Value {
         switch op {
         case .and:
             let x = value(a)

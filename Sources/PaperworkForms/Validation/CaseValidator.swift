@@ -49,9 +49,9 @@ public struct CaseValidator: Sendable {
                 slots = heldRows(plan, in: &value, sink: &sink)
             }
         }
-        var evaluator = Evaluator(root: value, frames: form.frames, locals: form.locals)
+        var evaluator = Evaluator(program: form.program, root: value, locals: form.locals)
         value = .null
-        evaluator.slots = slots
+        evaluator.results = slots
         for plan in form.plans where !plan.isRows { apply(plan, &evaluator, sink: &sink) }
         for c in form.computed { evaluator.compute(c) }
         var seen: SeenValues = [:]
@@ -63,8 +63,7 @@ public struct CaseValidator: Sendable {
             guard case .list(let items)? = evaluator.root.value(at: path) else { continue }
             for (n, item) in items.enumerated() {
                 guard case .object(let members) = item else { continue }
-                evaluator.items[frame] = members
-                evaluator.positions[frame] = n
+                evaluator.enter(members, frame: frame, position: n)
                 evaluator.check(rule, index: i, frame: frame, item: nil, seen: &seen, itemRow: nil, sink: &sink)
             }
             evaluator.items[frame] = [:]
@@ -108,11 +107,11 @@ public struct CaseValidator: Sendable {
         guard case .list(var items) = evaluator.root.take(at: plan.path) else { return }
         for i in items.indices {
             guard case .object(let members) = items[i] else { continue }
-            evaluator.items[plan.frame] = members
-            evaluator.positions[plan.frame] = i
-            for c in plan.computed { evaluator.compute(c, frame: plan.frame) }
-            for c in plan.computed where c.isInternal { evaluator.items[plan.frame][c.path[0]] = nil }
-            items[i] = .object(evaluator.items[plan.frame])
+            items[i] = .null
+            evaluator.enter(members, frame: plan.frame, position: i)
+            var computed: [Bool] = []
+            for c in plan.computed { computed.append(evaluator.compute(c, frame: plan.frame)) }
+            items[i] = .object(evaluator.item(plan, computed: computed))
         }
         evaluator.items[plan.frame] = [:]
         evaluator.root.set(.list(items), at: plan.path)
@@ -140,7 +139,7 @@ public struct CaseValidator: Sendable {
                 var item = item
                 sink.findings += findings
                 sink.itemRow = row
-                pipeline.finish(&item, index: n, sink: &sink)
+                pipeline.finish(&item, index: n, keep: false, sink: &sink)
                 n += 1
             }
         }
@@ -166,7 +165,7 @@ struct ListItems: ItemStream {
             var index = 0
             try table.forEach { _, cells in
                 var item = pipeline.convert(cells: cells, index: index, sink: &sink)
-                pipeline.finish(&item, index: index, sink: &sink)
+                pipeline.finish(&item, index: index, keep: true, sink: &sink)
                 try pipe.send(item)
                 index += 1
             }

@@ -12,6 +12,8 @@ struct ItemPipeline {
     var evaluator: Evaluator
     private var folds: [Fold]
     private var seen: SeenValues = [:]
+    /// Which of the plan's per-item values the current item got.
+    private var computed: [Bool]
 
     init(form: CompiledForm, plan: ItemPlan, fields: FieldChecker, root: TemplateValue, table: TableItems?) {
         self.plan = plan
@@ -19,8 +21,9 @@ struct ItemPipeline {
         itemFields = form.manifest.fields.first { $0.key == plan.list }?.fields ?? []
         self.table = table
         columns = table.flatMap { Self.columns(of: $0.map, for: form.manifest.fields.first { $0.key == plan.list }?.fields ?? []) }
-        evaluator = Evaluator(root: root, frames: form.frames, locals: form.locals)
+        evaluator = Evaluator(program: form.program, root: root, locals: form.locals)
         folds = plan.accumulators.map { Fold($0.function) }
+        computed = Array(repeating: false, count: plan.computed.count)
     }
 
     /// Each field's column, when the map puts every column in a field of one key and no field is a list.
@@ -58,28 +61,30 @@ struct ItemPipeline {
     /// An item held in the case: its fields converted and checked, then finished.
     mutating func check(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
         fields.check(itemFields, in: &item, item: plan.isRows ? index : nil, sink: &sink)
-        finish(&item, index: index, sink: &sink)
+        finish(&item, index: index, keep: true, sink: &sink)
     }
 
     /// The item's computed values and rules (rules only report, so not when findings are not kept), and the aggregates.
-    mutating func finish(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
+    /// With `keep`, `item` becomes the item with its computed values; without, it is only checked and added up.
+    mutating func finish(_ item: inout TemplateValue, index: Int, keep: Bool, sink: inout FindingSink) {
         guard case .object(let members) = item else { return }
         item = .null
         let frame = plan.frame
-        evaluator.items[frame] = members
-        evaluator.positions[frame] = index
-        for c in plan.computed { evaluator.compute(c, frame: frame) }
+        evaluator.enter(members, frame: frame, position: index)
+        for i in plan.computed.indices { computed[i] = evaluator.compute(plan.computed[i], frame: frame) }
         if sink.keeps {
-            for (i, rule) in plan.rules.enumerated() {
-                evaluator.check(rule, index: i, frame: frame, item: plan.isRows ? index : nil, seen: &seen, itemRow: sink.itemRow, sink: &sink)
+            for i in plan.rules.indices {
+                evaluator.check(plan.rules[i], index: i, frame: frame, item: plan.isRows ? index : nil, seen: &seen, itemRow: sink.itemRow, sink: &sink)
             }
         }
         for i in plan.accumulators.indices {
             folds[i].add(evaluator.value(plan.accumulators[i].body))
         }
-        for c in plan.computed where c.isInternal { evaluator.items[frame][c.path[0]] = nil }
-        item = .object(evaluator.items[frame])
-        evaluator.items[frame] = [:]
+        if keep {
+            item = .object(evaluator.item(plan, computed: computed))
+        } else {
+            evaluator.items[frame] = [:]
+        }
     }
 
     /// Adds the aggregates another pipeline of the same plan took in, as if its items had come after these.
@@ -90,7 +95,7 @@ struct ItemPipeline {
     /// What the aggregates over the list came to, by slot.
     mutating func results() -> [Value] {
         plan.accumulators.indices.map { i in
-            folds[i].result(separator: plan.accumulators[i].extra.first.map { evaluator.value($0).shown } ?? "")
+            folds[i].result(separator: plan.accumulators[i].extra.map { evaluator.value($0).shown } ?? "")
         }
     }
 }

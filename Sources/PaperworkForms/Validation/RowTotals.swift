@@ -18,7 +18,7 @@ struct RowTotals {
     mutating func add(_ item: TemplateValue) {
         var item = item
         var sink = FindingSink(record: 0, row: nil, keeps: false)
-        pipeline?.finish(&item, index: count, sink: &sink)
+        pipeline?.finish(&item, index: count, keep: false, sink: &sink)
         count += 1
     }
 
@@ -30,8 +30,8 @@ struct RowTotals {
 
     /// The header with the form's whole-case computed values, from the rows added (internal values left out).
     mutating func value(header: TemplateValue) -> TemplateValue {
-        var evaluator = Evaluator(root: header, frames: validator.form.frames, locals: validator.form.locals)
-        evaluator.slots = pipeline?.results() ?? []
+        var evaluator = Evaluator(program: validator.form.program, root: header, locals: validator.form.locals)
+        evaluator.results = pipeline?.results() ?? []
         for c in validator.form.computed { evaluator.compute(c) }
         var value = evaluator.root
         for c in validator.form.computed where c.isInternal { value.remove(at: c.path) }
