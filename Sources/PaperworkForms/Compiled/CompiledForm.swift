@@ -24,8 +24,9 @@ struct CompiledForm: Sendable {
 struct CompiledValue: Sendable {
     let key: String
     let path: [FieldKey]
-    /// For a per-item value: its slot in the items of its list.
+    /// For a per-item value: its slot in the items of its list, and its number among the program's item values.
     let slot: Int?
+    let itemValue: Int?
     let value: Code?
     let when: Code?
     /// A computed list: the list each item is made from, the local its element is bound to, the item's fields.

@@ -98,8 +98,10 @@ extension Evaluator {
     }
 
     /// A per-item value computed into a slot of the current item of `frame`, as the case would hold it.
-    private func computed(_ key: FieldKey, frame: Int) -> TemplateValue? {
-        guard let slot = program.slot(key.text, frame: frame), slots[frame][slot] != .null else { return nil }
+    private mutating func computed(_ key: FieldKey, frame: Int) -> TemplateValue? {
+        guard let slot = program.slot(key.text, frame: frame) else { return nil }
+        settle(frame: frame, slot: slot)
+        guard slots[frame][slot] != .null else { return nil }
         return slots[frame][slot].template
     }
 

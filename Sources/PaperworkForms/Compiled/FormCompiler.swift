@@ -117,7 +117,10 @@ struct FormCompiler {
                 checkType(c, value?.1)
                 let frame = state.frame(list)
                 program.addFrames(state.frames, fields: scope.lists)
-                let compiled = CompiledValue(key: c.key, path: [FieldKey(key)], slot: program.slot(key, frame: frame), value: value?.0, when: when?.0, list: nil, isInternal: c.isInternal)
+                let slot = program.slot(key, frame: frame)
+                var itemValue: Int?
+                if let slot, let value { itemValue = program.addItemValue(frame: frame, slot: slot, value: value.0, when: when?.0) }
+                let compiled = CompiledValue(key: c.key, path: [FieldKey(key)], slot: slot, itemValue: itemValue, value: value?.0, when: when?.0, list: nil, isInternal: c.isInternal)
                 items[list, default: []].append((compiled, (value?.2 ?? []).union(when?.2 ?? []), c))
             } else if let over = c.over {
                 guard let (overExpr, overType, deps) = expression(over, key: c.key + " over") else { continue }
@@ -138,13 +141,13 @@ struct FormCompiler {
                 }
                 let when = expression(c.when, key: c.key + " when", expect: .bool)
                 all.formUnion(when?.2 ?? [])
-                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), slot: nil, value: nil, when: when?.0,
+                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), slot: nil, itemValue: nil, value: nil, when: when?.0,
                                           list: (overExpr, slot, fields), isInternal: c.isInternal), all, c))
             } else {
                 let value = expression(c.value, key: c.key)
                 let when = expression(c.when, key: c.key + " when", expect: .bool)
                 checkType(c, value?.1)
-                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), slot: nil, value: value?.0, when: when?.0, list: nil,
+                top.append((CompiledValue(key: c.key, path: [FieldKey](dotted: c.key), slot: nil, itemValue: nil, value: value?.0, when: when?.0, list: nil,
                                           isInternal: c.isInternal), (value?.2 ?? []).union(when?.2 ?? []), c))
             }
         }

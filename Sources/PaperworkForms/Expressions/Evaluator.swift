@@ -12,6 +12,8 @@ struct Evaluator {
     var items: [[FieldKey: TemplateValue]]
     /// The current item's fields and per-item computed values, read as their types, by frame and slot.
     var slots: [[Value]]
+    /// Per-item computed values of the current item not computed yet (the program's item value, or -1), by frame and slot.
+    var pending: [[Int]]
     /// The current item's index (from 0), by frame.
     var positions: [Int]
     var locals: [Value]
@@ -23,14 +25,16 @@ struct Evaluator {
         self.root = root
         items = Array(repeating: [:], count: program.layouts.count)
         slots = program.layouts.map { Array(repeating: .null, count: $0.count) }
+        pending = program.layouts.map { Array(repeating: -1, count: $0.count) }
         positions = Array(repeating: 0, count: program.layouts.count)
         self.locals = Array(repeating: .null, count: locals)
     }
 
-    /// Makes `members` the current item of `frame`, at index `position`: each slot read from it.
+    /// Makes `members` the current item of `frame`, at index `position`: each slot that is read filled from it.
     mutating func enter(_ members: [FieldKey: TemplateValue], frame: Int, position: Int) {
         let layout = program.layouts[frame]
-        for i in layout.indices {
+        let loaded = program.loaded[frame]
+        for i in layout.indices where loaded[i] {
             let path = layout[i].path
             guard let v = members[path[0]] else { slots[frame][i] = .null; continue }
             slots[frame][i] = Value(path.count == 1 ? v : v.value(at: Array(path.dropFirst())) ?? .null, as: layout[i].type)
@@ -39,8 +43,41 @@ struct Evaluator {
         positions[frame] = position
     }
 
+    /// Makes the current item's per-item `values` (the program's item values) be computed when first read.
+    mutating func postpone(_ values: [Int]) {
+        for i in values {
+            let v = program.itemValues[i]
+            pending[v.frame][v.slot] = i
+        }
+    }
+
+    /// Forgets the per-item `values` postponed and never read, before the next item.
+    mutating func forget(_ values: [Int]) {
+        for i in values {
+            let v = program.itemValues[i]
+            pending[v.frame][v.slot] = -1
+        }
+    }
+
+    /// Computes a per-item value that was deferred, into its slot; a missing result, or a `when` that does not hold, leaves the slot.
+    mutating func settle(frame: Int, slot: Int) {
+        let i = pending[frame][slot]
+        guard i >= 0 else { return }
+        pending[frame][slot] = -1
+        let item = program.itemValues[i]
+        if let when = item.when, value(when) != .bool(true) { return }
+        let v = value(item.value)
+        if v != .null { slots[frame][slot] = v }
+    }
+
+    /// Computes every deferred per-item value of `frame`.
+    mutating func settle(frame: Int) {
+        for slot in pending[frame].indices { settle(frame: frame, slot: slot) }
+    }
+
     /// The current item of `frame` with the per-item values computed so far, as the case holds it.
-    func record(_ frame: Int) -> [FieldKey: TemplateValue] {
+    mutating func record(_ frame: Int) -> [FieldKey: TemplateValue] {
+        settle(frame: frame)
         var members = items[frame]
         for (i, slot) in program.layouts[frame].enumerated() where slot.path.count == 1 && members[slot.path[0]] == nil {
             let v = slots[frame][i]
@@ -57,7 +94,9 @@ struct Evaluator {
         switch program.nodes[n] {
         case .constant(let c): return program.constants[c]
         case .field(let path, let type): return Value(root.value(at: program.paths[path]) ?? .null, as: program.types[type])
-        case .item(let frame, let slot): return slots[frame][slot]
+        case .item(let frame, let slot):
+            if pending[frame][slot] >= 0 { settle(frame: frame, slot: slot) }
+            return slots[frame][slot]
         case .record(let frame): return .record(record(frame))
         case .local(let slot): return locals[slot]
         case .position(let frame): return .number(Decimal(positions[frame] + 1))

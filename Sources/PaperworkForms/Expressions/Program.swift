@@ -10,8 +10,6 @@ struct ItemSlot: Sendable {
     let key: String
     let path: [FieldKey]
     let type: ValueType
-    /// True when the value is read as a date (a text in the case): converted once, when the item is entered.
-    let isDate: Bool
 }
 
 /// A node of a flat expression: children are node numbers, so evaluating one reads an array and
@@ -49,6 +47,10 @@ struct Program: Sendable {
     private(set) var arguments: [Int] = []
     /// Each frame's item slots: every field and per-item computed value of its list, by key order.
     private(set) var layouts: [[ItemSlot]] = []
+    /// Which slots an item's entry fills from the case's item: those a step reads, and per-item computed values.
+    private(set) var loaded: [[Bool]] = []
+    /// Per-item computed values, by number: their frame and slot, value and condition; computed when first read.
+    private(set) var itemValues: [(frame: Int, slot: Int, value: Code, when: Code?)] = []
 
     /// Adds the slots of frames made since the last call: `lists` are the frames' lists, `fields` each list's item types.
     mutating func addFrames(_ lists: [String], fields: [String: [String: ValueType]]) {
@@ -56,9 +58,17 @@ struct Program: Sendable {
             let items = fields[lists[layouts.count]] ?? [:]
             layouts.append(items.keys.sorted().map { key in
                 let type = items[key] ?? .any
-                return ItemSlot(key: key, path: [FieldKey](dotted: key), type: type, isDate: type == .date)
+                return ItemSlot(key: key, path: [FieldKey](dotted: key), type: type)
             })
+            loaded.append(Array(repeating: false, count: layouts[layouts.count - 1].count))
         }
+    }
+
+    /// Adds a per-item computed value at `slot` of `frame`; its number.
+    mutating func addItemValue(frame: Int, slot: Int, value: Code, when: Code?) -> Int {
+        loaded[frame][slot] = true
+        itemValues.append((frame, slot, value, when))
+        return itemValues.count - 1
     }
 
     /// The slot of `key` in the items of `frame`.
@@ -95,6 +105,7 @@ struct Program: Sendable {
         case .item(let frame, let p, _):
             guard !p.isEmpty else { return append(.record(frame: frame)) }
             guard let slot = slot(p.map(\.text).joined(separator: "."), frame: frame) else { return lower(.constant(.null)) }
+            loaded[frame][slot] = true
             return append(.item(frame: frame, slot: slot))
         case .local(let slot): return append(.local(slot))
         case .position(let frame): return append(.position(frame: frame))

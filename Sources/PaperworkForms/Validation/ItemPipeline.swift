@@ -14,6 +14,8 @@ struct ItemPipeline {
     private var seen: SeenValues = [:]
     /// Which of the plan's per-item values the current item got.
     private var computed: [Bool]
+    /// The plan's per-item values by their number in the program: computed when first read, for an item not kept.
+    private let deferred: [Int]
 
     init(form: CompiledForm, plan: ItemPlan, fields: FieldChecker, root: TemplateValue, table: TableItems?) {
         self.plan = plan
@@ -24,6 +26,7 @@ struct ItemPipeline {
         evaluator = Evaluator(program: form.program, root: root, locals: form.locals)
         folds = plan.accumulators.map { Fold($0.function) }
         computed = Array(repeating: false, count: plan.computed.count)
+        deferred = plan.computed.compactMap(\.itemValue)
     }
 
     /// Each field's column, when the map puts every column in a field of one key and no field is a list.
@@ -71,7 +74,11 @@ struct ItemPipeline {
         item = .null
         let frame = plan.frame
         evaluator.enter(members, frame: frame, position: index)
-        for i in plan.computed.indices { computed[i] = evaluator.compute(plan.computed[i], frame: frame) }
+        if keep {
+            for i in plan.computed.indices { computed[i] = evaluator.compute(plan.computed[i], frame: frame) }
+        } else {
+            evaluator.postpone(deferred)
+        }
         if sink.keeps {
             for i in plan.rules.indices {
                 evaluator.check(plan.rules[i], index: i, frame: frame, item: plan.isRows ? index : nil, seen: &seen, itemRow: sink.itemRow, sink: &sink)
@@ -84,6 +91,7 @@ struct ItemPipeline {
             item = .object(evaluator.item(plan, computed: computed))
         } else {
             evaluator.items[frame] = [:]
+            evaluator.forget(deferred)
         }
     }
 
