@@ -47,7 +47,8 @@ struct ItemPlan: Sendable {
 }
 
 /// A rule: the condition that must hold (or the value that must be unique), and what a finding says.
-struct CompiledRule: Sendable {
+/// A class, so that going over a list's rules for each row copies no rule.
+final class CompiledRule: Sendable {
     enum Test: Sendable {
         case holds(Code)
         case unique(Code)
@@ -67,6 +68,22 @@ struct CompiledRule: Sendable {
     let messageEn: [MessagePart]
     /// For unique rules: the local that tells the message where the value was first seen (`{first}`).
     let firstLocal: Int?
+
+    init(id: String, severity: RuleSpec.Severity, each: (frame: Int, path: [FieldKey])?, test: Test, when: Code?, field: String?,
+         fieldPath: [FieldKey]?, label: String?, value: Code?, message: [MessagePart], messageEn: [MessagePart], firstLocal: Int?) {
+        self.id = id
+        self.severity = severity
+        self.each = each
+        self.test = test
+        self.when = when
+        self.field = field
+        self.fieldPath = fieldPath
+        self.label = label
+        self.value = value
+        self.message = message
+        self.messageEn = messageEn
+        self.firstLocal = firstLocal
+    }
 }
 
 /// A piece of a rule's message: text as written, or `{expression}` shown.

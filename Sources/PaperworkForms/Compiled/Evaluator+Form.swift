@@ -68,7 +68,7 @@ extension Evaluator {
 
     /// Checks a rule (on the current item of `frame`, when given) and reports it when it does not hold.
     /// `item` is the item's index for findings that belong to a list form's row.
-    mutating func check(_ rule: borrowing CompiledRule, index: Int, frame: Int?, item: Int?, seen: inout SeenValues, itemRow: Int?, sink: inout FindingSink) {
+    mutating func check(_ rule: CompiledRule, index: Int, frame: Int?, item: Int?, seen: inout SeenValues, itemRow: Int?, sink: inout FindingSink) {
         if let when = rule.when, value(when) != .bool(true) { return }
         switch rule.test {
         case .holds(let e):
