@@ -54,8 +54,8 @@ extension Evaluator {
     /// The current item of the plan's list as the case holds it, with the per-item values computed (`computed`, in the
     /// plan's order) and without the internal ones; the item is taken from the evaluator.
     mutating func item(_ plan: ItemPlan, computed: [Bool]) -> [FieldKey: TemplateValue] {
-        var members = items[plan.frame]
-        items[plan.frame] = [:]
+        var members = items[plan.frame].members
+        items[plan.frame] = .none
         for (i, c) in plan.computed.enumerated() {
             if c.isInternal {
                 members[c.path[0]] = nil
@@ -88,7 +88,7 @@ extension Evaluator {
         if let v = rule.value {
             shown = value(v).shown
         } else if let path = rule.fieldPath {
-            let raw = frame.map { f in (items[f][path[0]] ?? computed(path[0], frame: f)).flatMap { path.count == 1 ? $0 : $0.value(at: Array(path.dropFirst())) } } ?? root.value(at: path)
+            let raw = frame.map { f in (items[f].member(path[0]) ?? computed(path[0], frame: f)).flatMap { path.count == 1 ? $0 : $0.value(at: Array(path.dropFirst())) } } ?? root.value(at: path)
             shown = raw?.displayText
         } else {
             shown = nil

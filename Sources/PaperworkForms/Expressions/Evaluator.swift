@@ -9,7 +9,7 @@ struct Evaluator {
     let program: Program
     var root: TemplateValue
     /// The current item of each list as the case holds it, by frame.
-    var items: [[FieldKey: TemplateValue]]
+    var items: [HeldItem]
     /// The current item's fields and per-item computed values, read as their types, by frame and slot.
     var slots: [[Value]]
     /// Per-item computed values of the current item not computed yet (the program's item value, or -1), by frame and slot.
@@ -23,7 +23,7 @@ struct Evaluator {
     init(program: Program, root: TemplateValue, locals: Int) {
         self.program = program
         self.root = root
-        items = Array(repeating: [:], count: program.layouts.count)
+        items = Array(repeating: .none, count: program.layouts.count)
         slots = program.layouts.map { Array(repeating: .null, count: $0.count) }
         pending = program.layouts.map { Array(repeating: -1, count: $0.count) }
         positions = Array(repeating: 0, count: program.layouts.count)
@@ -39,7 +39,16 @@ struct Evaluator {
             guard let v = members[path[0]] else { slots[frame][i] = .null; continue }
             slots[frame][i] = Value(path.count == 1 ? v : v.value(at: Array(path.dropFirst())) ?? .null, as: layout[i].type)
         }
-        items[frame] = members
+        items[frame] = .members(members)
+        positions[frame] = position
+    }
+
+    /// Makes a row's converted `values` (in `order`) the current item of `frame`, at index `position`.
+    mutating func enter(_ values: [TemplateValue?], order: FieldOrder, frame: Int, position: Int) {
+        for (slot, field, type) in order.slots {
+            slots[frame][slot] = field >= 0 ? values[field].map { Value($0, as: type) } ?? .null : .null
+        }
+        items[frame] = .fields(values, order)
         positions[frame] = position
     }
 
@@ -78,7 +87,7 @@ struct Evaluator {
     /// The current item of `frame` with the per-item values computed so far, as the case holds it.
     mutating func record(_ frame: Int) -> [FieldKey: TemplateValue] {
         settle(frame: frame)
-        var members = items[frame]
+        var members = items[frame].members
         for (i, slot) in program.layouts[frame].enumerated() where slot.path.count == 1 && members[slot.path[0]] == nil {
             let v = slots[frame][i]
             if v != .null { members[slot.path[0]] = v.template }

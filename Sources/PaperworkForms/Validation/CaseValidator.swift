@@ -66,7 +66,7 @@ public struct CaseValidator: Sendable {
                 evaluator.enter(members, frame: frame, position: n)
                 evaluator.check(rule, index: i, frame: frame, item: nil, seen: &seen, itemRow: nil, sink: &sink)
             }
-            evaluator.items[frame] = [:]
+            evaluator.items[frame] = .none
         }
         for c in form.computed where c.isInternal { Self.remove(c.path, from: &evaluator.root) }
         return ValidatedCase(value: evaluator.root, findings: sink.findings, streams: streams)
@@ -113,7 +113,7 @@ public struct CaseValidator: Sendable {
             for c in plan.computed { computed.append(evaluator.compute(c, frame: plan.frame)) }
             items[i] = .object(evaluator.item(plan, computed: computed))
         }
-        evaluator.items[plan.frame] = [:]
+        evaluator.items[plan.frame] = .none
         evaluator.root.set(.list(items), at: plan.path)
     }
 
@@ -121,7 +121,7 @@ public struct CaseValidator: Sendable {
     /// (with their field findings) while this one computes and checks them. Returns the count.
     private func checkItems(of table: TableItems, record: Int, with pipeline: inout ItemPipeline, sink: inout FindingSink) throws -> Int {
         let converter = pipeline
-        let pipe = ItemPipe<(row: Int?, item: TemplateValue, findings: [Finding])> { pipe in
+        let pipe = ItemPipe<(row: Int?, item: RowItem, findings: [Finding])> { pipe in
             var local = FindingSink(record: record, row: nil)
             var index = 0
             try table.forEach { row, cells in
@@ -136,10 +136,9 @@ public struct CaseValidator: Sendable {
         var n = 0
         while let chunk = try pipe.take() {
             for (row, item, findings) in chunk {
-                var item = item
                 sink.findings += findings
                 sink.itemRow = row
-                pipeline.finish(&item, index: n, keep: false, sink: &sink)
+                pipeline.finish(item, index: n, keep: false, sink: &sink)
                 n += 1
             }
         }
@@ -164,9 +163,8 @@ struct ListItems: ItemStream {
             var sink = FindingSink(record: 0, row: nil, keeps: false)
             var index = 0
             try table.forEach { _, cells in
-                var item = pipeline.convert(cells: cells, index: index, sink: &sink)
-                pipeline.finish(&item, index: index, keep: true, sink: &sink)
-                try pipe.send(item)
+                let item = pipeline.convert(cells: cells, index: index, sink: &sink)
+                try pipe.send(pipeline.finish(item, index: index, keep: true, sink: &sink))
                 index += 1
             }
         }

@@ -1,5 +1,12 @@
 import PaperworkTemplate
 
+/// A row's item as converted from its cells: its fields in the order of the list's item fields (nil where
+/// missing or wrong), or — when the table's columns do not map one to one — the item as the case holds it.
+enum RowItem: Sendable {
+    case fields([TemplateValue?])
+    case value(TemplateValue)
+}
+
 /// The one way a list's items are checked, for validate and for fill alike: the item's fields
 /// converted, its computed values, its rules, and the aggregates over the list added up.
 struct ItemPipeline {
@@ -8,6 +15,8 @@ struct ItemPipeline {
     let itemFields: [FieldSpec]
     /// When every field of a table's row is one plain key with its own column: each field and its column.
     private let columns: [(spec: FieldSpec, column: Int?)]?
+    /// The order of a plain row's fields (those of `columns`), and the slots they fill.
+    private let order: FieldOrder?
     private let table: TableItems?
     var evaluator: Evaluator
     private var folds: [Fold]
@@ -24,6 +33,7 @@ struct ItemPipeline {
         self.table = table
         columns = table.flatMap { Self.columns(of: $0.map, for: form.manifest.fields.first { $0.key == plan.list }?.fields ?? []) }
         evaluator = Evaluator(program: form.program, root: root, locals: form.locals)
+        order = columns.map { FieldOrder(keys: $0.map { $0.spec.path[0] }, frame: plan.frame, program: form.program) }
         folds = plan.accumulators.map { Fold($0.function) }
         computed = Array(repeating: false, count: plan.computed.count)
         deferred = plan.computed.compactMap(\.itemValue)
@@ -44,36 +54,43 @@ struct ItemPipeline {
     }
 
     /// The item a row of the table makes, its fields converted and checked. Plain rows are converted
-    /// straight from their cells, each field looked up once.
-    func convert(cells: [TemplateValue], index: Int, sink: inout FindingSink) -> TemplateValue {
+    /// straight from their cells into an array in the order of their fields, each field looked up once.
+    func convert(cells: [TemplateValue], index: Int, sink: inout FindingSink) -> RowItem {
         guard let columns else {
             var item = table?.map.record(cells) ?? .null
             fields.check(itemFields, in: &item, item: index, sink: &sink)
-            return item
+            return .value(item)
         }
-        var members = [FieldKey: TemplateValue](minimumCapacity: columns.count + 8)
+        var values: [TemplateValue?] = []
+        values.reserveCapacity(columns.count)
         for (spec, column) in columns {
             let raw = column.map { $0 < cells.count ? cells[$0] : .null } ?? .null
-            if let value = fields.convert(raw, spec, key: spec.key, label: spec.label, item: index, sink: &sink) {
-                members[spec.path[0]] = value
-            }
+            values.append(fields.convert(raw, spec, key: spec.key, label: spec.label, item: index, sink: &sink))
         }
-        return .object(members)
+        return .fields(values)
     }
 
     /// An item held in the case: its fields converted and checked, then finished.
     mutating func check(_ item: inout TemplateValue, index: Int, sink: inout FindingSink) {
         fields.check(itemFields, in: &item, item: plan.isRows ? index : nil, sink: &sink)
-        finish(&item, index: index, keep: true, sink: &sink)
+        let value = item
+        item = .null
+        item = finish(.value(value), index: index, keep: true, sink: &sink)
     }
 
     /// The item's computed values and rules (rules only report, so not when findings are not kept), and the aggregates.
-    /// With `keep`, `item` becomes the item with its computed values; without, it is only checked and added up.
-    mutating func finish(_ item: inout TemplateValue, index: Int, keep: Bool, sink: inout FindingSink) {
-        guard case .object(let members) = item else { return }
-        item = .null
+    /// With `keep`, returns the item with its computed values; without, it is only checked and added up (`null` returned).
+    @discardableResult
+    mutating func finish(_ item: consuming RowItem, index: Int, keep: Bool, sink: inout FindingSink) -> TemplateValue {
         let frame = plan.frame
-        evaluator.enter(members, frame: frame, position: index)
+        switch consume item {
+        case .fields(let values):
+            guard let order else { return .null }
+            evaluator.enter(values, order: order, frame: frame, position: index)
+        case .value(let value):
+            guard case .object(let members) = value else { return value }
+            evaluator.enter(members, frame: frame, position: index)
+        }
         if keep {
             for i in plan.computed.indices { computed[i] = evaluator.compute(plan.computed[i], frame: frame) }
         } else {
@@ -87,12 +104,12 @@ struct ItemPipeline {
         for i in plan.accumulators.indices {
             folds[i].add(evaluator.value(plan.accumulators[i].body))
         }
-        if keep {
-            item = .object(evaluator.item(plan, computed: computed))
-        } else {
-            evaluator.items[frame] = [:]
+        guard keep else {
+            evaluator.items[frame] = .none
             evaluator.forget(deferred)
+            return .null
         }
+        return .object(evaluator.item(plan, computed: computed))
     }
 
     /// Adds the aggregates another pipeline of the same plan took in, as if its items had come after these.

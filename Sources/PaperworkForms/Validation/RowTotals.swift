@@ -16,9 +16,8 @@ struct RowTotals {
 
     /// Adds a checked row: its computed values made again and added to the aggregates.
     mutating func add(_ item: TemplateValue) {
-        var item = item
         var sink = FindingSink(record: 0, row: nil, keeps: false)
-        pipeline?.finish(&item, index: count, keep: false, sink: &sink)
+        pipeline?.finish(.value(item), index: count, keep: false, sink: &sink)
         count += 1
     }
 
