@@ -1,3 +1,4 @@
+import PaperworkForms
 import PaperworkOOXML
 import PaperworkTemplate
 
@@ -22,10 +23,11 @@ enum ExitStatus {
         }
     }
 
-    /// The error a layer's error wraps, down to the one that decides the status: a template's package or
-    /// problems, a package's output file.
+    /// The error a layer's error wraps, down to the one that decides the status: the forms layer's cause, a
+    /// template's package or problems, a package's output file.
     static func cause(of failure: LocalizedFailure) -> LocalizedFailure {
         switch failure {
+        case let e as PaperworkError: cause(of: e.underlying)
         case let e as TemplateError: e.underlying is TemplateError ? e : cause(of: e.underlying)
         case PackageError.output(let e): e
         default: failure

@@ -6,7 +6,11 @@ import Yams
 /// Reads case data: JSON or YAML; a top-level list holds many records.
 public enum CaseFile {
     /// The records of a file, by its extension.
-    public static func records(at path: String) throws(CaseFileError) -> [TemplateValue] {
+    public static func records(at path: String) throws(PaperworkError) -> [TemplateValue] {
+        do { return try read(at: path) } catch { throw .caseFile(error) }
+    }
+
+    static func read(at path: String) throws(CaseFileError) -> [TemplateValue] {
         try records(in: try contents(of: path), file: path)
     }
 

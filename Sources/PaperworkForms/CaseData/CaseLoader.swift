@@ -41,7 +41,7 @@ public enum CaseLoader {
         case "json" where self.listKey(form: form, plain: listKey) != nil:
             loaded = try jsonCases(path, listKey: self.listKey(form: form, plain: listKey)!)
         case "json", "yaml", "yml":
-            let records = try CaseFile.records(at: path)
+            let records = try CaseFile.read(at: path)
             if let key = self.listKey(form: form, plain: listKey), records.allSatisfy({ $0[key] == nil }) {
                 loaded = LoadedCases(cases: [CaseRecord(value: .object([key: .list(records)]))], unusedColumns: [])
             } else {

@@ -10,8 +10,13 @@ public struct Form: Sendable {
     /// What reading the manifest noticed that does not stop it (warnings).
     public let warnings: [ManifestProblem]
 
-    /// Reads the manifest in `folder`, checking its keys, types and structure; refused with every problem at once.
-    public init(folder: String) throws(FormError) {
+    /// Reads the manifest in `folder`, checking its keys, types and structure; refused with every problem at once
+    /// (`.form(.refused(problems))`).
+    public init(folder: String) throws(PaperworkError) {
+        do { try self.init(reading: folder) } catch { throw .form(error) }
+    }
+
+    init(reading folder: String) throws(FormError) {
         let path = folder + "/form.yaml"
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableManifest(file: path, cause: .reading(path)) }
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadableManifest(file: path, cause: nil) }
@@ -50,11 +55,15 @@ public struct Form: Sendable {
 
     /// The form whose manifest stands beside a template, if there is one that names it.
     /// The path may be relative, absolute or through symbolic links; the form's folder may be anywhere.
-    public static func beside(template: String) throws(FormError) -> Form? {
+    public static func beside(template: String) throws(PaperworkError) -> Form? {
+        do { return try besideReading(template: template) } catch { throw .form(error) }
+    }
+
+    static func besideReading(template: String) throws(FormError) -> Form? {
         let url = URL(fileURLWithPath: template).absoluteURL.resolvingSymlinksInPath()
         let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder + "/form.yaml") else { return nil }
-        let form = try Form(folder: folder)
+        let form = try Form(reading: folder)
         return URL(fileURLWithPath: form.templatePath).absoluteURL.resolvingSymlinksInPath().path == url.path ? form : nil
     }
 
@@ -74,9 +83,10 @@ public struct Form: Sendable {
     /// Validates one case: converts every field, checks every rule, computes the policy's numbers.
     /// The record is consumed: validating changes its values in place rather than copying 100,000 rows.
     /// This compiles the form for the one call; to validate many records, compile once with ``CaseValidator``.
-    /// Throws `FormError`, or `CaseFileError` when a list's table cannot be read.
-    public func validate(_ record: consuming CaseRecord, number: Int, policy: Policy, today: CalendarDate = .today) throws -> ValidatedCase {
-        try CaseValidator(form: self, policy: policy, today: today).validate(record, number: number)
+    /// Throws `.form` when the form does not compile with `policy`, `.caseFile` when a list's table cannot be read.
+    public func validate(_ record: consuming CaseRecord, number: Int, policy: Policy, today: CalendarDate = .today) throws(PaperworkError) -> ValidatedCase {
+        let validator = try CaseValidator(form: self, policy: policy, today: today)
+        return try validator.validate(record, number: number)
     }
 
 }

@@ -16,7 +16,11 @@ public struct FormCatalog: Sendable {
     }
 
     /// Fails when the folder given cannot be opened as a folder (not there, a file, no permission), naming it and why.
-    public func checkGivenFolder() throws(FormError) {
+    public func checkGivenFolder() throws(PaperworkError) {
+        do { try checkFolder() } catch { throw .form(error) }
+    }
+
+    func checkFolder() throws(FormError) {
         guard let given else { return }
         let fd = open(given, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { throw .unreadableTemplatesFolder(given, cause: .last(.open)) }
@@ -47,8 +51,14 @@ public struct FormCatalog: Sendable {
 
     /// The names of the forms: folders that hold a `form.yaml`, the first folder's first.
     public var names: [String] {
+        get throws(PaperworkError) {
+            do { return try formNames } catch { throw .form(error) }
+        }
+    }
+
+    var formNames: [String] {
         get throws(FormError) {
-            try checkGivenFolder()
+            try checkFolder()
             var seen = Set<String>()
             return folders.flatMap { folder in
                 let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -58,18 +68,26 @@ public struct FormCatalog: Sendable {
     }
 
     /// The form of this name, from the first folder that has it.
-    public func form(_ name: String) throws(FormError) -> Form {
-        try checkGivenFolder()
+    public func form(_ name: String) throws(PaperworkError) -> Form {
+        do { return try findForm(name) } catch { throw .form(error) }
+    }
+
+    func findForm(_ name: String) throws(FormError) -> Form {
+        try checkFolder()
         if folders.isEmpty { throw .templatesNotFound }
         for folder in folders where FileManager.default.fileExists(atPath: folder + "/" + name + "/form.yaml") {
-            return try Form(folder: folder + "/" + name)
+            return try Form(reading: folder + "/" + name)
         }
-        throw .unknownForm(name, known: try names)
+        throw .unknownForm(name, known: try formNames)
     }
 
     /// The default policy file: beside the form's folder (`../policy/`), else in the first folder that has one.
-    public func policyPath(for form: Form?) throws(FormError) -> String {
-        try checkGivenFolder()
+    public func policyPath(for form: Form?) throws(PaperworkError) -> String {
+        do { return try findPolicy(for: form) } catch { throw .form(error) }
+    }
+
+    func findPolicy(for form: Form?) throws(FormError) -> String {
+        try checkFolder()
         var candidates = folders.map { $0 + "/policy/" + Self.policyFile }
         if let form { candidates.insert(URL(fileURLWithPath: form.folder).deletingLastPathComponent().path + "/policy/" + Self.policyFile, at: 0) }
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { throw .templatesNotFound }

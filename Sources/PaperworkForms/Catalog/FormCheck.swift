@@ -10,7 +10,11 @@ public enum FormCheck {
     }
 
     /// Checks `target`: a form's folder, a form's name in `catalog`, or a folder of forms; nil checks the catalog's.
-    public static func run(target: String?, catalog: FormCatalog?, policy: Policy) throws(FormError) -> Report {
+    public static func run(target: String?, catalog: FormCatalog?, policy: Policy) throws(PaperworkError) -> Report {
+        do { return try check(target: target, catalog: catalog, policy: policy) } catch { throw .form(error) }
+    }
+
+    static func check(target: String?, catalog: FormCatalog?, policy: Policy) throws(FormError) -> Report {
         let fm = FileManager.default
         var folders: [String]
         if let target, fm.fileExists(atPath: target + "/form.yaml") {
@@ -20,15 +24,15 @@ public enum FormCheck {
         } else if let target {
             let names = (try? fm.contentsOfDirectory(atPath: target)) ?? []
             folders = names.sorted().map { target + "/" + $0 }.filter { fm.fileExists(atPath: $0 + "/form.yaml") }
-            guard !folders.isEmpty else { throw .unknownForm(target, known: try catalog?.names ?? []) }
+            guard !folders.isEmpty else { throw .unknownForm(target, known: try catalog?.formNames ?? []) }
         } else {
             guard let catalog, !catalog.folders.isEmpty else { throw .templatesNotFound }
-            folders = try catalog.names.compactMap(catalog.folder(of:))
+            folders = try catalog.formNames.compactMap(catalog.folder(of:))
         }
         var report = Report()
         for folder in folders {
             let problems: [ManifestProblem]
-            do { problems = try Form(folder: folder).problems(policy: policy) } catch {
+            do { problems = try Form(reading: folder).problems(policy: policy) } catch {
                 if case .refused(let found) = error { problems = found } else { throw error }
             }
             report.problems += problems

@@ -53,7 +53,11 @@ public struct CaseEmbedding: Sendable {
     }
 
     /// Adds the part to a filled package; the data store GUID comes from the case digest, so output stays deterministic.
-    public func embed(_ value: TemplateValue, streams: [FieldKey: any ItemStream] = [:], into package: inout OOXMLPackage) throws {
+    public func embed(_ value: TemplateValue, streams: [FieldKey: any ItemStream] = [:], into package: inout OOXMLPackage) throws(PaperworkError) {
+        do { try add(value, streams: streams, into: &package) } catch { throw .wrap(error) }
+    }
+
+    private func add(_ value: TemplateValue, streams: [FieldKey: any ItemStream], into package: inout OOXMLPackage) throws {
         let part = embedded(value, streams: streams)
         try package.setCustomXMLPart(part.serialized(), namespace: EmbeddedCase.namespace, itemID: Self.guid(part.caseDigest))
         if let rows = part.rows, let recording = streams.values.lazy.compactMap({ $0 as? RecordingStream }).first,

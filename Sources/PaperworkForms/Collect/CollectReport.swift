@@ -23,7 +23,11 @@ public struct CollectFinding: Sendable, Equatable, Codable {
 public enum CollectReport {
     static let headings = ["级别", "文件", "工作表", "行", "字段", "名称", "值", "规则", "说明", "Message"]
 
-    public static func write(_ findings: [CollectFinding], to path: String, overwrite: Bool) throws {
+    public static func write(_ findings: [CollectFinding], to path: String, overwrite: Bool) throws(PaperworkError) {
+        do { try writeReport(findings, to: path, overwrite: overwrite) } catch { throw .wrap(error) }
+    }
+
+    private static func writeReport(_ findings: [CollectFinding], to path: String, overwrite: Bool) throws {
         let rows = findings.map { c -> [String] in
             let f = c.finding
             return [f.severity == .error ? "错误" : "警告", c.file, c.sheet ?? "", f.row.map(String.init) ?? "",

@@ -100,7 +100,7 @@ public struct DocumentReader: Sendable {
     public func read(header: (TemplateValue, _ unseen: [String]) throws -> Void = { _, _ in },
                      _ item: (ReadItem) throws -> Void) throws -> DocumentData {
         let package = try OOXMLPackage(contentsOf: file)
-        let embedded = try EmbeddedCase.read(from: package)
+        let embedded = try EmbeddedCase.embedded(in: package)
         if form == nil, let embedded, embedded.form == nil { return try plain(embedded, package, header: header, item) }
         let form = try resolveForm(embedded)
         let inputs = Selection(manifest: form.manifest, computed: false)

@@ -117,7 +117,11 @@ public struct EmbeddedCase: Sendable, Equatable {
     }
 
     /// The case embedded in a package, if paperwork wrote one.
-    public static func read(from package: OOXMLPackage) throws -> EmbeddedCase? {
+    public static func read(from package: OOXMLPackage) throws(PaperworkError) -> EmbeddedCase? {
+        do { return try embedded(in: package) } catch { throw .wrap(error) }
+    }
+
+    static func embedded(in package: OOXMLPackage) throws -> EmbeddedCase? {
         guard let part = try package.customXMLParts(namespace: namespace).first else { return nil }
         return try EmbeddedCase(package.xml(of: part), part: part)
     }

@@ -57,7 +57,11 @@ public struct ExtractJob: Sendable {
 
     /// Writes the documents' data: `.json` (each document's case whole), `.csv` or `.xlsx` (one row per
     /// list item, or per document for a document form, with headings `fill` reads).
-    public static func write(_ documents: [Document], to path: String, overwrite: Bool) throws {
+    public static func write(_ documents: [Document], to path: String, overwrite: Bool) throws(PaperworkError) {
+        do { try writeData(documents, to: path, overwrite: overwrite) } catch { throw .wrap(error) }
+    }
+
+    private static func writeData(_ documents: [Document], to path: String, overwrite: Bool) throws {
         let bytes: [UInt8]
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json":

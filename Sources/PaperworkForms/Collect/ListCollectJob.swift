@@ -60,7 +60,12 @@ public struct ListCollectJob: Sendable {
     /// Checks every row of every list; when nothing is wrong (or `skipInvalid`), writes the merged list to `output`.
     /// `progress` gets the rows done and the rows expected, over both passes (read and checked, then written),
     /// every few hundred rows and at each list's end — so one long list shows its progress too.
-    public func run(output: String?, overwrite: Bool, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> ListCollectSummary {
+    public func run(output: String?, overwrite: Bool,
+                    progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws(PaperworkError) -> ListCollectSummary {
+        do { return try collect(output: output, overwrite: overwrite, progress: progress) } catch { throw .wrap(error) }
+    }
+
+    private func collect(output: String?, overwrite: Bool, progress: @escaping @Sendable (Int, Int) -> Void) throws -> ListCollectSummary {
         guard form.manifest.kind == .list, form.manifest.rows != nil else { throw ExtractError.noRowLoop(template: form.templatePath) }
         if let output, !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         var summary = ListCollectSummary()
@@ -163,7 +168,7 @@ public struct ListCollectJob: Sendable {
             guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else { throw CaseFileError.badSetting(setting) }
             value.set(.string(String(setting[setting.index(after: eq)...])), at: [FieldKey](dotted: String(setting[..<eq])))
         }
-        let checked = try validator.validate(CaseRecord(value: value), number: 1)
+        let checked = try validator.validated(CaseRecord(value: value), number: 1)
         summary.findings += checked.findings.filter { $0.field != list.text }.map { CollectFinding(file: "--set", sheet: nil, finding: $0) }
         var header = checked.value
         header[list] = nil
@@ -207,7 +212,7 @@ public struct ListCollectJob: Sendable {
         }
         var value = header
         value[list] = .list([row])
-        guard let checked = try? validator.validate(CaseRecord(value: value, row: item.row), number: 1) else {
+        guard let checked = try? validator.validated(CaseRecord(value: value, row: item.row), number: 1) else {
             return (nil, [], lacks)
         }
         let findings = checked.findings.filter { f in

@@ -37,7 +37,11 @@ public struct ReviewCollectJob: Sendable {
         return who + given + computed
     }
 
-    public func run(output: String, overwrite: Bool, progress: (Int, Int) -> Void = { _, _ in }) throws -> ReviewSummary {
+    public func run(output: String, overwrite: Bool, progress: (Int, Int) -> Void = { _, _ in }) throws(PaperworkError) -> ReviewSummary {
+        do { return try review(output: output, overwrite: overwrite, progress: progress) } catch { throw .wrap(error) }
+    }
+
+    private func review(output: String, overwrite: Bool, progress: (Int, Int) -> Void) throws -> ReviewSummary {
         if !overwrite && FileManager.default.fileExists(atPath: output) { throw OutputError.exists(path: output) }
         let policyDigest = FileManager.default.contents(atPath: policy.file).map { SHA256.label([UInt8]($0)) }
         var summary = ReviewSummary()
@@ -50,7 +54,7 @@ public struct ReviewCollectJob: Sendable {
             var cells: [SimpleWorkbook.Cell] = columns.map { _ in .empty }
             do {
                 let data = try DocumentReader(file: file, form: form, catalog: nil, today: today).read { _ in }
-                let checked = try validator.validate(CaseRecord(value: data.value), number: i + 1)
+                let checked = try validator.validated(CaseRecord(value: data.value), number: i + 1)
                 let unseen = Set(data.unseenFields)
                 notes += checked.findings.filter { !($0.rule == "required" && $0.field.map(unseen.contains) == true) }
                 if data.embedded == nil {

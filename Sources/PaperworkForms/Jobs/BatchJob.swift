@@ -57,7 +57,14 @@ public struct BatchJob: Sendable {
     }
 
     /// Checks the outputs' places, validates and renders every record in memory, and only then writes.
-    public func run(cancel: BatchCancellation = BatchCancellation(), progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
+    /// Throws what stops the whole batch (a form, the data file, the template, an output's place); a document
+    /// that cannot be written is in the summary's `failed`.
+    public func run(cancel: BatchCancellation = BatchCancellation(),
+                    progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws(PaperworkError) -> BatchSummary {
+        do { return try runBatch(cancel: cancel, progress: progress) } catch { throw .wrap(error) }
+    }
+
+    private func runBatch(cancel: BatchCancellation, progress: @escaping @Sendable (Int, Int) -> Void) throws -> BatchSummary {
         let start = Date()
         guard outDir != nil || merge != nil else { throw JobError.noOutput }
         if let form = fill.form, form.manifest.kind == .list { throw JobError.listFormInBatch(form: form.manifest.name) }

@@ -9,7 +9,11 @@ public enum CaseFileTemplate {
 
     /// Writes `path`: `.xlsx` gives a data-entry workbook, `.yaml`/`.yml` YAML with a comment per field,
     /// `.json` the same keys with empty values.
-    public static func write(_ form: Form, to path: String, overwrite: Bool) throws {
+    public static func write(_ form: Form, to path: String, overwrite: Bool) throws(PaperworkError) {
+        do { try writeFile(form, to: path, overwrite: overwrite) } catch { throw .wrap(error) }
+    }
+
+    private static func writeFile(_ form: Form, to path: String, overwrite: Bool) throws {
         try OutputPlace.checkFile(path, extensions: extensions, overwrite: overwrite)
         let bytes: [UInt8]
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {

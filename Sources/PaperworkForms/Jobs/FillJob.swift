@@ -27,7 +27,11 @@ public struct FillJob: Sendable {
     ///
     /// In order: the output's place (extension, folder, an existing file), the template, every record, the fill
     /// in memory (its data problems are findings too); only then is the file written.
-    public func run(output: String, overwrite: Bool) throws -> PreparedCases {
+    public func run(output: String, overwrite: Bool) throws(PaperworkError) -> PreparedCases {
+        do { return try fill(output: output, overwrite: overwrite) } catch { throw .wrap(error) }
+    }
+
+    private func fill(output: String, overwrite: Bool) throws -> PreparedCases {
         let template = try openTemplate()
         try OutputPlace.checkFile(output, extensions: [template.fileExtension], overwrite: overwrite)
         var prepared = try prepare(template)
@@ -53,7 +57,11 @@ public struct FillJob: Sendable {
     /// filled in memory, so that what the template cannot take (a drop-down value not in its list, for a plain
     /// template a missing value) is a finding too. A list form's long list is not filled: its form says what its
     /// template needs, and that was checked when the form was loaded; a plain template's is.
-    public func check() throws -> PreparedCases {
+    public func check() throws(PaperworkError) -> PreparedCases {
+        do { return try checked() } catch { throw .wrap(error) }
+    }
+
+    private func checked() throws -> PreparedCases {
         let template = try openTemplate()
         var prepared = try prepare(template)
         try TemplateCheck.check(&prepared.cases, template: template, options: renderOptions)

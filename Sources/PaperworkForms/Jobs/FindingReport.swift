@@ -9,11 +9,19 @@ public enum FindingReport {
     public static let extensions = ["xlsx", "csv", "json"]
 
     /// Checks, before any work, that a report can be written at `path`.
-    public static func checkTarget(_ path: String, overwrite: Bool) throws {
+    public static func checkTarget(_ path: String, overwrite: Bool) throws(PaperworkError) {
+        do { try checkReportTarget(path, overwrite: overwrite) } catch { throw .wrap(error) }
+    }
+
+    private static func checkReportTarget(_ path: String, overwrite: Bool) throws {
         try OutputPlace.checkFile(path, extensions: extensions, overwrite: overwrite)
     }
 
-    public static func write(_ prepared: PreparedCases, to path: String, overwrite: Bool) throws {
+    public static func write(_ prepared: PreparedCases, to path: String, overwrite: Bool) throws(PaperworkError) {
+        do { try writeReport(prepared, to: path, overwrite: overwrite) } catch { throw .wrap(error) }
+    }
+
+    private static func writeReport(_ prepared: PreparedCases, to path: String, overwrite: Bool) throws {
         let rows = prepared.findings.map { f -> [String] in
             [f.severity == .error ? "错误" : "警告", f.record > 0 ? String(f.record) : "", f.row.map(String.init) ?? "",
              f.field ?? "", f.label ?? "", f.value ?? "", f.rule, f.message, f.messageEn, f.file ?? ""]

@@ -28,11 +28,11 @@ public struct Policy: Sendable {
     public let file: String
     public let values: TemplateValue
 
-    /// Reads a policy file.
-    public init(contentsOf path: String) throws(PolicyError) {
+    /// Reads a policy file; throws `.policy`.
+    public init(contentsOf path: String) throws(PaperworkError) {
         let records: [TemplateValue]
-        do { records = try CaseFile.records(at: path) } catch {
-            throw .unreadable(file: path, cause: error)
+        do { records = try CaseFile.read(at: path) } catch {
+            throw .policy(.unreadable(file: path, cause: error))
         }
         self.init(file: path, values: records[0])
     }

@@ -38,7 +38,16 @@ public enum CasePreparation {
     /// Reads `data` and validates every case against the form; without a form the cases are taken as they are,
     /// shaped by the plain `template` (a table fills its row list), and checked by rendering (`TemplateCheck`).
     public static func prepare(data: String, form: Form?, policy: Policy?, template: DocumentTemplate? = nil,
-                               options: LoadOptions = LoadOptions(), today: CalendarDate = .today) throws -> PreparedCases {
+                               options: LoadOptions = LoadOptions(), today: CalendarDate = .today) throws(PaperworkError) -> PreparedCases {
+        do {
+            return try prepared(data: data, form: form, policy: policy, template: template, options: options, today: today)
+        } catch {
+            throw .wrap(error)
+        }
+    }
+
+    static func prepared(data: String, form: Form?, policy: Policy?, template: DocumentTemplate?,
+                         options: LoadOptions, today: CalendarDate) throws -> PreparedCases {
         try checkSettings(options.settings, form: form, template: template)
         let listKey = form == nil ? template?.rowListKey : nil
         var loaded = try CaseLoader.load(data, form: form, listKey: listKey, names: form == nil ? template?.names ?? [] : [], options: options)
@@ -62,7 +71,7 @@ public enum CasePreparation {
         for i in records.indices {
             let record = records[i]
             records[i].value = .null
-            cases.append(try validator.validate(record, number: i + 1))
+            cases.append(try validator.validated(record, number: i + 1))
         }
         return PreparedCases(file: data, cases: cases, fileFindings: fileFindings, rows: form.manifest.kind == .list ? form.manifest.rows : nil)
     }

@@ -19,8 +19,10 @@ public struct CaseValidator: Sendable {
     let fields: FieldChecker
 
     /// Compiles `form` against `policy`; `today` is the date ID numbers' birth dates are checked against.
-    public init(form: Form, policy: Policy, today: CalendarDate = .today) throws(FormError) {
-        self.init(form: try form.compiled(policy: policy), today: today)
+    public init(form: Form, policy: Policy, today: CalendarDate = .today) throws(PaperworkError) {
+        let compiled: CompiledForm
+        do { compiled = try form.compiled(policy: policy) } catch { throw .form(error) }
+        self.init(form: compiled, today: today)
     }
 
     init(form: CompiledForm, today: CalendarDate) {
@@ -30,8 +32,13 @@ public struct CaseValidator: Sendable {
 
     /// Validates one case: converts every field, checks every rule, computes the policy's numbers. A list form's rows
     /// read from a table are read here once, item by item. The record is consumed: its values change in place rather
-    /// than being copied. Throws `CaseFileError` when a list's table cannot be read.
-    public func validate(_ record: consuming CaseRecord, number: Int) throws -> ValidatedCase {
+    /// than being copied. Throws `.caseFile` when a list's table cannot be read.
+    public func validate(_ record: consuming CaseRecord, number: Int) throws(PaperworkError) -> ValidatedCase {
+        do { return try validated(record, number: number) } catch { throw .wrap(error) }
+    }
+
+    /// `validate`, throwing the case file's own error.
+    func validated(_ record: consuming CaseRecord, number: Int) throws -> ValidatedCase {
         var value = record.value
         record.value = .null
         let table = record.items

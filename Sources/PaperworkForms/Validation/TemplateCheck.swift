@@ -8,7 +8,12 @@ import Synchronization
 /// Plain templates and forms go through it alike.
 public enum TemplateCheck {
     /// Renders every valid case of `cases` on `jobs` threads (all cores when 0) and adds the problems found.
-    public static func check(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions, jobs: Int = 0) throws {
+    public static func check(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions,
+                             jobs: Int = 0) throws(PaperworkError) {
+        do { try checkCases(&cases, template: template, options: options, jobs: jobs) } catch { throw .wrap(error) }
+    }
+
+    private static func checkCases(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions, jobs: Int) throws {
         let todo = cases.indices.filter { cases[$0].isValid && cases[$0].streams.isEmpty }
         guard !todo.isEmpty else { return }
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, todo.count))
