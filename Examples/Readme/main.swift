@@ -11,6 +11,17 @@ let policy = try Policy(contentsOf: catalog.policyPath(for: form))
 let prepared = try CasePreparation.prepare(data: "Samples/rent-reduction-agreement/valid.json", form: form, policy: policy)
 for finding in prepared.findings { print(finding.line(.zh)) }
 
+// Each layer throws one error type, so a caller switches over its cases; each renders itself in either language.
+do {
+    _ = try CasePreparation.prepare(data: "Samples/no-such-file.csv", form: form, policy: policy)
+} catch {
+    switch error {
+    case .caseFile(.unreadable(let file, _)): print("not read: \(file) — \(error.message(.en))")
+    case .form(.refused(let problems)): for problem in problems { print(problem.message(.zh)) }
+    case .caseFile, .form, .policy, .job, .extract, .template, .package, .output: print(error.message(.zh))
+    }
+}
+
 // One compiled template, filled once per valid record; each file is written whole or not at all.
 let template = try DocxTemplate(contentsOf: form.templatePath)
 try FileManager.default.createDirectory(atPath: "out/batch", withIntermediateDirectories: true)

@@ -33,6 +33,7 @@ import Testing
         #expect(!agreements.isEmpty)
         #expect(batch.count > 1)
         #expect(text.contains("\(batch.count) documents in out/batch"))
+        #expect(text.contains("not read: Samples/no-such-file.csv — Samples/no-such-file.csv: cannot be read"), "the typed catch's case")
         for file in agreements.map({ folder + "/out/" + $0 }) + batch.map({ folder + "/out/batch/" + $0 }) {
             #expect(throws: Never.self) { _ = try OOXMLPackage(contentsOf: file) }
         }

@@ -65,7 +65,7 @@ import PaperworkTemplate
             _ = try CaseValidator(form: try Form(folder: dir), policy: Repo.policy)
             Issue.record("the form was compiled")
         } catch {
-            guard case .refused(let problems) = error else { Issue.record("\(error)"); return }
+            guard case .form(.refused(let problems)) = error else { Issue.record("\(error)"); return }
             #expect(problems.contains { $0.message(.en).contains("policy.rent.landlord_ratio") })
         }
     }

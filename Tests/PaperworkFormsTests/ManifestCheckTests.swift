@@ -59,9 +59,7 @@ import PaperworkTemplate
         let problem = try #require(form.problems(policy: Repo.policy).first { $0.severity == .error })
         #expect(problem.kind == .tagNotProvided("{{出租方.银行账号}}"))
         #expect(problem.file == dir + "/template.docx" && problem.place?.contains("表格 1") == true, "\(problem.message(.zh))")
-        #expect(throws: FormError.self) {
-            try CasePreparation.prepare(data: dir + "/valid.yaml", form: form, policy: Repo.policy, today: Repo.today)
-        }
+        #expect(thrownCause { _ = try CasePreparation.prepare(data: dir + "/valid.yaml", form: form, policy: Repo.policy, today: Repo.today) } is FormError)
         let report = try FormCheck.run(target: dir, catalog: nil, policy: Repo.policy)
         #expect(report.passed.isEmpty && report.problems.contains(problem))
     }
@@ -90,9 +88,7 @@ import PaperworkTemplate
         #expect(errors.first.map { "\($0.file):\($0.line):\($0.column)" } == dir + "/form.yaml:7:26")
         #expect(errors.first?.message(.zh).contains("文件名模式中的 {{出租方.名字") == true)
         #expect(!problems.contains { $0.kind == .unusedField("出租方.简称") }, "a field the file name uses is used")
-        #expect(throws: FormError.self) {
-            try CasePreparation.prepare(data: dir + "/valid.yaml", form: form, policy: Repo.policy, today: Repo.today)
-        }
+        #expect(thrownCause { _ = try CasePreparation.prepare(data: dir + "/valid.yaml", form: form, policy: Repo.policy, today: Repo.today) } is FormError)
     }
 
     /// A pattern that is not a one-line value pattern (a block tag, an unknown filter) is refused at `output_name`'s place.

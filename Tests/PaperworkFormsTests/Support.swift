@@ -54,3 +54,9 @@ func rentCase(use: String = "办公", rent: String = "12345.60", trade: String =
      "减免方式": "抵扣", "签订日期": "2020-05-20"\(extra)}
     """
 }
+
+/// The error `body` throws, a forms-layer error unwrapped to its cause; nil when it throws none.
+func thrownCause(_ body: () throws -> Void) -> (any Error)? {
+    do { try body() } catch let error as PaperworkError { return error.underlying } catch { return error }
+    return nil
+}

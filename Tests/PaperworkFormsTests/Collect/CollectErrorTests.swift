@@ -64,16 +64,16 @@ import PaperworkTemplate
         let dir = folder()
         let file = try list(in: dir)
         let application = try Repo.catalog.form("interest-subsidy-application")
-        #expect(throws: ExtractError.noRowLoop(template: application.templatePath)) {
-            try ListCollectJob(files: [file], form: application, policy: Repo.policy, settings: []).run(output: nil, overwrite: false)
-        }
+        #expect(thrownCause {
+            _ = try ListCollectJob(files: [file], form: application, policy: Repo.policy, settings: []).run(output: nil, overwrite: false)
+        } as? ExtractError == .noRowLoop(template: application.templatePath))
         let form = try Repo.catalog.form("hr-enterprise-list")
-        #expect(throws: OutputError.self) {
-            try ListCollectJob(files: [file], form: form, policy: Repo.policy, settings: []).run(output: file, overwrite: false)
-        }
-        #expect(throws: CaseFileError.self) {
-            try ListCollectJob(files: [file], form: form, policy: Repo.policy, settings: ["部门"]).run(output: nil, overwrite: false)
-        }
+        #expect(thrownCause {
+            _ = try ListCollectJob(files: [file], form: form, policy: Repo.policy, settings: []).run(output: file, overwrite: false)
+        } as? OutputError == .exists(path: file))
+        #expect(thrownCause {
+            _ = try ListCollectJob(files: [file], form: form, policy: Repo.policy, settings: ["部门"]).run(output: nil, overwrite: false)
+        } is CaseFileError)
     }
 
     @Test func anUnreadableEarlierBatchIsReportedAndTheRunGoesOn() throws {
