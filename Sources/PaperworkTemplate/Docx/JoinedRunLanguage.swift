@@ -25,8 +25,43 @@ enum JoinedRunLanguage {
         for i in joined.indices where joined[i] {
             for b in text.offsets[i]..<(text.offsets[i] + UTF8.width(text.scalars[i])) { marked[b] = true }
         }
-        var splitter = RunSplitter(bytes: bytes, marked: marked, prefix: wordPrefix(bytes))
-        return splitter.run()
+        return splittingMarkedRuns(bytes, marked: marked, prefix: wordPrefix(bytes))
+    }
+
+    /// The part with each outermost run that holds marked bytes split (`RunSplitter`); everything else is copied as it
+    /// is, in one piece between such runs, since a run without marked bytes comes out of the splitter unchanged.
+    private static func splittingMarkedRuns(_ bytes: [UInt8], marked: [Bool], prefix: [UInt8]) -> [UInt8] {
+        let runName = prefix + Array(":r".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var copied = 0
+        var runStart = 0
+        var depth = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                guard buffer[i] == UInt8(ascii: "<") else { i += 1; continue }
+                let end = min(PartText.tagEnd(buffer, from: i) + 1, buffer.count)
+                let element = PartText.element(buffer, start: i, end: end - 1)
+                if element.kind == .run && element.name.count == runName.count && buffer[element.name].elementsEqual(runName) {
+                    if !element.closing && !element.selfClosing {
+                        if depth == 0 { runStart = i }
+                        depth += 1
+                    } else if element.closing && depth > 0 {
+                        depth -= 1
+                        if depth == 0 && marked[runStart..<end].contains(true) {
+                            out += bytes[copied..<runStart]
+                            var splitter = RunSplitter(bytes: Array(bytes[runStart..<end]), marked: Array(marked[runStart..<end]), prefix: prefix)
+                            out += splitter.run()
+                            copied = end
+                        }
+                    }
+                }
+                i = end
+            }
+        }
+        out += bytes[copied...]
+        return out
     }
 
     /// A filled Word part with its dates and numbers kept on one line: `NumberJoins`, then the joined text in runs
@@ -72,7 +107,8 @@ enum JoinedRunLanguage {
     }
 }
 
-/// One pass over a Word part that splits each run whose text is partly marked into runs of marked and unmarked text.
+/// One pass over a run (or a Word part) that splits each run whose text is partly marked into runs of marked and
+/// unmarked text.
 private struct RunSplitter {
     let bytes: [UInt8]
     let marked: [Bool]
