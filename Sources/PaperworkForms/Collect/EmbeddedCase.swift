@@ -40,8 +40,15 @@ public struct EmbeddedCase: Sendable, Equatable {
     /// Digest of `data` and `rows`.
     public var caseDigest: String
     /// The declared fields and computed values (a streamed list left out).
-    public var data: TemplateValue
-    public var rows: Rows?
+    public private(set) var data: TemplateValue
+    public private(set) var rows: Rows?
+    /// The canonical bytes of `data` and `rows` when this case was made from them, so that they are written once.
+    private var madeBody: [UInt8]?
+
+    public static func == (a: EmbeddedCase, b: EmbeddedCase) -> Bool {
+        a.form == b.form && a.template == b.template && a.version == b.version && a.formDigest == b.formDigest
+            && a.policyDigest == b.policyDigest && a.caseDigest == b.caseDigest && a.data == b.data && a.rows == b.rows
+    }
 
     /// The part's bytes: deterministic, members in key order.
     public func serialized() -> [UInt8] {
@@ -58,7 +65,7 @@ public struct EmbeddedCase: Sendable, Equatable {
             out += "\"".utf8
         }
         out += ">".utf8
-        out += Self.body(data, rows: rows)
+        out += madeBody ?? Self.body(data, rows: rows)
         out += "</case>".utf8
         return out
     }
@@ -113,7 +120,9 @@ public struct EmbeddedCase: Sendable, Equatable {
         self.policyDigest = policyDigest
         self.data = data
         self.rows = rows
-        self.caseDigest = Self.caseDigest(data, rows: rows)
+        let body = Self.body(data, rows: rows)
+        madeBody = body
+        caseDigest = SHA256.label(body)
     }
 
     /// The case embedded in a package, if paperwork wrote one.

@@ -123,21 +123,20 @@ struct Renderer {
 
     private mutating func value(_ expression: TagExpression, tag: Int, element: String?) {
         guard let v = evaluate(expression, tag: tag) else { return }
-        let path = expression.path.description
         if v == .null {
-            if !options.optionalPaths.contains(path) { reportMissing(expression.path, tag: tag) }
+            if !options.optionalPaths.contains(expression.path.description) { reportMissing(expression.path, tag: tag) }
             return
         }
         guard let text = Filters.text(of: v) else {
-            report(.notText(path: path, kind: v.kind), tag: tag)
+            report(.notText(path: expression.path.description, kind: v.kind), tag: tag)
             return
         }
         if let bad = MarkupSerializer.firstInvalidScalar(in: text) {
-            report(.invalidCharacter(path: path, scalar: bad.value), tag: tag)
+            report(.invalidCharacter(path: expression.path.description, scalar: bad.value), tag: tag)
             return
         }
         if let longest = Self.longestUnbrokenBytes(text, over: Self.unbrokenTextLimit) {
-            report(.textTooLarge(path: path, bytes: longest), tag: tag)
+            report(.textTooLarge(path: expression.path.description, bytes: longest), tag: tag)
             return
         }
         guard let element, text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else {
