@@ -7,6 +7,14 @@ public enum FilterFailure: Error, Sendable, Equatable {
     case wrongKind(filter: String, value: String, expected: FilterExpectation)
 }
 
+/// The filters a render knows, by the name a tag calls them.
+enum FilterName: String, Sendable {
+    case rmb, rmbUpper = "rmb_upper", number, percent, date, dateUpper = "date_upper", check, `default`, format
+    case upper, lower, caps, firstCap = "first_cap", wrap
+    case listItem = "_list_item", xmlBoolean = "_xml_boolean"
+    case unknown = ""
+}
+
 /// The formatters of the tag language, applied left to right.
 enum Filters {
     static let names: Set<String> = [
@@ -16,10 +24,10 @@ enum Filters {
 
     /// The filter a drop-down list content control gets: its items as (value, display text) pairs; the value
     /// must be one of them, and the display text is written.
-    static let listItem = "_list_item"
+    static let listItem = FilterName.listItem.rawValue
 
     /// The filter of a data-bound check box's custom XML value: `true` or `false` (xsd:boolean), as Word stores it.
-    static let xmlBoolean = "_xml_boolean"
+    static let xmlBoolean = FilterName.xmlBoolean.rawValue
 
     /// Checks a call's name and arguments when the template is compiled.
     static func check(_ call: FilterCall) throws(FilterFailure) {
@@ -51,21 +59,21 @@ enum Filters {
 
     /// Applies one filter. `default` is the only one that accepts a missing value.
     static func apply(_ call: FilterCall, to value: TemplateValue) throws(FilterFailure) -> TemplateValue {
-        switch call.name {
-        case "default":
+        switch call.filter {
+        case .default:
             if value == .null || value == .string("") { return literal(call.arguments[0]) }
             return value
-        case "rmb":
+        case .rmb:
             return .string(DecimalFormat.money(try number(value, call)))
-        case "rmb_upper":
+        case .rmbUpper:
             guard let text = ChineseAmount.capitals(try number(value, call)) else {
                 throw .wrongKind(filter: call.name, value: display(value), expected: .amountInRange)
             }
             return .string(text)
-        case "number":
+        case .number:
             let n = try number(value, call)
             return .string(call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n))
-        case listItem:
+        case .listItem:
             let given = text(of: value) ?? ""
             var pairs: [(String, String)] = []
             var i = 0
@@ -77,30 +85,30 @@ enum Filters {
                 throw .wrongKind(filter: "dropDownList", value: display(value), expected: .oneOf(pairs.map(\.1)))
             }
             return .string(match.1)
-        case "format":
+        case .format:
             guard case .string(let picture)? = call.arguments.first else { throw .badArguments(filter: "format", expected: .numberPicture) }
             return .string(NumberPicture.format(try number(value, call), picture: picture))
-        case "percent":
+        case .percent:
             let n = try number(value, call) * 100
             let text = call.arguments.first.flatMap(places).map { DecimalFormat.fixed(n, places: $0) } ?? DecimalFormat.plain(n)
             return .string(text + "%")
-        case "date", "date_upper":
+        case .date, .dateUpper:
             let date = try self.date(value, call)
-            if call.name == "date_upper" { return .string(ChineseDate.upper(date)) }
+            if call.filter == .dateUpper { return .string(ChineseDate.upper(date)) }
             if case .string(let pattern)? = call.arguments.first { return .string(ChineseDate.formatted(date, pattern: pattern)) }
             return .string(ChineseDate.official(date))
-        case "check":
+        case .check:
             return .string(value.isTruthy ? "☑" : "☐")
-        case xmlBoolean:
+        case .xmlBoolean:
             return .string(value.isTruthy ? "true" : "false")
-        case "upper", "lower", "caps", "first_cap":
+        case .upper, .lower, .caps, .firstCap:
             guard let text = text(of: value) else { return value }
             return .string(LetterCase(rawValue: call.name).map { $0.apply(text) } ?? text)
-        case "wrap":
+        case .wrap:
             guard let text = text(of: value), !text.isEmpty else { return value }
             let parts = call.arguments.map { if case .string(let s) = $0 { s } else { "" } }
             return .string(parts[0] + text + (parts.count > 1 ? parts[1] : ""))
-        default:
+        case .unknown:
             throw .unknown(call.name)
         }
     }

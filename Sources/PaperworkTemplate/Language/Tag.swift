@@ -29,8 +29,16 @@ public enum FilterArgument: Sendable, Equatable {
 
 /// One filter of a chain: `percent(1)`.
 public struct FilterCall: Sendable, Equatable, CustomStringConvertible {
-    public var name: String
+    public let name: String
     public var arguments: [FilterArgument]
+    /// The filter the name calls, looked up once: a render applies it to every value without comparing names.
+    let filter: FilterName
+
+    public init(name: String, arguments: [FilterArgument]) {
+        self.name = name
+        self.arguments = arguments
+        filter = FilterName(rawValue: name) ?? .unknown
+    }
 
     /// The call as a tag writes it: `date("yyyy年M月d日")`.
     public var description: String {

@@ -105,7 +105,7 @@ struct Renderer {
     mutating func evaluate(_ expression: TagExpression, tag: Int) -> TemplateValue? {
         var v = lookup(expression.path)
         for call in expression.filters {
-            if v == .null && call.name != "default" && call.name != "check" && call.name != Filters.xmlBoolean {
+            if v == .null && call.filter != .default && call.filter != .check && call.filter != .xmlBoolean {
                 let path = expression.path.description
                 if options.optionalPaths.contains(path) { return .string("") }
                 reportMissing(expression.path, tag: tag)
@@ -139,7 +139,7 @@ struct Renderer {
             report(.textTooLarge(path: expression.path.description, bytes: longest), tag: tag)
             return
         }
-        guard let element, text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard let element, text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else {
             MarkupSerializer.appendEscapedText(text, into: &out)
             return
         }
