@@ -40,15 +40,12 @@ extension Evaluator {
         }
     }
 
-    /// Computes one per-item value into its slot of the current item of `frame`; true when it was set.
-    @discardableResult
-    mutating func compute(_ c: CompiledValue, frame: Int) -> Bool {
-        guard let e = c.value, let slot = c.slot else { return false }
-        if let when = c.when, value(when) != .bool(true) { return false }
-        let v = value(e)
-        guard v != .null else { return false }
-        slots[frame][slot] = v
-        return true
+    /// Computes the plan's per-item values the item keeps (all but internal ones), postponed before; `computed[i]`
+    /// tells whether the plan's i-th value was set. In dependency order, so each is computed by its own settle.
+    mutating func settleKept(_ plan: ItemPlan, into computed: inout [Bool]) {
+        for (i, c) in plan.computed.enumerated() {
+            computed[i] = !c.isInternal && c.slot.map { settle(frame: plan.frame, slot: $0) } ?? false
+        }
     }
 
     /// The current item of the plan's list as the case holds it, with the per-item values computed (`computed`, in the

@@ -68,15 +68,19 @@ struct Evaluator {
         }
     }
 
-    /// Computes a per-item value that was deferred, into its slot; a missing result, or a `when` that does not hold, leaves the slot.
-    mutating func settle(frame: Int, slot: Int) {
+    /// Computes a per-item value that was postponed, into its slot; a missing result, or a `when` that does not hold,
+    /// leaves the slot. True when it was computed here and set.
+    @discardableResult
+    mutating func settle(frame: Int, slot: Int) -> Bool {
         let i = pending[frame][slot]
-        guard i >= 0 else { return }
+        guard i >= 0 else { return false }
         pending[frame][slot] = -1
         let item = program.itemValues[i]
-        if let when = item.when, value(when) != .bool(true) { return }
+        if let when = item.when, value(when) != .bool(true) { return false }
         let v = value(item.value)
-        if v != .null { slots[frame][slot] = v }
+        guard v != .null else { return false }
+        slots[frame][slot] = v
+        return true
     }
 
     /// Computes every deferred per-item value of `frame`.

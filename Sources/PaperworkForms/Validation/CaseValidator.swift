@@ -112,12 +112,15 @@ public struct CaseValidator: Sendable {
     /// The per-item values of a list other than the rows, on the list held in the case (its rules run with the case's).
     private func apply(_ plan: ItemPlan, _ evaluator: inout Evaluator, sink: inout FindingSink) {
         guard case .list(var items) = evaluator.root.take(at: plan.path) else { return }
+        let values = plan.computed.compactMap(\.itemValue)
+        var computed = Array(repeating: false, count: plan.computed.count)
         for i in items.indices {
             guard case .object(let members) = items[i] else { continue }
             items[i] = .null
             evaluator.enter(members, frame: plan.frame, position: i)
-            var computed: [Bool] = []
-            for c in plan.computed { computed.append(evaluator.compute(c, frame: plan.frame)) }
+            evaluator.postpone(values)
+            evaluator.settleKept(plan, into: &computed)
+            evaluator.forget(values)
             items[i] = .object(evaluator.item(plan, computed: computed))
         }
         evaluator.items[plan.frame] = .none

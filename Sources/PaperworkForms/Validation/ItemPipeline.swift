@@ -91,11 +91,8 @@ struct ItemPipeline {
             guard case .object(let members) = value else { return value }
             evaluator.enter(members, frame: frame, position: index)
         }
-        if keep {
-            for i in plan.computed.indices { computed[i] = evaluator.compute(plan.computed[i], frame: frame) }
-        } else {
-            evaluator.postpone(deferred)
-        }
+        evaluator.postpone(deferred)
+        if keep { evaluator.settleKept(plan, into: &computed) }
         if sink.keeps {
             for i in plan.rules.indices {
                 evaluator.check(plan.rules[i], index: i, frame: frame, item: plan.isRows ? index : nil, seen: &seen, itemRow: sink.itemRow, sink: &sink)
@@ -104,9 +101,9 @@ struct ItemPipeline {
         for i in plan.accumulators.indices {
             folds[i].add(evaluator.value(plan.accumulators[i].body))
         }
+        evaluator.forget(deferred)
         guard keep else {
             evaluator.items[frame] = .none
-            evaluator.forget(deferred)
             return .null
         }
         return .object(evaluator.item(plan, computed: computed))
