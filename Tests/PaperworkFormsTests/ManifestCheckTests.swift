@@ -151,6 +151,18 @@ import PaperworkTemplate
         #expect(try evaluate("职工.2019年12月末 - 1", ["职工.2019年12月末": .number(.bare)], root: .object(["职工": .object(["2019年12月末": .number(40)])])) == .number(39))
     }
 
+    @Test func uniqueKeysPackCodesAndKeepOtherTexts() {
+        let code = "91110228MA0030003Y"
+        #expect(UniqueKey(code) == UniqueKey(String(code.utf8.map { Character(UnicodeScalar($0)) })))
+        #expect(UniqueKey(code) != UniqueKey("91110228MA0030003Z"))
+        guard case .packed = UniqueKey(code) else { Issue.record("an 18-character ASCII code is packed"); return }
+        // Not 18 ASCII bytes: kept as text, still equal to itself and unequal to a packed code.
+        for text in ["9111022", "91110228MA0030003Y0", "９1110228MA0030003Y"] {
+            guard case .text(let t) = UniqueKey(text) else { Issue.record("\(text) is kept as text"); continue }
+            #expect(t == text && UniqueKey(text) != UniqueKey(code))
+        }
+    }
+
     @Test func typeAndSyntaxErrorsNameTheirPlace() {
         #expect(throws: ExpressionError(.unknownOperator("=>"), at: 3)) { try Parser.parse("金额 => 0") }
         #expect(throws: ExpressionError.self) { try evaluate("2020-04-30 + 1") }

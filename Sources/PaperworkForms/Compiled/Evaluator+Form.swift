@@ -10,9 +10,20 @@ enum UniqueKey: Hashable, Sendable {
     case text(String)
 
     init(_ text: String) {
-        let bytes = text.utf8
-        guard bytes.count == 18, bytes.allSatisfy({ $0 < 0x80 }) else { self = .text(text); return }
-        self = .packed(bytes.reduce(UInt128(0)) { $0 << 7 | UInt128($1) })
+        let stored = text.utf8.withContiguousStorageIfAvailable(Self.packed)
+        guard let packed = stored ?? Self.packed(text.utf8) else { self = .text(text); return }
+        self = .packed(packed)
+    }
+
+    /// The bytes packed 7 bits each, when they are 18 ASCII bytes.
+    private static func packed(_ bytes: some Collection<UInt8>) -> UInt128? {
+        guard bytes.count == 18 else { return nil }
+        var packed = UInt128(0)
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            packed = packed << 7 | UInt128(byte)
+        }
+        return packed
     }
 }
 
