@@ -54,6 +54,28 @@ import Testing
         }
     }
 
+    /// Significant digits counted from the mantissa give what counting by dividing by ten gives, the same value and bytes.
+    @Test func significantDigitsMatchCountingByDivision() {
+        let tenth = Decimal(sign: .plus, exponent: -1, significand: 1)
+        for v in Self.values {
+            for digits in [1, 2, 15] {
+                var count = 0
+                var scaled = abs(v)
+                if !v.isZero {
+                    while scaled >= 1 { scaled /= 10; count += 1 }
+                    while scaled < tenth { scaled *= 10; count -= 1 }
+                }
+                let expected = v.isZero ? v : DecimalFormat.rounded(v, places: max(0, digits - count))
+                let got = DecimalFormat.significant(v, digits: digits)
+                #expect(got == expected, "\(v) \(digits)")
+                #expect(DecimalFormat.plain(got) == DecimalFormat.plain(expected), "\(v) \(digits)")
+            }
+        }
+        #expect(DecimalFormat.significant(Decimal(string: "8378.440000000001", locale: Self.posix)!, digits: 15) == Decimal(string: "8378.44", locale: Self.posix)!)
+        #expect(DecimalFormat.significant(Decimal(string: "-0.0123456789012345678", locale: Self.posix)!, digits: 15)
+                == Decimal(string: "-0.0123456789012346", locale: Self.posix)!)
+    }
+
     @Test func arithmeticAndOrderMatchFoundation() {
         let sample = Array(Self.values.prefix(120))
         for a in sample {

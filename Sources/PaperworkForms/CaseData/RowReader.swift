@@ -72,16 +72,8 @@ struct RowReader: Sendable {
     }
 
     /// Excel keeps numbers as binary doubles and shows 15 significant digits: `8378.440000000001` is 8378.44.
-    private static let tenth = Decimal(sign: .plus, exponent: -1, significand: 1)
-
     static func excelPrecision(_ n: Decimal) -> Decimal {
-        guard !n.isZero else { return n }
-        let magnitude = abs(n)
-        var digits = 0
-        var scaled = magnitude
-        while scaled >= 1 { scaled /= 10; digits += 1 }
-        while scaled < tenth { scaled *= 10; digits -= 1 }
-        return DecimalFormat.rounded(n, places: max(0, 15 - digits))
+        DecimalFormat.significant(n, digits: 15)
     }
 
     private static func value(_ cell: CellValue) -> TemplateValue {

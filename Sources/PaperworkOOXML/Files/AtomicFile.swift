@@ -64,9 +64,42 @@ public enum AtomicFile {
         if syncFolder { try Self.syncFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
     }
 
+    /// Writes to `path` what `body` writes into the open temporary file (a zip archive written as it is
+    /// made), then moves it into place as `write(_:to:)` does; when `body` throws, nothing is left behind.
+    /// The file's own errors come as `output` makes them into the body's error type.
+    public static func write<E: Error>(to path: String, overwrite: Bool, syncFolder: Bool = true,
+                                       writing body: (Int32) throws(E) -> Void, output: (OutputError) -> E) throws(E) {
+        let created: (fd: Int32, temporary: String, folder: String)
+        do { created = try create(for: path, overwrite: overwrite) } catch { throw output(error) }
+        defer { close(created.fd) }
+        do { try body(created.fd) } catch {
+            unlink(created.temporary)
+            throw error
+        }
+        do throws(OutputError) {
+            try finish(created.fd, temporary: created.temporary, folder: created.folder, path: path, flush: true)
+            try commit(Staged(temporary: created.temporary, path: path), overwrite: overwrite)
+            if syncFolder { try Self.syncFolder(created.folder) }
+        } catch {
+            throw output(error)
+        }
+    }
+
     /// Writes the bytes to a hidden temporary file beside `path`; with `flush`, waits until they are on disk.
     /// A batch stages many files unflushed and then flushes the file system once (`flushFileSystem`).
     public static func stage(_ bytes: [UInt8], for path: String, overwrite: Bool, flush: Bool) throws(OutputError) -> Staged {
+        let (fd, temp, folder) = try create(for: path, overwrite: overwrite)
+        defer { close(fd) }
+        do throws(OutputError) { try writeAll(bytes, fd: fd, path: path) } catch {
+            unlink(temp)
+            throw error
+        }
+        try finish(fd, temporary: temp, folder: folder, path: path, flush: flush)
+        return Staged(temporary: temp, path: path)
+    }
+
+    /// A new hidden temporary file in `path`'s folder, open for writing: its descriptor, name and folder.
+    private static func create(for path: String, overwrite: Bool) throws(OutputError) -> (Int32, String, String) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
@@ -77,17 +110,18 @@ public enum AtomicFile {
         var template = Array((folder + "/." + temporaryStem(url.lastPathComponent) + ".XXXXXX" + temporarySuffix).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(temporarySuffix.utf8.count)) }
         guard fd >= 0 else { throw .failed(path: path, cause: .last(.create)) }
-        let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { close(fd) }
+        return (fd, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, folder)
+    }
+
+    /// Gives the written temporary file its mode and, with `flush`, waits until it is on disk; removes it on failure.
+    private static func finish(_ fd: Int32, temporary temp: String, folder: String, path: String, flush: Bool) throws(OutputError) {
         do throws(OutputError) {
-            try writeAll(bytes, fd: fd, path: path)
             guard fchmod(fd, 0o666 & ~processUmask) == 0 else { throw OutputError.failed(path: path, cause: .last(.chmod)) }
             if flush { guard flushed(fd, in: folder, fsync) else { throw OutputError.notFlushed(path: path, cause: .last(.flush)) } }
         } catch {
             unlink(temp)
             throw error
         }
-        return Staged(temporary: temp, path: path)
     }
 
     /// Moves a staged file into place: `link` when nothing may be replaced, `rename` when it may.

@@ -143,6 +143,14 @@ public struct OOXMLPackage: Sendable {
 
     /// The package as bytes: `[Content_Types].xml` first, then the parts in order.
     public func serialized() throws(PackageError) -> [UInt8] {
+        let entries = try outputEntries()
+        do { return try archive.withLock { () throws(ZipError) in try ZipWriter.archive(entries, copyingFrom: archive) } } catch {
+            throw .zip(error)
+        }
+    }
+
+    /// The zip entries of the package, in order: `[Content_Types].xml` first.
+    private func outputEntries() throws(PackageError) -> [ZipOutputEntry] {
         var entries: [ZipOutputEntry] = [.data(name: Self.contentTypesPart, bytes: contentTypes.serialized())]
         for name in order where name != Self.contentTypesPart {
             if let bytes = replaced[name] {
@@ -153,9 +161,7 @@ public struct OOXMLPackage: Sendable {
                 entries.append(.copy(name: name, entry: e))
             }
         }
-        do { return try archive.withLock { () throws(ZipError) in try ZipWriter.archive(entries, copyingFrom: archive) } } catch {
-            throw .zip(error)
-        }
+        return entries
     }
 
     /// The same package on its own zip handle, so that another thread can read and write it without waiting.
@@ -166,9 +172,16 @@ public struct OOXMLPackage: Sendable {
     }
 
     /// Writes the package to a file atomically; an existing file is replaced only with `overwrite`.
+    /// The archive is written into the temporary file as it is made, never held whole in memory.
     public func write(to path: String, overwrite: Bool, syncFolder: Bool = true) throws(PackageError) {
-        let bytes = try serialized()
-        do { try AtomicFile.write(bytes, to: path, overwrite: overwrite, syncFolder: syncFolder) } catch { throw .output(error) }
+        let entries = try outputEntries()
+        try AtomicFile.write(to: path, overwrite: overwrite, syncFolder: syncFolder, writing: { (fd: Int32) throws(PackageError) in
+            do throws(ZipError) {
+                try archive.withLock { () throws(ZipError) in try ZipWriter.write(entries, copyingFrom: archive, toFile: fd) }
+            } catch {
+                throw .zip(error)
+            }
+        }, output: { .output($0) })
     }
 
     /// The archive's entry of a part that is read as the source holds it (not replaced, not written since).

@@ -17,7 +17,7 @@ public enum ZipOutputEntry: Sendable {
     }
 }
 
-/// Builds a zip archive in memory, in the given entry order, with fixed timestamps.
+/// Builds a zip archive, in the given entry order, with fixed timestamps: in memory, or straight into a file.
 ///
 /// Same entries in, same bytes out: every entry is dated 1980-01-01 00:00 in DOS time,
 /// so output does not depend on the clock or the time zone.
@@ -30,7 +30,29 @@ public enum ZipWriter {
         guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw .writeFailed(entry: nil, cause: .outOfMemory) }
         zip_source_keep(buffer)
         defer { zip_source_free(buffer) }
-        guard let za = zip_open_from_source(buffer, ZIP_TRUNCATE, &error) else {
+        try build(entries, copyingFrom: source, into: buffer)
+        return try readAll(buffer)
+    }
+
+    /// Writes the archive into an open file from its start, as libzip produces it, so that the archive is
+    /// never held whole in memory (a 100,000-row list is megabytes even deflated). The file is not closed.
+    public static func write(_ entries: [ZipOutputEntry], copyingFrom source: ZipArchive?, toFile fd: Int32) throws(ZipError) {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let copy = dup(fd)
+        guard copy >= 0 else { throw .writeFailed(entry: nil, cause: .write) }
+        guard let target = DescriptorSource.writing(Descriptor(copy), error: &error) else { throw .writeFailed(entry: nil, cause: .outOfMemory) }
+        zip_source_keep(target)
+        defer { zip_source_free(target) }
+        try build(entries, copyingFrom: source, into: target)
+    }
+
+    private static func build(_ entries: [ZipOutputEntry], copyingFrom source: ZipArchive?, into target: OpaquePointer) throws(ZipError) {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let za = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
             throw .writeFailed(entry: nil, cause: .of(&error))
         }
         do {
@@ -44,7 +66,6 @@ public enum ZipWriter {
             zip_discard(za)
             throw .writeFailed(entry: nil, cause: cause)
         }
-        return try readAll(buffer)
     }
 
     private static func add(_ entry: ZipOutputEntry, to za: OpaquePointer, source: ZipArchive?) throws(ZipError) {

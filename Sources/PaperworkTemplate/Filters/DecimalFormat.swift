@@ -29,6 +29,25 @@ public enum DecimalFormat {
         return result
     }
 
+    /// Rounds half away from zero to `digits` significant digits, as Excel shows a binary double
+    /// (`8378.440000000001` to 15 digits is 8378.44). The digits are counted from the mantissa, not by dividing.
+    public static func significant(_ value: Decimal, digits: Int) -> Decimal {
+        guard !value.isZero else { return value }
+        let integerDigits: Int
+        if let p = DecimalParts(value) {
+            integerDigits = DecimalParts.powersOfTen.prefix { $0 <= p.mantissa }.count + p.exponent
+        } else {
+            var count = 0
+            var scaled = abs(value)
+            while scaled >= 1 { scaled /= 10; count += 1 }
+            while scaled < tenth { scaled *= 10; count -= 1 }
+            integerDigits = count
+        }
+        return rounded(value, places: max(0, digits - integerDigits))
+    }
+
+    private static let tenth = Decimal(sign: .plus, exponent: -1, significand: 1)
+
     /// True when `value` has no more than `places` decimals (a whole number for 0), so rounding would not change it.
     public static func isRounded(_ value: Decimal, places: Int) -> Bool {
         guard let p = DecimalParts(value) else { return value == rounded(value, places: places) }
