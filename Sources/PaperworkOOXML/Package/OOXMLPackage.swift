@@ -21,15 +21,24 @@ public struct OOXMLPackage: Sendable {
     public static let maxFileSize = 256 << 20
 
     /// Opens the package stored in a file.
+    /// The file stays open and its parts are read from it as they are needed: a package is not held in memory.
     public init(contentsOf path: String, limits: ZipLimits = ZipLimits()) throws(PackageError) {
-        let bytes = try Self.readFile(path)
-        try self.init(bytes: bytes, label: path, limits: limits)
+        let (file, size) = try Self.openFile(path)
+        let archive: ZipArchive
+        do { archive = try ZipArchive(file: file, size: size, label: path, limits: limits) } catch { throw .zip(error) }
+        try self.init(archive)
     }
 
     /// Opens a package from bytes; `label` names it in messages.
     public init(bytes: [UInt8], label: String, limits: ZipLimits = ZipLimits()) throws(PackageError) {
-        self.label = label
+        let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes, label: label, limits: limits) } catch { throw .zip(error) }
+        try self.init(archive)
+    }
+
+    private init(_ archive: ZipArchive) throws(PackageError) {
+        self.label = archive.label
+        self.archive = archive
         order = archive.entries.map(\.name)
         guard let ctEntry = archive.entries.first(where: { $0.name == Self.contentTypesPart }) else {
             throw .missingContentTypes(file: label)
@@ -194,14 +203,16 @@ public struct OOXMLPackage: Sendable {
         archive.entry(named: part)
     }
 
-    private static func readFile(_ path: String) throws(PackageError) -> [UInt8] {
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw .unreadable(file: path, cause: .reading(path))
-        }
-        if attributes[.type] as? FileAttributeType == .typeDirectory { throw .unreadable(file: path, cause: SystemError(.read, code: EISDIR)) }
-        if let size = attributes[.size] as? Int, size > maxFileSize { throw .tooLarge(file: path, bytes: size) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path, cause: .reading(path)) }
-        return [UInt8](data)
+    /// The file opened for reading, and its size; a folder, an unreadable file or one over `maxFileSize` refused.
+    private static func openFile(_ path: String) throws(PackageError) -> (Descriptor, Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(file: path, cause: .reading(path)) }
+        let file = Descriptor(fd)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, cause: .reading(path)) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable(file: path, cause: SystemError(.read, code: EISDIR)) }
+        let size = Int(info.st_size)
+        if size > maxFileSize { throw .tooLarge(file: path, bytes: size) }
+        return (file, size)
     }
 }

@@ -9,33 +9,48 @@ public struct ZipEntry: Sendable, Equatable {
     public var compressedSize: UInt64
 }
 
-/// A read-only zip archive held in memory, checked against `ZipLimits` when opened.
+/// A read-only zip archive, held in memory or read from its open file as its bytes are needed, checked
+/// against `ZipLimits` when opened.
 ///
 /// Every instance owns its own libzip handle; give each thread its own instance
 /// (`reopened()`) since libzip handles are not safe to share between threads.
 public final class ZipArchive: @unchecked Sendable {
+    /// Where the archive's bytes are: in memory (read only; streams open handles of their own on them),
+    /// or in an open file read at explicit offsets, so that a list of 100,000 rows is not held to be read.
+    enum Storage {
+        case memory(UnsafeMutableRawBufferPointer, size: Int)
+        case file(Descriptor, size: Int)
+    }
+
     /// The name used in messages: the file's path, or a label for bytes.
     public let label: String
     public let entries: [ZipEntry]
     let handle: OpaquePointer
-    /// The archive's bytes (read only; streams open handles of their own on them) and their count.
-    let bytes: UnsafeMutableRawBufferPointer
-    let size: Int
+    let storage: Storage
     private let limits: ZipLimits
     private let byName: [String: Int]
     private let lock = NSLock()
 
     /// Opens an archive from bytes, checking names, sizes, encryption and ratios.
-    public init(bytes source: [UInt8], label: String, limits: ZipLimits = ZipLimits()) throws(ZipError) {
-        self.label = label
-        self.limits = limits
+    public convenience init(bytes source: [UInt8], label: String, limits: ZipLimits = ZipLimits()) throws(ZipError) {
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
         source.withUnsafeBytes { copy.copyMemory(from: $0) }
+        try self.init(.memory(copy, size: source.count), label: label, limits: limits)
+    }
+
+    /// Opens the archive in an open file (which it keeps open, and closes when it is gone), checking as `init(bytes:)` does.
+    convenience init(file: Descriptor, size: Int, label: String, limits: ZipLimits = ZipLimits()) throws(ZipError) {
+        try self.init(.file(file, size: size), label: label, limits: limits)
+    }
+
+    private init(_ storage: Storage, label: String, limits: ZipLimits) throws(ZipError) {
+        self.label = label
+        self.limits = limits
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let src = zip_source_buffer_create(copy.baseAddress, UInt64(source.count), 0, &error) else {
-            copy.deallocate()
+        guard let src = Self.source(of: storage, &error) else {
+            Self.release(storage)
             throw .damaged(file: label, entry: nil, cause: .outOfMemory)
         }
         zip_source_keep(src)
@@ -47,31 +62,49 @@ public final class ZipArchive: @unchecked Sendable {
         guard let za else {
             let code = zip_error_code_zip(&error)
             zip_source_free(src)
-            copy.deallocate()
-            if code == ZIP_ER_NOZIP || source.count < 22 { throw .notAZip(file: label) }
+            Self.release(storage)
+            if code == ZIP_ER_NOZIP || storage.size < 22 { throw .notAZip(file: label) }
             throw .damaged(file: label, entry: nil, cause: .of(&error))
         }
         do {
             self.entries = try Self.readDirectory(za, label: label, limits: limits)
         } catch {
             zip_discard(za)
-            copy.deallocate()
+            Self.release(storage)
             throw error
         }
         self.handle = za
-        self.bytes = copy
-        self.size = source.count
+        self.storage = storage
         self.byName = Dictionary(entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     deinit {
         zip_discard(handle)
-        bytes.deallocate()
+        Self.release(storage)
     }
 
-    /// A second, independent handle on the same bytes, for use on another thread.
+    /// A new libzip source on the archive's bytes, for a handle of its own (a stream on another thread).
+    func newSource(_ error: inout zip_error_t) -> OpaquePointer? {
+        Self.source(of: storage, &error)
+    }
+
+    private static func source(of storage: Storage, _ error: inout zip_error_t) -> OpaquePointer? {
+        switch storage {
+        case .memory(let bytes, let size): zip_source_buffer_create(bytes.baseAddress, UInt64(size), 0, &error)
+        case .file(let file, let size): DescriptorSource.reading(file, size: size, error: &error)
+        }
+    }
+
+    private static func release(_ storage: Storage) {
+        if case .memory(let bytes, _) = storage { bytes.deallocate() }
+    }
+
+    /// A second, independent handle on the same bytes (or file), for use on another thread.
     public func reopened() throws(ZipError) -> ZipArchive {
-        try ZipArchive(bytes: Array(bytes.prefix(size)), label: label, limits: limits)
+        switch storage {
+        case .memory(let bytes, let size): try ZipArchive(bytes: Array(bytes.prefix(size)), label: label, limits: limits)
+        case .file(let file, let size): try ZipArchive(file: file, size: size, label: label, limits: limits)
+        }
     }
 
     /// The entry with this exact name.
@@ -153,5 +186,13 @@ public final class ZipArchive: @unchecked Sendable {
         if name.isEmpty || name.hasPrefix("/") || name.contains("\\") || name.contains("\0") { return false }
         if name.count >= 2, name.dropFirst().first == ":" { return false }
         return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+}
+
+extension ZipArchive.Storage {
+    var size: Int {
+        switch self {
+        case .memory(_, let size), .file(_, let size): size
+        }
     }
 }

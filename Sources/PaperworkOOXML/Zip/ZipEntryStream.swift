@@ -1,6 +1,6 @@
 import CLibZip
 
-/// An entry's bytes inflated as they are read, on a libzip handle of its own over the archive's bytes —
+/// An entry's bytes inflated as they are read, on a libzip handle of its own over the archive's bytes or file —
 /// so that a 100,000-row sheet costs a buffer, not its whole text, and two parts of one package can be
 /// read at once on two threads (each stream has its own handle; the archive's bytes are only read).
 final class ZipEntryStream {
@@ -18,7 +18,7 @@ final class ZipEntryStream {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(archive.bytes.baseAddress, UInt64(archive.size), 0, &error) else {
+        guard let source = archive.newSource(&error) else {
             throw .damaged(file: archive.label, entry: entry.name, cause: .outOfMemory)
         }
         guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
