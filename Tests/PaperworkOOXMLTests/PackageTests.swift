@@ -45,6 +45,35 @@ import Testing
         #expect(!reread.contentTypes.overrides.contains { $0.part == "docProps/custom.xml" })
     }
 
+    /// A package written to a file is written as libzip makes it, into the temporary file: the same bytes as
+    /// `serialized()`, with copied, replaced and deflated parts; one opened from its file reads as one opened from bytes.
+    @Test func writingStreamsTheSameBytesAsSerializingAndReadingFromTheFileMatchesBytes() throws {
+        let dir = NSTemporaryDirectory() + "paperwork-package-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.xlsx"))
+        package.setPart("customXml/item1.xml", bytes: Array("<x/>".utf8), contentType: "application/xml")
+        let part = try DeflatedPart()
+        for i in 0..<20_000 { part.write(Array("<r n=\"\(i)\">名称 \(i)</r>".utf8)) }
+        package.setPart("customXml/item2.xml", file: part)
+        let path = dir + "/out.xlsx"
+        try package.write(to: path, overwrite: false)
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written == (try package.serialized()))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.xlsx"])
+        let fromFile = try OOXMLPackage(contentsOf: path), fromBytes = try OOXMLPackage(bytes: written, label: path)
+        for name in fromBytes.partNames { #expect(try fromFile.data(of: name) == fromBytes.data(of: name), "\(name)") }
+        #expect(try fromFile.independentCopy().data(of: "customXml/item2.xml") == part.contents())
+        #expect(throws: OutputError.exists(path: path)) { try package.write(to: path, overwrite: false) }
+        try package.write(to: path, overwrite: true)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == written)
+    }
+
+    @Test func aFolderOrAMissingFileIsNoPackage() {
+        #expect(throws: PackageError.self) { try OOXMLPackage(contentsOf: NSTemporaryDirectory()) }
+        #expect(throws: PackageError.self) { try OOXMLPackage(contentsOf: NSTemporaryDirectory() + "/no-such-" + UUID().uuidString + ".xlsx") }
+    }
+
     @Test func partNamesResolveRelativeTargets() {
         #expect(PartName.resolve("../media/a.png", against: "word/") == "media/a.png")
         #expect(PartName.resolve("/xl/sharedStrings.xml", against: "xl/") == "xl/sharedStrings.xml")

@@ -72,11 +72,12 @@ public struct ListCollectJob: Sendable {
         let validator = try CaseValidator(form: form, policy: policy, today: today)
         let (header, headerMessages) = try validatedHeader(&summary, validator)
         let earlier = forwardedEarlier(&summary)
-        var seen: [String: (file: String, row: Int?)] = [:]
+        let expected = RowProgress.embeddedRows(files)
+        var seen = CodeIndex(expected: expected)
         var skip = Set<RowID>()
         var totals = RowTotals(validator: validator, header: header)
         var departments: [Int: String] = [:]
-        let rows = RowProgress(total: 2 * RowProgress.embeddedRows(files), report: progress)
+        let rows = RowProgress(total: 2 * expected, report: progress)
         for (index, file) in files.enumerated() {
             do {
                 var department: String?
@@ -91,16 +92,16 @@ public struct ListCollectJob: Sendable {
                     var findings = checked.findings
                     if checked.lacksDepartment { lacking.append(item.row ?? 0) }
                     if let key = keyField, case .string(let code)? = checked.item?.value(at: key.path) ?? item.value.value(at: key.path) {
-                        if let first = seen[code] {
-                            let place = first.file == file ? "本表第 \(first.row ?? 0) 行" : "\(first.file) 第 \(first.row ?? 0) 行"
+                        if let first = seen.insert(code, file: index, row: item.row) {
+                            let firstFile = files[first.file]
+                            let place = firstFile == file ? "本表第 \(first.row ?? 0) 行" : "\(firstFile) 第 \(first.row ?? 0) 行"
                             findings.append(Finding(.error, record: 0, row: item.row, field: key.key, label: key.label, value: code, rule: "duplicate_credit_code",
-                                                    zh: "与\(place)重复，同一企业只能报一次", en: "repeats \(first.file) row \(first.row ?? 0): an enterprise is listed once"))
-                        } else {
-                            seen[code] = (file, item.row)
+                                                    zh: "与\(place)重复，同一企业只能报一次", en: "repeats \(firstFile) row \(first.row ?? 0): an enterprise is listed once"))
                         }
                         if let before = earlier[code] {
+                            let beforeFile = previous[before.file]
                             findings.append(Finding(.error, record: 0, row: item.row, field: key.key, label: key.label, value: code, rule: "forwarded_earlier",
-                                                    zh: "已在 \(before.file) 第 \(before.row ?? 0) 行报送过", en: "already forwarded in \(before.file) row \(before.row ?? 0)"))
+                                                    zh: "已在 \(beforeFile) 第 \(before.row ?? 0) 行报送过", en: "already forwarded in \(beforeFile) row \(before.row ?? 0)"))
                         }
                     }
                     rowFindings += findings
@@ -175,14 +176,14 @@ public struct ListCollectJob: Sendable {
         return (header, Set(checked.findings.map(\.message)))
     }
 
-    /// Credit codes of the earlier batches' lists, with where each was.
-    private func forwardedEarlier(_ summary: inout ListCollectSummary) -> [String: (file: String, row: Int?)] {
-        var codes: [String: (file: String, row: Int?)] = [:]
+    /// Credit codes of the earlier batches' lists, with where each was (the index of the list in `previous`).
+    private func forwardedEarlier(_ summary: inout ListCollectSummary) -> CodeIndex {
+        var codes = CodeIndex()
         guard let key = keyField else { return codes }
-        for file in previous {
+        for (index, file) in previous.enumerated() {
             do {
                 _ = try reader(file).read { item in
-                    if case .string(let code)? = item.value.value(at: key.path), codes[code] == nil { codes[code] = (file, item.row) }
+                    if case .string(let code)? = item.value.value(at: key.path) { _ = codes.insert(code, file: index, row: item.row) }
                 }
             } catch let failure as LocalizedFailure {
                 summary.findings.append(CollectFinding(file: file, sheet: nil, finding: Finding(
