@@ -111,8 +111,14 @@ extension OOXMLPackage {
     }
 
     /// The root element of a part, without its children: the XML up to the end of the root's start tag.
+    /// The root element's start tag, looked for in the part's first bytes (the whole part only when the tag is longer).
     private func rootElement(of part: String) throws -> MarkupElement {
-        let bytes = try data(of: part)
+        let head = try head(of: part)
+        if head.count < Self.streamPrefix { return try Self.rootElement(in: head, part: part) }
+        do { return try Self.rootElement(in: head, part: part) } catch { return try Self.rootElement(in: data(of: part), part: part) }
+    }
+
+    private static func rootElement(in bytes: [UInt8], part: String) throws -> MarkupElement {
         var i = 0, inTag = false, quote: UInt8? = nil
         while i < bytes.count {
             let b = bytes[i]

@@ -199,6 +199,9 @@ public struct OOXMLPackage: Sendable {
         return entry(part)
     }
 
+    /// The part written as it was produced, when it is one.
+    func deflatedPart(_ part: String) -> DeflatedPart? { files[part] }
+
     private func entry(_ part: String) -> ZipEntry? {
         archive.entry(named: part)
     }

@@ -40,6 +40,18 @@ extension OOXMLPackage {
         }
     }
 
+    /// A part's first bytes — the first `streamPrefix` of them, or all of a shorter part — inflated without
+    /// reading the rest: enough to see a root element's start tag without inflating a 100,000-record part.
+    func head(of part: String) throws -> [UInt8] {
+        if let entry = sourceEntry(of: part) {
+            do { return try StreamedPart(ZipEntryStream(archive, entry: entry)).prefix } catch { throw PackageError.zip(error) }
+        }
+        if let file = deflatedPart(part) {
+            do { return try file.prefix(Self.streamPrefix) } catch { throw PackageError.output(error) }
+        }
+        return Array(try data(of: part).prefix(Self.streamPrefix))
+    }
+
     private static func refuseDoctype(_ bytes: [UInt8], isWhole: Bool, part: String, label: String) throws {
         if MarkupParser.declaresDoctype(bytes) { throw PackageError.xml(file: label, .doctype(part: part)) }
         if isWhole && bytes.isEmpty { throw PackageError.xml(file: label, .malformed(part: part, line: 1, column: 0, cause: .emptyPart)) }

@@ -110,6 +110,36 @@ public final class DeflatedPart: @unchecked Sendable {
         return inflated
     }
 
+    /// The part's first `count` bytes (all of a shorter part), inflated from the start of the file only.
+    public func prefix(_ count: Int) throws(OutputError) -> [UInt8] {
+        let summary = try finish()
+        guard let file = FileHandle(forReadingAtPath: path) else { throw .failed(path: path, cause: .last(.read)) }
+        defer { try? file.close() }
+        var out = [UInt8](repeating: 0, count: min(count, summary.size))
+        guard !out.isEmpty else { return [] }
+        var z = z_stream()
+        guard paperwork_inflate_init(&z) == Z_OK else { throw .compressionFailed(path: path) }
+        defer { inflateEnd(&z) }
+        var produced = 0
+        while produced < out.count {
+            guard let chunk = try? file.read(upToCount: 1 << 16), !chunk.isEmpty else { throw .compressionFailed(path: path) }
+            let status = chunk.withUnsafeBytes { input in
+                out.withUnsafeMutableBufferPointer { buffer in
+                    z.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
+                    z.avail_in = UInt32(input.count)
+                    z.next_out = buffer.baseAddress! + produced
+                    z.avail_out = UInt32(buffer.count - produced)
+                    let status = inflate(&z, Z_NO_FLUSH)
+                    produced = buffer.count - Int(z.avail_out)
+                    return status
+                }
+            }
+            guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { throw .compressionFailed(path: path) }
+            if status == Z_STREAM_END { break }
+        }
+        return Array(out[..<produced])
+    }
+
     private func handOver(final: Bool) {
         let block = buffer
         buffer.removeAll(keepingCapacity: true)
