@@ -39,6 +39,38 @@ import Testing
         #expect(try reread.data(of: "xl/worksheets/sheet1.xml") == content)
     }
 
+    /// The first bytes of a part are inflated without the rest — from a part being written, from the archive
+    /// it was written into, from memory — and custom XML parts are told apart by them, a root tag longer than
+    /// the bytes looked at included.
+    @Test func aPartsFirstBytesAreReadWithoutTheRest() throws {
+        let content = Self.bytes(3 << 20 + 7)
+        let part = try DeflatedPart()
+        part.write(content)
+        #expect(try part.prefix(10) == Array(content.prefix(10)))
+        #expect(try part.prefix(200_000) == Array(content.prefix(200_000)))
+        #expect(try part.prefix(content.count + 5) == content)
+        let empty = try DeflatedPart()
+        #expect(try empty.prefix(10) == [])
+
+        let records = try DeflatedPart()
+        records.write(Array("<?xml version=\"1.0\"?><records xmlns=\"urn:test:records\">".utf8))
+        for i in 0..<50_000 { records.write(Array("<r>\(i)</r>".utf8)) }
+        records.write(Array("</records>".utf8))
+        var package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.xlsx"))
+        try package.setCustomXMLPart(Array("<case xmlns=\"urn:test:case\"/>".utf8), namespace: "urn:test:case", itemID: "{1}")
+        try package.setCustomXMLPart(file: records, namespace: "urn:test:records", itemID: "{2}")
+        let longTag = "<long xmlns=\"urn:test:long\" a=\"" + String(repeating: "x", count: 100_000) + "\"/>"
+        try package.setCustomXMLPart(Array(longTag.utf8), namespace: "urn:test:long", itemID: "{3}")
+        for reading in [package, try OOXMLPackage(bytes: try package.serialized(), label: "written")] {
+            let parts = try ["urn:test:case", "urn:test:records", "urn:test:long"].map { try reading.customXMLParts(namespace: $0) }
+            #expect(parts.map(\.count) == [1, 1, 1])
+            #expect(Set(parts.flatMap { $0 }).count == 3)
+            let head = try reading.head(of: parts[1][0])
+            #expect(head.count == OOXMLPackage.streamPrefix)
+            #expect(head.starts(with: Array("<?xml version=\"1.0\"?><records".utf8)))
+        }
+    }
+
     @Test func emptyPartIsAValidEntry() throws {
         let part = try DeflatedPart()
         let summary = try part.finish()
