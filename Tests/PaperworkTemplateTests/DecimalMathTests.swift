@@ -76,6 +76,15 @@ import Testing
                 == Decimal(string: "-0.0123456789012346", locale: Self.posix)!)
     }
 
+    /// ISO text of a date, padded by hand, is what `String(format:)` gives.
+    @Test func isoDatesArePaddedAsFormatPadsThem() {
+        for (y, m, d) in [(2020, 5, 14), (1, 1, 1), (999, 12, 31), (9999, 12, 31), (2000, 2, 29)] {
+            guard let date = CalendarDate(year: y, month: m, day: d) else { continue }
+            #expect(date.iso == String(format: "%04d-%02d-%02d", y, m, d))
+        }
+        #expect(CalendarDate(year: 2020, month: 5, day: 4)?.iso == "2020-05-04")
+    }
+
     @Test func arithmeticAndOrderMatchFoundation() {
         let sample = Array(Self.values.prefix(120))
         for a in sample {

@@ -18,7 +18,7 @@ public enum ContactFormats {
     private static func isLandline(_ text: String) -> Bool {
         var s = Substring(text)
         for marker in ["转", "ext", "EXT", "x", "X", "#"] {
-            if let r = s.range(of: marker) {
+            if let r = s.firstRange(of: marker) {
                 let ext = s[r.upperBound...]
                 guard (1...6).contains(ext.count), ext.allSatisfy(isDigit) else { return false }
                 s = s[..<r.lowerBound]

@@ -96,7 +96,12 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
 
     /// `2020-05-14`.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Zero-padded by hand: `String(format:)` goes through Foundation's formatter, for every date of every row read back.
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 }
 
