@@ -163,7 +163,7 @@ final class RecordingStream: ItemStream {
     /// the ones before.
     func forEach(_ body: (TemplateValue) throws -> Void) throws {
         let part = try DeflatedPart(effort: .fastest)
-        let pipe = ItemPipe<TemplateValue> { [self] pipe in
+        let pipe = ItemPipe<TemplateValue>(depth: 2) { [self] pipe in
             var head = MarkupSerializer.declaration + Array("<records xmlns=\"\(EmbeddedCase.rowsNamespace)\" k=\"".utf8)
             MarkupSerializer.appendEscapedAttribute(list.text, into: &head)
             part.write(head + Array("\">".utf8))

@@ -14,7 +14,7 @@ final class EmbeddedRecords: @unchecked Sendable {
 
     init(package: OOXMLPackage, key: FieldSpec?) {
         self.key = key
-        pipe = ItemPipe { pipe in
+        pipe = ItemPipe(depth: 2) { pipe in
             _ = try EmbeddedCase.forEachRecord(in: package) { try pipe.send($0) }
         }
     }

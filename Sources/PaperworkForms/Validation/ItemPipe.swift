@@ -9,13 +9,15 @@ final class ItemPipe<Element: Sendable>: @unchecked Sendable {
     private var failure: (any Error)?
     private var cancelled = false
     private var producerDone = false
-    private let limit = 8
+    private let limit: Int
     private let chunkSize = 256
     /// The producer's chunk being filled; only the producer's thread touches it.
     private var pending: [Element] = []
 
     /// Runs `produce` on its own thread; it hands over items with `send`, which throws when the consumer has stopped.
-    init(_ produce: @escaping @Sendable (ItemPipe) throws -> Void) {
+    /// `depth` chunks of 256 items may wait: fewer for large items (whole records of a long list) keeps memory small.
+    init(depth: Int = 8, _ produce: @escaping @Sendable (ItemPipe) throws -> Void) {
+        limit = depth
         let thread = Thread { [self] in
             var error: (any Error)?
             do {
