@@ -64,7 +64,7 @@ import Testing
         let fromFile = try OOXMLPackage(contentsOf: path), fromBytes = try OOXMLPackage(bytes: written, label: path)
         for name in fromBytes.partNames { #expect(try fromFile.data(of: name) == fromBytes.data(of: name), "\(name)") }
         #expect(try fromFile.independentCopy().data(of: "customXml/item2.xml") == part.contents())
-        #expect(throws: OutputError.exists(path: path)) { try package.write(to: path, overwrite: false) }
+        #expect(throws: PackageError.output(.exists(path: path))) { try package.write(to: path, overwrite: false) }
         try package.write(to: path, overwrite: true)
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == written)
     }

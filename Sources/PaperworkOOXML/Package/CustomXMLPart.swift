@@ -110,8 +110,8 @@ extension OOXMLPackage {
         String(repeating: "../", count: PartName.folder(of: source).split(separator: "/").count) + part
     }
 
-    /// The root element of a part, without its children: the XML up to the end of the root's start tag.
-    /// The root element's start tag, looked for in the part's first bytes (the whole part only when the tag is longer).
+    /// The root element of a part, without its children: the XML up to the end of the root's start tag, looked
+    /// for in the part's first bytes (the whole part is inflated only when the tag is longer than those).
     private func rootElement(of part: String) throws -> MarkupElement {
         let head = try head(of: part)
         if head.count < Self.streamPrefix { return try Self.rootElement(in: head, part: part) }
