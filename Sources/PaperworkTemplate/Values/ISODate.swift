@@ -96,7 +96,7 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
 
     /// `2020-05-14`.
     public var iso: String {
-        // Zero-padded by hand: `String(format:)` goes through Foundation's formatter, for every date of every row read back.
+        // Zero-padded by hand, not through Foundation's formatter: this runs for every date of every row read back.
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
