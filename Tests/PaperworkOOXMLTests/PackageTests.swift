@@ -81,6 +81,22 @@ import Testing
         #expect(PartName.relationshipsPart(of: "") == "_rels/.rels")
     }
 
+    /// Part names are the same without regard to case, ASCII or not; a content type override is found and replaced so.
+    @Test func partNamesCompareWithoutCase() throws {
+        #expect(PartName.same("word/Document.XML", "word/document.xml"))
+        #expect(!PartName.same("word/document.xml", "word/document2.xml"))
+        #expect(!PartName.same("word/a@b.xml", "word/a`b.xml"))
+        #expect(PartName.same("word/Ärger.xml", "word/ärger.xml"))
+        #expect(PartName.names("/word/../word/Document.xml", "word/document.xml"))
+        #expect(!PartName.names("/word/other.xml", "word/document.xml"))
+        var package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
+        package.setPart("customXml/Item9.xml", bytes: Array("<a/>".utf8), contentType: "application/xml")
+        package.setPart("customXml/Item9.xml", bytes: Array("<b/>".utf8), contentType: "text/xml")
+        #expect(package.contentType(of: "CUSTOMXML/ITEM9.XML") == "text/xml")
+        let reread = try OOXMLPackage(bytes: try package.serialized(), label: "case")
+        #expect(reread.contentTypes.overrides.filter { PartName.same($0.part, "customXml/item9.xml") }.count == 1)
+    }
+
     @Test func independentCopiesWorkOnSeveralThreads() async throws {
         let package = try OOXMLPackage(contentsOf: Fixture.path("libreoffice.docx"))
         let expected = try package.serialized()

@@ -33,19 +33,16 @@ public struct ContentTypes: Sendable, Equatable {
 
     /// The content type of a part: its override, else its extension's default.
     public func type(of part: String) -> String? {
-        let key = part.lowercased()
-        if let o = overrides.first(where: { $0.part.lowercased() == key }) { return o.type }
+        if let o = overrides.first(where: { PartName.same($0.part, part) }) { return o.type }
         guard let dot = part.lastIndex(of: "."), !part[dot...].contains("/") else { return nil }
         return defaults[part[part.index(after: dot)...].lowercased()]
     }
 
     /// Sets or removes the override for a part, keeping every other entry as written.
     public mutating func setOverride(_ part: String, type: String?) {
-        let key = part.lowercased()
-        overrides.removeAll { $0.part.lowercased() == key }
+        overrides.removeAll { PartName.same($0.part, part) }
         document.root.children.removeAll {
-            if case .element(let e) = $0, e.localName == "Override",
-               let name = e[attribute: "PartName"], PartName.normalized(name).lowercased() == key { return true }
+            if case .element(let e) = $0, e.localName == "Override", let name = e[attribute: "PartName"] { return PartName.names(name, part) }
             return false
         }
         guard let type else { return }

@@ -19,19 +19,28 @@ public enum ChineseDate {
     public static func formatted(_ date: CalendarDate, pattern: String) -> String {
         var out = ""
         var rest = Substring(pattern)
-        let tokens: [(String, String)] = [
-            ("yyyy", String(format: "%04d", date.year)), ("MM", String(format: "%02d", date.month)),
-            ("M", String(date.month)), ("dd", String(format: "%02d", date.day)), ("d", String(date.day)),
-        ]
-        outer: while !rest.isEmpty {
-            for (token, value) in tokens where rest.hasPrefix(token) {
-                out += value
-                rest = rest.dropFirst(token.count)
-                continue outer
+        while let first = rest.first {
+            if rest.hasPrefix("yyyy") {
+                out += padded(date.year, to: 4)
+                rest = rest.dropFirst(4)
+            } else if rest.hasPrefix("MM") {
+                out += padded(date.month, to: 2)
+                rest = rest.dropFirst(2)
+            } else if rest.hasPrefix("dd") {
+                out += padded(date.day, to: 2)
+                rest = rest.dropFirst(2)
+            } else {
+                out += first == "M" ? String(date.month) : first == "d" ? String(date.day) : String(first)
+                rest = rest.dropFirst()
             }
-            out.append(rest.removeFirst())
         }
         return out
+    }
+
+    /// `n` with leading zeros up to `width` digits.
+    private static func padded(_ n: Int, to width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func small(_ n: Int) -> String {
