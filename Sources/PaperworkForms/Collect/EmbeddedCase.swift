@@ -151,15 +151,33 @@ enum CanonicalValue {
     /// The sorted keys of the last few kinds of object written: a list's items share their keys, and sorting
     /// Chinese keys for every item of a long list costs more than writing them.
     struct KeyOrders {
-        private var orders: [[FieldKey]] = []
+        /// An order of keys with each key's ` k="…"` attribute, escaped once.
+        struct Order {
+            let keys: [FieldKey]
+            let attributes: [[UInt8]]
+        }
+        private var orders: [Order] = []
 
-        mutating func sorted(_ members: [FieldKey: TemplateValue]) -> [FieldKey] {
-            for order in orders where order.count == members.count && order.allSatisfy({ members[$0] != nil }) { return order }
-            let order = members.keys.sorted()
+        mutating func sorted(_ members: [FieldKey: TemplateValue]) -> Order {
+            for order in orders where order.keys.count == members.count && order.keys.allSatisfy({ members[$0] != nil }) { return order }
+            let keys = members.keys.sorted()
+            let order = Order(keys: keys, attributes: keys.map(CanonicalValue.keyAttribute))
             if orders.count == 4 { orders.removeFirst() }
             orders.append(order)
             return order
         }
+    }
+
+    /// ` k="…"`, the key escaped.
+    static func keyAttribute(_ key: FieldKey) -> [UInt8] {
+        keyAttribute(key.text)
+    }
+
+    private static func keyAttribute(_ key: String) -> [UInt8] {
+        var out = Array(" k=\"".utf8)
+        MarkupSerializer.appendEscapedAttribute(key, into: &out)
+        out.append(UInt8(ascii: "\""))
+        return out
     }
 
     static func write(_ value: TemplateValue, key: String?, into out: inout [UInt8]) {
@@ -168,31 +186,41 @@ enum CanonicalValue {
     }
 
     static func write(_ value: TemplateValue, key: String?, into out: inout [UInt8], orders: inout KeyOrders) {
-        func open(_ name: String) {
-            out += "<\(name)".utf8
-            if let key {
-                out += " k=\"".utf8
-                MarkupSerializer.appendEscapedAttribute(key, into: &out)
-                out += "\"".utf8
-            }
+        write(value, keyAttribute: key.map(keyAttribute), into: &out, orders: &orders)
+    }
+
+    /// Writes one value as its element (`s`, `n`, `b`, `z`, `l`, `o`), with its key's attribute when it has one.
+    private static func write(_ value: TemplateValue, keyAttribute: [UInt8]?, into out: inout [UInt8], orders: inout KeyOrders) {
+        func open(_ tag: Unicode.Scalar) {
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: tag))
+            if let keyAttribute { out += keyAttribute }
+        }
+        func close(_ tag: Unicode.Scalar) {
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            out.append(UInt8(ascii: tag))
+            out.append(UInt8(ascii: ">"))
         }
         switch value {
         case .null: open("z"); out += "/>".utf8
-        case .bool(let b): open("b"); out += (b ? ">true</b>" : ">false</b>").utf8
-        case .number(let n): open("n"); out += ">".utf8; out += DecimalFormat.plain(n).utf8; out += "</n>".utf8
+        case .bool(let b): open("b"); out += (b ? ">true" : ">false").utf8; close("b")
+        case .number(let n): open("n"); out.append(UInt8(ascii: ">")); out += DecimalFormat.plain(n).utf8; close("n")
         case .string(let s):
-            open("s"); out += ">".utf8
-            let kept = s.unicodeScalars.allSatisfy(isAllowed) ? s : String(String.UnicodeScalarView(s.unicodeScalars.filter(isAllowed)))
+            open("s"); out.append(UInt8(ascii: ">"))
+            let clean = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0xEF }
+            let kept = clean || s.unicodeScalars.allSatisfy(isAllowed) ? s : String(String.UnicodeScalarView(s.unicodeScalars.filter(isAllowed)))
             MarkupSerializer.appendEscapedText(kept, into: &out)
-            out += "</s>".utf8
+            close("s")
         case .list(let items):
-            open("l"); out += ">".utf8
-            for item in items { write(item, key: nil, into: &out, orders: &orders) }
-            out += "</l>".utf8
+            open("l"); out.append(UInt8(ascii: ">"))
+            for item in items { write(item, keyAttribute: nil, into: &out, orders: &orders) }
+            close("l")
         case .object(let members):
-            open("o"); out += ">".utf8
-            for k in orders.sorted(members) { write(members[k] ?? .null, key: k.text, into: &out, orders: &orders) }
-            out += "</o>".utf8
+            open("o"); out.append(UInt8(ascii: ">"))
+            let order = orders.sorted(members)
+            for (k, attribute) in zip(order.keys, order.attributes) { write(members[k] ?? .null, keyAttribute: attribute, into: &out, orders: &orders) }
+            close("o")
         }
     }
 

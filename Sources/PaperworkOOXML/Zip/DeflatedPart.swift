@@ -16,10 +16,12 @@ public final class DeflatedPart: @unchecked Sendable {
         public let crc: UInt32
     }
 
-    /// How hard to deflate: as libzip does by default (level 6), so that a part is as small as the rest, or
-    /// fastest (level 1), for a large part only a program reads, whose size matters less than the time.
+    /// How hard to deflate: as libzip does by default (level 6), so that a part is as small as the rest; quick
+    /// (level 3), for a long sheet written as it is filled — about a tenth larger than at level 6, in under half the
+    /// time; or fastest (level 1), for a large part only a program reads, whose size matters less than the time.
     public enum Effort: Int32, Sendable {
         case standard = 6
+        case quick = 3
         case fastest = 1
     }
     private static let blockSize = 1 << 20

@@ -34,7 +34,7 @@ struct SheetRenderer {
         self.styles = styles
         self.items = items
         self.renderer = Renderer(tags: sheet.tags, data: data, options: options, capacity: 4096)
-        self.sink = try DeflatedPart()
+        self.sink = try DeflatedPart(effort: .quick)
         let prefix = sheet.sheetData.name.firstIndex(of: ":").map { String(sheet.sheetData.name[...$0]) } ?? ""
         rowName = prefix + "row"
         cellName = prefix + "c"
