@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PaperworkForms
 
@@ -28,5 +29,16 @@ import Testing
         var index = CodeIndex(expected: Int.max)
         #expect(index.insert("X", file: 0, row: 1) == nil)
         #expect(CodeIndex(expected: -5)["X"] == nil)
+    }
+
+    @Test func aTableThatGrowsKeepsEveryCodeAndItsPlace() {
+        var index = CodeIndex()
+        let codes = (0..<20_000).map { String(format: "91110228MA%08X", $0 &* 2_654_435_761 % 4_000_000_000) }
+        for (i, code) in codes.enumerated() { #expect(index.insert(code, file: i % 3, row: i) == nil) }
+        for (i, code) in codes.enumerated() where i % 97 == 0 {
+            #expect(index.insert(code, file: 9, row: 1) == CodeIndex.Place(file: i % 3, row: i))
+        }
+        #expect(codes.indices.allSatisfy { index[codes[$0]] == CodeIndex.Place(file: $0 % 3, row: $0) })
+        #expect(index["91110228MAFFFFFFFF"] == nil)
     }
 }
