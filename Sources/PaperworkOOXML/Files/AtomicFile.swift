@@ -99,18 +99,27 @@ public enum AtomicFile {
     }
 
     /// A new hidden temporary file in `path`'s folder, open for writing: its descriptor, name and folder.
+    /// The folder that missing or not a folder is told by the temporary file's creation itself, and an existing
+    /// file by one `lstat`: a batch writes thousands of files, and each check is a system call.
     private static func create(for path: String, overwrite: Bool) throws(OutputError) -> (Int32, String, String) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw .folderMissing(path: path)
-        }
-        if !overwrite && FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
-        var template = Array((folder + "/." + temporaryStem(url.lastPathComponent) + ".XXXXXX" + temporarySuffix).utf8CString)
+        let (folder, name) = split(path)
+        var status = stat()
+        if !overwrite && lstat(path, &status) == 0 { throw .exists(path: path) }
+        var template = Array((folder + "/." + temporaryStem(name) + ".XXXXXX" + temporarySuffix).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(temporarySuffix.utf8.count)) }
-        guard fd >= 0 else { throw .failed(path: path, cause: .last(.create)) }
+        guard fd >= 0 else {
+            let cause = SystemError.last(.create)
+            if cause.code == ENOENT || cause.code == ENOTDIR { throw .folderMissing(path: path) }
+            throw .failed(path: path, cause: cause)
+        }
         return (fd, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, folder)
+    }
+
+    /// A path's folder (`.` for a bare name) and its last component.
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = path[..<slash]
+        return (folder.isEmpty ? "/" : String(folder), String(path[path.index(after: slash)...]))
     }
 
     /// Gives the written temporary file its mode and, with `flush`, waits until it is on disk; removes it on failure.
@@ -124,13 +133,21 @@ public enum AtomicFile {
         }
     }
 
-    /// Moves a staged file into place: `link` when nothing may be replaced, `rename` when it may.
+    /// Moves a staged file into place: a rename that fails when the target exists (or `link` where the file system
+    /// has no such rename) when nothing may be replaced, `rename` when it may.
     /// On failure the temporary file is removed and the existing file, if any, is untouched.
     public static func commit(_ staged: Staged, overwrite: Bool) throws(OutputError) {
         let (temp, path) = (staged.temporary, staged.path)
         if overwrite {
             guard rename(temp, path) == 0 else { let cause = SystemError.last(.rename); unlink(temp); throw .failed(path: path, cause: cause) }
             return
+        }
+        // One rename that never replaces; file systems without it (EINVAL) link the file and unlink its temporary name.
+        if paperwork_rename_noreplace(temp, path) == 0 { return }
+        let renaming = SystemError.last(.rename)
+        guard renaming.code == EINVAL || renaming.code == ENOSYS || renaming.code == ENOTSUP || renaming.code == EOPNOTSUPP else {
+            unlink(temp)
+            throw renaming.code == EEXIST ? .exists(path: path) : .failed(path: path, cause: renaming)
         }
         defer { unlink(temp) }
         if link(temp, path) != 0 {

@@ -102,8 +102,19 @@ public enum ZipWriter {
         if deflateInLibzip {
             zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, UInt32(DeflatedPart.Effort.standard.rawValue))
         }
-        zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
+        zip_file_set_mtime(za, UInt64(index), dosEpoch, 0)
     }
+
+    /// 1980-01-01 00:00 local time, the DOS date every entry gets, worked out once: libzip turns a DOS date into a
+    /// time with `mktime`, which reads the time zone file again on every call (20 times a document), and back with
+    /// `localtime_r`, which does not, so the entries are dated as `zip_file_set_dostime(…, 0, 0x21, …)` dates them.
+    private static let dosEpoch: time_t = {
+        var start = tm()
+        start.tm_year = 80
+        start.tm_mday = 1
+        start.tm_isdst = -1
+        return mktime(&start)
+    }()
 
     private static func readAll(_ buffer: OpaquePointer) throws(ZipError) -> [UInt8] {
         var st = zip_stat_t()
