@@ -3,7 +3,7 @@ import Foundation
 
 /// A libzip source that hands over bytes already deflated, reporting their method, sizes and CRC-32,
 /// so that libzip copies them into the archive as they are instead of deflating them again.
-final class DeflatedSource {
+final class DeflatedSource: SourceFunction {
     /// Where the deflated bytes are: a part's temporary file, or memory.
     private enum Origin {
         case file(DeflatedPart.Summary)
@@ -13,16 +13,13 @@ final class DeflatedSource {
     private var fd: Int32 = -1
     /// How far a read from memory has come.
     private var offset = 0
-    private var error = zip_error_t()
 
     private init(_ origin: Origin) {
         self.origin = origin
-        zip_error_init(&error)
     }
 
     deinit {
         if fd >= 0 { close(fd) }
-        zip_error_fini(&error)
     }
 
     /// A new source for `archive`; libzip owns it (and frees it) once it is added.
@@ -36,24 +33,10 @@ final class DeflatedSource {
     }
 
     private static func make(_ origin: Origin, in archive: OpaquePointer) -> OpaquePointer? {
-        let box = Unmanaged.passRetained(DeflatedSource(origin))
-        guard let source = zip_source_function(archive, callback, box.toOpaque()) else {
-            box.release()
-            return nil
-        }
-        return source
+        source(DeflatedSource(origin), in: archive)
     }
 
-    private static let callback: zip_source_callback = { state, data, length, command in
-        let source = Unmanaged<DeflatedSource>.fromOpaque(state!)
-        if command == ZIP_SOURCE_FREE {
-            source.release()
-            return 0
-        }
-        return source.takeUnretainedValue().handle(command, data, length)
-    }
-
-    private func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
+    override func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
         switch command {
         case ZIP_SOURCE_OPEN:
             offset = 0
@@ -90,19 +73,10 @@ final class DeflatedSource {
             stat.pointee.encryption_method = UInt16(ZIP_EM_NONE)
             stat.pointee.valid |= UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD)
             return Int64(MemoryLayout<zip_stat_t>.size)
-        case ZIP_SOURCE_ERROR:
-            guard let data else { return -1 }
-            return zip_error_to_data(&error, data, length)
         case ZIP_SOURCE_SUPPORTS:
-            let commands = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
-            return commands.reduce(0) { $0 | (Int64(1) << Int64($1.rawValue)) }
+            return Self.supporting([ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT])
         default:
             return fail(ZIP_ER_OPNOTSUPP)
         }
-    }
-
-    private func fail(_ code: Int32) -> Int64 {
-        zip_error_set(&error, code, errno)
-        return -1
     }
 }

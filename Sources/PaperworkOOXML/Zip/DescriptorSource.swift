@@ -15,52 +15,30 @@ final class Descriptor: @unchecked Sendable {
 /// never move a shared file offset. Read, it lets libzip read an archive from disk as it needs its bytes
 /// instead of holding the file; written, it lets libzip write a new archive straight into the file
 /// (the temporary file of an atomic write) instead of building it in memory.
-final class DescriptorSource {
+final class DescriptorSource: SourceFunction {
     private let file: Descriptor
     /// The bytes readable (from `fstat` when made for reading; 0 for a file being written).
     private let size: Int64
     private var position: Int64 = 0
     private var writePosition: Int64 = 0
     private var written: Int64 = 0
-    private var error = zip_error_t()
 
     private init(_ file: Descriptor, size: Int64) {
         self.file = file
         self.size = size
-        zip_error_init(&error)
     }
-
-    deinit { zip_error_fini(&error) }
 
     /// A source reading the whole file; libzip owns it (and frees it).
     static func reading(_ file: Descriptor, size: Int, error: inout zip_error_t) -> OpaquePointer? {
-        make(DescriptorSource(file, size: Int64(size)), error: &error)
+        source(DescriptorSource(file, size: Int64(size)), error: &error)
     }
 
     /// A source libzip writes a new archive into, from the file's start.
     static func writing(_ file: Descriptor, error: inout zip_error_t) -> OpaquePointer? {
-        make(DescriptorSource(file, size: 0), error: &error)
+        source(DescriptorSource(file, size: 0), error: &error)
     }
 
-    private static func make(_ source: DescriptorSource, error: inout zip_error_t) -> OpaquePointer? {
-        let box = Unmanaged.passRetained(source)
-        guard let made = zip_source_function_create(callback, box.toOpaque(), &error) else {
-            box.release()
-            return nil
-        }
-        return made
-    }
-
-    private static let callback: zip_source_callback = { state, data, length, command in
-        let source = Unmanaged<DescriptorSource>.fromOpaque(state!)
-        if command == ZIP_SOURCE_FREE {
-            source.release()
-            return 0
-        }
-        return source.takeUnretainedValue().handle(command, data, length)
-    }
-
-    private func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
+    override func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
         switch command {
         case ZIP_SOURCE_OPEN:
             position = 0
@@ -76,7 +54,7 @@ final class DescriptorSource {
             return 0
         case ZIP_SOURCE_SEEK:
             guard let data else { return fail(ZIP_ER_INVAL) }
-            let target = zip_source_seek_compute_offset(UInt64(position), UInt64(size), data, length, &error)
+            let target = reportingErrors { zip_source_seek_compute_offset(UInt64(position), UInt64(size), data, length, &$0) }
             guard target >= 0 else { return -1 }
             position = target
             return 0
@@ -126,22 +104,12 @@ final class DescriptorSource {
             return writePosition
         case ZIP_SOURCE_COMMIT_WRITE:
             return 0
-        case ZIP_SOURCE_ERROR:
-            guard let data else { return -1 }
-            return zip_error_to_data(&error, data, length)
         case ZIP_SOURCE_SUPPORTS:
-            var commands = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
-                            ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS]
-            commands += [ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE, ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE,
-                         ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE]
-            return commands.reduce(0) { $0 | (Int64(1) << Int64($1.rawValue)) }
+            return Self.supporting([ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
+                                    ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE, ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE,
+                                    ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE])
         default:
             return fail(ZIP_ER_OPNOTSUPP)
         }
-    }
-
-    private func fail(_ code: Int32) -> Int64 {
-        zip_error_set(&error, code, errno)
-        return -1
     }
 }
