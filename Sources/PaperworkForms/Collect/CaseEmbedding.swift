@@ -20,6 +20,8 @@ public struct CaseEmbedding: Sendable {
     let formDigest: String
     let policyDigest: String?
     let selection: Selection
+    /// The custom XML item a Word template was given for every document (`preparing(_:)`), filled per document.
+    var item: CustomXMLItem?
 
     /// Reads the digests of the form (manifest and template) and the policy once, for many documents.
     public init(form: Form?, policy: Policy?, templatePath: String, template: DocumentTemplate) {
@@ -52,6 +54,24 @@ public struct CaseEmbedding: Sendable {
                             formDigest: formDigest, policyDigest: policyDigest, data: data, rows: rows)
     }
 
+    /// A Word template given the custom XML item every document of a batch holds (an empty `case` until filled),
+    /// with the embedding that fills it: the item, its properties, its relationships and content types are added
+    /// once, not per document. A workbook is returned as it is: its case is added to each filled workbook.
+    /// A document filled from the prepared template without this embedding (a print file) drops the item
+    /// (`removeCustomXMLParts(namespace:)` with `EmbeddedCase.namespace`).
+    public func preparing(_ template: DocumentTemplate) throws(PaperworkError) -> (DocumentTemplate, CaseEmbedding) {
+        guard case .docx(let docx) = template else { return (template, self) }
+        let prepared: DocxTemplate, item: CustomXMLItem
+        do {
+            (prepared, item) = try docx.changingEachOutput { (package: inout OOXMLPackage) throws(PackageError) in
+                try package.customXMLItem(namespace: EmbeddedCase.namespace, placeholder: Array("<case xmlns=\"\(EmbeddedCase.namespace)\"/>".utf8))
+            }
+        } catch { throw .wrap(error) }
+        var embedding = self
+        embedding.item = item
+        return (.docx(prepared), embedding)
+    }
+
     /// Adds the part to a filled package; the data store GUID comes from the case digest, so output stays deterministic.
     public func embed(_ value: TemplateValue, streams: [FieldKey: any ItemStream] = [:], into package: inout OOXMLPackage) throws(PaperworkError) {
         do { try add(value, streams: streams, into: &package) } catch { throw .wrap(error) }
@@ -59,7 +79,9 @@ public struct CaseEmbedding: Sendable {
 
     private func add(_ value: TemplateValue, streams: [FieldKey: any ItemStream], into package: inout OOXMLPackage) throws {
         let part = embedded(value, streams: streams)
-        try package.setCustomXMLPart(part.serialized(), namespace: EmbeddedCase.namespace, itemID: Self.guid(part.caseDigest))
+        if let item { package.fill(item, with: part.serialized(), itemID: Self.guid(part.caseDigest)) } else {
+            try package.setCustomXMLPart(part.serialized(), namespace: EmbeddedCase.namespace, itemID: Self.guid(part.caseDigest))
+        }
         if let rows = part.rows, let recording = streams.values.lazy.compactMap({ $0 as? RecordingStream }).first,
            let (file, _) = recording.recorded {
             try package.setCustomXMLPart(file: file, namespace: EmbeddedCase.rowsNamespace, itemID: Self.guid(rows.digest))
@@ -68,10 +90,14 @@ public struct CaseEmbedding: Sendable {
 
     /// `{8-4-4-4-12}` upper-case hex from the digest's first 32 hex digits.
     static func guid(_ digest: String) -> String {
-        let hex = Array(digest.split(separator: ":").last.map(String.init)?.uppercased() ?? "").prefix(32).map(String.init)
+        let hex = Array((digest.split(separator: ":").last.map(String.init) ?? "").uppercased().utf8.prefix(32))
         guard hex.count == 32 else { return "{00000000-0000-0000-0000-000000000000}" }
-        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { hex[$0].joined() }
-        return "{" + groups.joined(separator: "-") + "}"
+        var out = Array("{".utf8)
+        for (k, byte) in hex.enumerated() {
+            if k == 8 || k == 12 || k == 16 || k == 20 { out.append(UInt8(ascii: "-")) }
+            out.append(byte)
+        }
+        return String(decoding: out + Array("}".utf8), as: UTF8.self)
     }
 }
 

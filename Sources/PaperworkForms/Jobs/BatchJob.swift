@@ -94,8 +94,9 @@ public struct BatchJob: Sendable {
             }
             try OutputPlace.makeFolder(outDir)
             if resume { AtomicFile.removeLeftovers(in: outDir) }
-            let embedding = fill.embedding(for: template, templatePath: fill.templatePath ?? "")
-            let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: template, options: options, embedding: embedding,
+            var filling = template, embedding = fill.embedding(for: template, templatePath: fill.templatePath ?? "")
+            if let each = embedding { (filling, embedding) = try each.preparing(template) }
+            let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: filling, options: options, embedding: embedding,
                                     keep: merge != nil, cancel: cancel, progress: progress)
             do throws(OutputError) { try AtomicFile.syncFolder(outDir) } catch { summary.folderNotFlushed = error }
             for (i, result) in zip(todo, results) {
@@ -109,7 +110,8 @@ public struct BatchJob: Sendable {
         }
         if let merge, !cancel.isCancelled {
             let documents = try cases.indices.map { i in try rendered[i] ?? template.render(cases[i].value, options: options) }
-            if let merged = try DocxMerger.merge(documents) {
+            if var merged = try DocxMerger.merge(documents) {
+                try merged.removeCustomXMLParts(namespace: EmbeddedCase.namespace)  // the print file holds no one case
                 try OutputPlace.makeFolder(holding: merge)
                 try merged.write(to: merge, overwrite: replacesMerge(merge))
                 summary.merged = merge

@@ -5,6 +5,13 @@
 /// data store item by a GUID and the schema by its namespace; the main document part (or the
 /// workbook part) points to the item with a `customXml` relationship, which is what keeps it alive
 /// through an Office save.
+/// A custom XML item of a package: its part, its properties part (when it has one) and its root's namespace.
+public struct CustomXMLItem: Sendable, Equatable {
+    public let part: String
+    public let properties: String?
+    public let namespace: String
+}
+
 extension OOXMLPackage {
     static let customXMLType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
     static let customXMLPropsType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
@@ -30,26 +37,29 @@ extension OOXMLPackage {
     /// Adds a custom XML item holding `bytes` (an XML document whose root is in `namespace`), or
     /// replaces the item already holding that namespace. `itemID` is the data store GUID, `{…}`.
     public mutating func setCustomXMLPart(_ bytes: [UInt8], namespace: String, itemID: String) throws(PackageError) {
-        try addCustomXMLItem(namespace: namespace, itemID: itemID) { package, part in package.setPart(part, bytes: bytes) }
+        fill(try customXMLItem(namespace: namespace), with: bytes, itemID: itemID)
     }
 
     /// Adds a custom XML item written as it was produced (a long list's records), or replaces the one holding `namespace`.
     public mutating func setCustomXMLPart(file: DeflatedPart, namespace: String, itemID: String) throws(PackageError) {
-        try addCustomXMLItem(namespace: namespace, itemID: itemID) { package, part in package.setPart(part, file: file) }
+        let item = try customXMLItem(namespace: namespace)
+        setPart(item.part, file: file)
+        if let properties = item.properties { setPart(properties, bytes: Self.properties(itemID: itemID, namespace: namespace)) }
     }
 
-    private mutating func addCustomXMLItem(namespace: String, itemID: String,
-                                           setItem: (inout OOXMLPackage, String) -> Void) throws(PackageError) {
+    /// The custom XML item holding `namespace`; when there is none, one is added holding `placeholder` (an XML
+    /// document whose root is in `namespace`), with its properties part, its relationships and the main part's
+    /// relationship to it. A batch adds it to the template once, and each document then only fills it
+    /// (`fill(_:with:itemID:)`).
+    public mutating func customXMLItem(namespace: String, placeholder: [UInt8] = []) throws(PackageError) -> CustomXMLItem {
         if let existing = try customXMLParts(namespace: namespace).first {
-            setItem(&self, existing)
-            return
+            return CustomXMLItem(part: existing, properties: try related(to: existing, kind: "customXmlProps").first, namespace: namespace)
         }
         var n = 1
         while contains("customXml/item\(n).xml") || contains("customXml/itemProps\(n).xml") { n += 1 }
         let item = "customXml/item\(n).xml", props = "customXml/itemProps\(n).xml"
-        if contentType(of: item) == nil { setPart(item, bytes: [], contentType: "application/xml") }
-        setItem(&self, item)
-        setPart(props, bytes: Self.properties(itemID: itemID, namespace: namespace), contentType: Self.customXMLPropsContentType)
+        setPart(item, bytes: placeholder, contentType: contentType(of: item) == nil ? "application/xml" : nil)
+        setPart(props, bytes: [], contentType: Self.customXMLPropsContentType)
         setPart(PartName.relationshipsPart(of: item), xml: MarkupDocument(root: MarkupElement(
             "Relationships", attributes: [MarkupAttribute("xmlns", Self.relationshipsNamespace)],
             children: [.element(MarkupElement("Relationship", attributes: [
@@ -57,6 +67,13 @@ extension OOXMLPackage {
             ]))])))
         let (relsPart, bytes) = try mainRelationships(adding: item)
         setPart(relsPart, bytes: bytes)
+        return CustomXMLItem(part: item, properties: props, namespace: namespace)
+    }
+
+    /// Puts `bytes` into a custom XML item of this package and names its data store item `itemID` (`{…}`).
+    public mutating func fill(_ item: CustomXMLItem, with bytes: [UInt8], itemID: String) {
+        setPart(item.part, bytes: bytes)
+        if let properties = item.properties { setPart(properties, bytes: Self.properties(itemID: itemID, namespace: item.namespace)) }
     }
 
     /// The main part's `.rels` part, and its bytes with one more relationship: to the custom XML item.
@@ -148,11 +165,11 @@ extension OOXMLPackage {
 
     /// `itemPropsN.xml`: the data store item's GUID and the schema it follows.
     private static func properties(itemID: String, namespace: String) -> [UInt8] {
-        let ds = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
-        return MarkupSerializer.serialize(MarkupDocument(root: MarkupElement(
-            "ds:datastoreItem", attributes: [MarkupAttribute("ds:itemID", itemID), MarkupAttribute("xmlns:ds", ds)],
-            children: [.element(MarkupElement("ds:schemaRefs", children: [
-                .element(MarkupElement("ds:schemaRef", attributes: [MarkupAttribute("ds:uri", namespace)])),
-            ]))])))
+        var bytes = MarkupSerializer.declaration + Array("<ds:datastoreItem ds:itemID=\"".utf8)
+        MarkupSerializer.appendEscapedAttribute(itemID, into: &bytes)
+        bytes += Array("\" xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\"><ds:schemaRefs><ds:schemaRef ds:uri=\"".utf8)
+        MarkupSerializer.appendEscapedAttribute(namespace, into: &bytes)
+        bytes += Array("\"/></ds:schemaRefs></ds:datastoreItem>".utf8)
+        return bytes
     }
 }

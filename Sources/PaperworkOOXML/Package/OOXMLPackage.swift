@@ -13,6 +13,8 @@ public struct OOXMLPackage: Sendable {
     private var order: [String]
     private var replaced: [String: [UInt8]] = [:]
     private var files: [String: DeflatedPart] = [:]
+    /// True once a content type was set or removed: `[Content_Types].xml` is then written anew, else copied.
+    private var contentTypesChanged = false
     /// Shared by every copy of this package: what its unchanged parts were found to hold.
     let sourceParts = SourcePartCache()
 
@@ -127,6 +129,7 @@ public struct OOXMLPackage: Sendable {
         files[part] = nil
         if let contentType, contentTypes.type(of: part) != contentType {
             contentTypes.setOverride(part, type: contentType)
+            contentTypesChanged = true
         }
     }
 
@@ -148,6 +151,7 @@ public struct OOXMLPackage: Sendable {
         replaced[part] = nil
         files[part] = nil
         contentTypes.setOverride(part, type: nil)
+        contentTypesChanged = true
     }
 
     /// The package as bytes: `[Content_Types].xml` first, then the parts in order.
@@ -160,7 +164,12 @@ public struct OOXMLPackage: Sendable {
 
     /// The zip entries of the package, in order: `[Content_Types].xml` first.
     private func outputEntries() throws(PackageError) -> [ZipOutputEntry] {
-        var entries: [ZipOutputEntry] = [.data(name: Self.contentTypesPart, bytes: contentTypes.serialized())]
+        var entries: [ZipOutputEntry]
+        if !contentTypesChanged, let source = entry(Self.contentTypesPart) {
+            entries = [.copy(name: Self.contentTypesPart, entry: source)]
+        } else {
+            entries = [.data(name: Self.contentTypesPart, bytes: contentTypes.serialized())]
+        }
         for name in order where name != Self.contentTypesPart {
             if let bytes = replaced[name] {
                 entries.append(.data(name: name, bytes: bytes))

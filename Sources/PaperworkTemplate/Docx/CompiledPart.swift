@@ -7,8 +7,9 @@ struct CompiledPart: Sendable {
     var tags: [TagOccurrence]
     var templateSize: Int
     /// A Word part's filled text gets `NumberJoins`, and the joined text runs of East Asian language en-US
-    /// (`JoinedRunLanguage`), so that dates and numbers with units print on one line.
-    var joinsNumbers = false
+    /// (`JoinedRunLanguage`), so that dates and numbers with units print on one line: its fixed paragraphs when
+    /// it is compiled, those that hold values when it is filled. This is the part's WordprocessingML prefix then.
+    var joinsNumbers: [UInt8]?
 
     /// Compiles a part, or returns every problem its tags have; warnings come back beside a compiled part.
     ///
@@ -26,14 +27,15 @@ struct CompiledPart: Sendable {
         guard !stream.tags.isEmpty else { return (nil, [], stream.fieldProblems) }
         let layout = BlockLayout(stream, allowBlocks: mode != .plain)
         guard layout.problems.isEmpty else { return (nil, stream.tags, stream.fieldProblems + layout.problems) }
-        switch Emitter.emit(stream, layout) {
+        let prefix = mode == .word ? JoinedRunLanguage.wordPrefix(MarkupSerializer.serialize(document)) : nil
+        switch Emitter.emit(stream, layout, keepingNumbersTogether: prefix) {
         case .failure(let problem):
             return (nil, stream.tags, stream.fieldProblems + [problem])
         case .success(var nodes):
             var prolog = MarkupSerializer.declaration
             for node in document.prolog { MarkupSerializer.write(node, into: &prolog) }
             if case .bytes(let first)? = nodes.first { nodes[0] = .bytes(prolog + first) } else { nodes.insert(.bytes(prolog), at: 0) }
-            let compiled = CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size, joinsNumbers: mode == .word)
+            let compiled = CompiledPart(name: part, nodes: nodes, tags: stream.tags, templateSize: size, joinsNumbers: prefix)
             return (compiled, stream.tags, stream.fieldProblems)
         }
     }
@@ -43,6 +45,7 @@ struct CompiledPart: Sendable {
         var renderer = Renderer(tags: tags, data: data, options: options, capacity: templateSize + templateSize / 2)
         renderer.render(nodes)
         guard renderer.problems.isEmpty else { return (renderer.out, renderer.problems) }
-        return (joinsNumbers && !options.checkOnly ? JoinedRunLanguage.keepingNumbersTogether(renderer.out) : renderer.out, [])
+        guard let prefix = joinsNumbers, !options.checkOnly else { return (renderer.out, []) }
+        return (JoinedRunLanguage.keepingNumbersTogether(renderer.out, in: renderer.filledParagraphs, prefix: prefix), [])
     }
 }

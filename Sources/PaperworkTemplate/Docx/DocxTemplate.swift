@@ -74,6 +74,21 @@ public struct DocxTemplate: Sendable {
         do { try filled.write(to: path, overwrite: overwrite) } catch { throw .package(error) }
     }
 
+    /// The template with `change` made to its package once, for every document filled from it (a part each of them
+    /// holds, filled per document later): the changed package is written and read back, so that its new parts are
+    /// copied into each document as they are, not deflated again. Returns what `change` returns.
+    public func changingEachOutput<T>(_ change: (inout OOXMLPackage) throws(PackageError) -> T) throws(TemplateError) -> (DocxTemplate, T) {
+        var changed = package
+        var copy = self
+        do {
+            let result = try change(&changed)
+            copy.package = try OOXMLPackage(bytes: try changed.serialized(), label: package.label)
+            return (copy, result)
+        } catch {
+            throw .package(error)
+        }
+    }
+
     /// The same template on its own zip handle, for rendering on another thread without waiting.
     public func independentCopy() throws(TemplateError) -> DocxTemplate {
         var copy = self

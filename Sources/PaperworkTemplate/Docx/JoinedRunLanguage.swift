@@ -17,15 +17,15 @@ enum JoinedRunLanguage {
         apply(to: bytes, text: PartText(bytes))
     }
 
-    /// The same, given the part's text as read from these bytes.
-    static func apply(to bytes: [UInt8], text: PartText) -> [UInt8] {
+    /// The same, given the part's text as read from these bytes and the part's WordprocessingML prefix.
+    static func apply(to bytes: [UInt8], text: PartText, prefix: [UInt8]? = nil) -> [UInt8] {
         let joined = joinedScalars(text.scalars)
         guard joined.contains(true) else { return bytes }
         var marked = [Bool](repeating: false, count: bytes.count)
         for i in joined.indices where joined[i] {
             for b in text.offsets[i]..<(text.offsets[i] + UTF8.width(text.scalars[i])) { marked[b] = true }
         }
-        return splittingMarkedRuns(bytes, marked: marked, prefix: wordPrefix(bytes))
+        return splittingMarkedRuns(bytes, marked: marked, prefix: prefix ?? wordPrefix(bytes))
     }
 
     /// The part with each outermost run that holds marked bytes split (`RunSplitter`); everything else is copied as it
@@ -64,11 +64,28 @@ enum JoinedRunLanguage {
         return out
     }
 
-    /// A filled Word part with its dates and numbers kept on one line: `NumberJoins`, then the joined text in runs
-    /// of East Asian language en-US. The part's text is read once.
-    static func keepingNumbersTogether(_ bytes: [UInt8]) -> [UInt8] {
+    /// Word markup (a part, or whole paragraphs of one whose WordprocessingML prefix is `prefix`) with its dates and
+    /// numbers kept on one line: `NumberJoins`, then the joined text in runs of East Asian language en-US.
+    /// The text is read once.
+    static func keepingNumbersTogether(_ bytes: [UInt8], prefix: [UInt8]) -> [UInt8] {
         let (joined, text) = NumberJoins.joined(bytes)
-        return apply(to: joined, text: text)
+        return apply(to: joined, text: text, prefix: prefix)
+    }
+
+    /// A filled Word part whose fixed paragraphs were kept together when it was compiled: the same for the stretches
+    /// `paragraphs` (whole outermost paragraphs, in order), the rest copied as it is.
+    static func keepingNumbersTogether(_ bytes: [UInt8], in paragraphs: [Range<Int>], prefix: [UInt8]) -> [UInt8] {
+        guard !paragraphs.isEmpty else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var copied = 0
+        for range in paragraphs {
+            out += bytes[copied..<range.lowerBound]
+            out += keepingNumbersTogether(Array(bytes[range]), prefix: prefix)
+            copied = range.upperBound
+        }
+        out += bytes[copied...]
+        return out
     }
 
     /// The joiners, the characters beside them and the whole numbers those touch.

@@ -9,6 +9,9 @@ indirect enum CompiledNode: Sendable {
     case guardStart
     /// Ends a guarded element: `close` is its end tag, written unless the whole element is left out.
     case guardEnd(ContainerGuard, close: [UInt8])
+    /// Marks where an outermost Word paragraph that holds values starts and ends: its filled bytes still need
+    /// dates and numbers kept on one line (`OutermostParagraphs`).
+    case paragraphStart, paragraphEnd
 }
 
 struct CompiledBlock: Sendable {

@@ -21,11 +21,16 @@ struct Emitter {
         }
     }
 
-    static func emit(_ s: TokenStream, _ layout: BlockLayout) -> Result<[CompiledNode], TemplateProblem> {
+    /// With `keepingNumbersTogether` (a Word part's WordprocessingML prefix), every outermost paragraph that holds
+    /// nothing filled per record is written with its dates and numbers kept on one line (`NumberJoins`,
+    /// `JoinedRunLanguage`) here, once; the others are marked (`paragraphStart`, `paragraphEnd`) so that the renderer
+    /// can hand only them to those passes.
+    static func emit(_ s: TokenStream, _ layout: BlockLayout, keepingNumbersTogether prefix: [UInt8]? = nil) -> Result<[CompiledNode], TemplateProblem> {
         var frames = [Frame(pair: nil)]
         var next = 0
         var skip = 0
         let guarded = guardedContainers(s, layout)
+        let paragraphs = prefix.map { _ in OutermostParagraphs(s, layout) }
 
         func process(upTo position: Position) -> TemplateProblem? {
             while next < layout.events.count && !(position < layout.events[next].position) {
@@ -62,6 +67,12 @@ struct Emitter {
             }
             switch s.tokens[i] {
             case .open(let e):
+                if let prefix, let paragraphs, paragraphs.fixed[i] {
+                    frames[frames.count - 1].pending += JoinedRunLanguage.keepingNumbersTogether(fixedBytes(s, i...s.match[i]), prefix: prefix)
+                    i = s.match[i] + 1
+                    continue
+                }
+                if paragraphs?.filled[i] == true { frames[frames.count - 1].append(.paragraphStart) }
                 if guarded[i] != nil { frames[frames.count - 1].append(.guardStart) }
                 MarkupSerializer.writeStartTag(e, selfClosing: false, into: &frames[frames.count - 1].pending)
             case .close(let name):
@@ -72,6 +83,7 @@ struct Emitter {
                 } else {
                     MarkupSerializer.writeEndTag(name, into: &frames[frames.count - 1].pending)
                 }
+                if paragraphs?.filled[s.match[i]] == true { frames[frames.count - 1].append(.paragraphEnd) }
             case .empty(let e):
                 MarkupSerializer.writeStartTag(e, selfClosing: true, into: &frames[frames.count - 1].pending)
             case let .choice(expression, tag, yes, no):
@@ -99,6 +111,23 @@ struct Emitter {
         if frames.count > 1, let open = frames.last?.pair { return .failure(overlap(layout.pairs[open], s)) }
         frames[0].flush()
         return .success(frames[0].body)
+    }
+
+    /// The markup of tokens that hold no tag, as the loop above writes it.
+    private static func fixedBytes(_ s: TokenStream, _ range: ClosedRange<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        for t in range {
+            switch s.tokens[t] {
+            case .open(let e): MarkupSerializer.writeStartTag(e, selfClosing: false, into: &out)
+            case .close(let name): MarkupSerializer.writeEndTag(name, into: &out)
+            case .empty(let e): MarkupSerializer.writeStartTag(e, selfClosing: true, into: &out)
+            case .leaf(let node): MarkupSerializer.write(node, into: &out)
+            case .text(let pieces):
+                for case .literal(let text) in pieces { MarkupSerializer.appendEscapedText(text, into: &out) }
+            case .choice: break
+            }
+        }
+        return out
     }
 
     private static func overlap(_ pair: BlockPair, _ s: TokenStream) -> TemplateProblem {

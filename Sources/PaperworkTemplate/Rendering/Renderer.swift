@@ -23,6 +23,9 @@ struct Renderer {
     private var seen = Set<TemplateProblem>()
     private var scopes: [Scope]
     private var guards: [Int] = []
+    /// Where the outermost paragraphs marked by `paragraphStart` and `paragraphEnd` came out, in order.
+    private(set) var filledParagraphs: [Range<Int>] = []
+    private var paragraphStart: Int?
     /// The number (from 1) of the sheet row loop's item being written, which its problems name.
     var rowItem: Int?
 
@@ -56,6 +59,10 @@ struct Renderer {
             case .block(let block): self.block(block)
             case .guardStart: guards.append(out.count)
             case .guardEnd(let g, let close): guardEnd(g, close: close)
+            case .paragraphStart: if paragraphStart == nil { paragraphStart = out.count }
+            case .paragraphEnd:
+                if let start = paragraphStart { filledParagraphs.append(start..<out.count) }
+                paragraphStart = nil
             }
         }
     }
@@ -206,7 +213,10 @@ struct Renderer {
             if !contains(open, from: start) { out += paragraph }
             out += close
         case .table(let rowOpen):
-            if contains(rowOpen, from: start) { out += close } else { out.removeSubrange(start...) }
+            if contains(rowOpen, from: start) { out += close } else {
+                out.removeSubrange(start...)
+                while let last = filledParagraphs.last, last.lowerBound >= start { filledParagraphs.removeLast() }
+            }
         }
     }
 

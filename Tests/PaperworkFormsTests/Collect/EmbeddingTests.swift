@@ -78,6 +78,37 @@ import PaperworkTemplate
         #expect(embedded.data["身份证号码"] == nil, "a column no tag uses is never embedded")
     }
 
+    /// A batch gives its template the case's item once; each document fills it with its own case and a data store
+    /// id from that case's digest, and the print file, made of the same filled documents, holds no case.
+    @Test func eachDocumentOfABatchHoldsItsOwnCaseAndThePrintFileNone() throws {
+        let dir = scratch("")
+        let landlord = ["甲方.名称=北京密云示例国有资产经营有限公司", "甲方.信用代码=91110228MA0030003Y", "甲方.地址=北京市密云区鼓楼东大街18号",
+                        "甲方.法定代表人=张建国", "甲方.联系电话=010-69043376", "签订日期=2020-05-20"]
+        var batch = BatchJob(fill: FillJob(data: Repo.root + "/Samples/rent-reduction-agreement/tenants.csv", template: nil,
+                                           form: try Repo.catalog.form("rent-reduction-agreement"), policy: Repo.policy,
+                                           options: LoadOptions(settings: landlord)), outDir: dir + "out")
+        batch.merge = dir + "打印.docx"
+        batch.jobs = 2
+        let summary = try batch.run()
+        #expect(summary.written.count == 12)
+        var ids = Set<String>()
+        for path in summary.written {
+            let package = try OOXMLPackage(contentsOf: path)
+            let embedded = try #require(try EmbeddedCase.read(from: package))
+            #expect(embedded.isIntact)
+            let item = try #require(try package.customXMLParts(namespace: EmbeddedCase.namespace).first)
+            let props = try #require(try package.related(to: item, kind: "customXmlProps").first)
+            let id = try package.xml(of: props).root.attributes.first { $0.name == "ds:itemID" }?.value
+            #expect(id == CaseEmbedding.guid(embedded.caseDigest))
+            ids.insert(id ?? "")
+        }
+        #expect(ids.count == 12, "each document's data store id is its own case's")
+        let print = try OOXMLPackage(contentsOf: dir + "打印.docx")
+        #expect(try EmbeddedCase.read(from: print) == nil)
+        #expect(!print.partNames.contains { $0.hasPrefix("customXml/") })
+        #expect(try !print.relationships(of: "word/document.xml").contains { $0.kind == "customXml" })
+    }
+
     func scratch(_ name: String) -> String {
         let dir = NSTemporaryDirectory() + "paperwork-embed-" + UUID().uuidString + "/"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
