@@ -62,7 +62,8 @@ import Testing
         #expect(CLI.files(dir + "/out").count == 100)
         #expect(CLI.files(dir + "/out").allSatisfy { $0.hasSuffix("-租金减免补充协议.docx") })
         let merged = String(decoding: try OOXMLPackage(contentsOf: dir + "/打印.docx").data(of: "word/document.xml"), as: UTF8.self)
-        #expect(merged.components(separatedBy: "<w:pgNumType w:start=\"1\"/>").count == 101)
+        #expect(merged.components(separatedBy: "<w:pgNumType w:fmt=\"decimal\" w:start=\"1\"/>").count == 101,
+                "each agreement's pages numbered from 1, in the template's number format")
         #expect(merged.contains("北京示例承租企业99有限公司"))
         let footer = String(decoding: try OOXMLPackage(contentsOf: dir + "/打印.docx").data(of: "word/footer1.xml"), as: UTF8.self)
         #expect(footer.contains("SECTIONPAGES") && !footer.contains("NUMPAGES"))

@@ -79,38 +79,44 @@ public struct BatchJob: Sendable {
         let cases = valid.map { prepared.cases[$0] }
         summary.skippedRecords = prepared.cases.enumerated().filter { !$0.element.isValid }
             .map { (record: $0.offset + 1, row: $0.element.row ?? $0.element.findings.first?.row) }
-        var rendered: [OOXMLPackage?] = merge == nil ? [] : Array(repeating: nil, count: cases.count)
+        // The print file's documents are handed to the joiner as they are rendered, on every core.
+        let joiner = try merge.map { _ in try DocxMerger.Joiner(count: cases.count) }
+        var work: [(index: Int, path: String?)] = []
         if let outDir {
             // Named among all the records, so that a record keeps its name whether or not others were skipped.
             let named = try self.targets(for: prepared.cases, template: template, in: outDir)
             let targets = valid.map { named[$0] }
-            var todo: [Int] = []
             for (i, target) in targets.enumerated() {
                 if FileManager.default.fileExists(atPath: target) {
-                    if resume { summary.kept.append(target); continue }
+                    if resume { summary.kept.append(target); if joiner != nil { work.append((i, nil)) }; continue }
                     if !overwrite { throw OutputError.exists(path: target) }
                 }
-                todo.append(i)
+                work.append((i, target))
             }
             try OutputPlace.makeFolder(outDir)
             if resume { AtomicFile.removeLeftovers(in: outDir) }
-            var filling = template, embedding = fill.embedding(for: template, templatePath: fill.templatePath ?? "")
-            if let each = embedding { (filling, embedding) = try each.preparing(template) }
-            let results = try write(todo.map { (cases[$0].value, targets[$0]) }, template: filling, options: options, embedding: embedding,
-                                    keep: merge != nil, cancel: cancel, progress: progress)
+        } else {
+            work = cases.indices.map { ($0, nil) }
+        }
+        var filling = template, embedding = outDir == nil ? nil : fill.embedding(for: template, templatePath: fill.templatePath ?? "")
+        if let each = embedding { (filling, embedding) = try each.preparing(template) }
+        let (results, mergeFailure) = try write(work.map { (cases[$0.index].value, $0.index, $0.path) }, template: filling, options: options,
+                                                embedding: embedding, joiner: joiner, cancel: cancel, progress: progress)
+        if let outDir {
             do throws(OutputError) { try AtomicFile.syncFolder(outDir) } catch { summary.folderNotFlushed = error }
-            for (i, result) in zip(todo, results) {
+            for (item, result) in zip(work, results) {
+                guard let path = item.path else { continue }
                 switch result {
                 case .none: summary.interrupted = true
-                case .some(.success(let package)): summary.written.append(targets[i]); if merge != nil { rendered[i] = package }
-                case .some(.failure(let error)): summary.failed.append((targets[i], error))
+                case .some(.success): summary.written.append(path)
+                case .some(.failure(let error)): summary.failed.append((path, error))
                 }
             }
             if pdf { summary.pdfNotes = PDFConversion.convert(Self.missingPDFs(summary.written + summary.kept), in: outDir) }
         }
-        if let merge, !cancel.isCancelled {
-            let documents = try cases.indices.map { i in try rendered[i] ?? template.render(cases[i].value, options: options) }
-            if var merged = try DocxMerger.merge(documents) {
+        if let merge, let joiner, !cancel.isCancelled {
+            if let mergeFailure { throw mergeFailure }
+            if var merged = try joiner.finish() {
                 try merged.removeCustomXMLParts(namespace: EmbeddedCase.namespace)  // the print file holds no one case
                 try OutputPlace.makeFolder(holding: merge)
                 try merged.write(to: merge, overwrite: replacesMerge(merge))
@@ -164,29 +170,31 @@ public struct BatchJob: Sendable {
         return names.map { folder + "/" + $0 }
     }
 
-    /// Renders and writes documents on every core; nil for those not started because of cancellation.
-    /// With `keep`, each result holds the rendered document (without the embedded case), for the merged print file.
-    private func write(_ work: [(TemplateValue, String)], template: DocumentTemplate, options: RenderOptions, embedding: CaseEmbedding?,
-                       keep: Bool, cancel: BatchCancellation,
-                       progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Result<OOXMLPackage?, Error>?] {
+    /// Renders and writes documents on every core, handing each to the print file's `joiner` as it is rendered;
+    /// a document without a path is rendered for the joiner only. Returns each document's result (nil for those not
+    /// started because of cancellation), and the first error that kept a document from the joiner.
+    private func write(_ work: [(value: TemplateValue, index: Int, path: String?)], template: DocumentTemplate, options: RenderOptions,
+                       embedding: CaseEmbedding?, joiner: DocxMerger.Joiner?, cancel: BatchCancellation,
+                       progress: @escaping @Sendable (Int, Int) -> Void) throws -> ([Result<Void, Error>?], Error?) {
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, work.count))
         let copies = try (0..<workers).map { _ in try template.independentCopy() }
         let results = ResultBox(count: work.count)
+        let mergeFailure = FirstFailure()
         let folder = outDir ?? "."
         progress(0, work.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var staged: [(index: Int, file: AtomicFile.Staged, package: OOXMLPackage?)] = []
+            var staged: [(index: Int, file: AtomicFile.Staged)] = []
             /// One flush for the group; when it fails, none of the group is moved into place.
             func commitStaged() {
                 guard !staged.isEmpty else { return }
                 var flushError: SystemError?
                 do throws(SystemError) { try AtomicFile.flushFileSystem(of: folder) } catch { flushError = error }
-                for (i, file, package) in staged {
+                for (i, file) in staged {
                     if let flushError {
                         AtomicFile.discard(file)
                         results.set(i, .failure(OutputError.notFlushed(path: file.path, cause: flushError)))
                     } else {
-                        do { try AtomicFile.commit(file, overwrite: overwrite); results.set(i, .success(package)) } catch { results.set(i, .failure(error)) }
+                        do { try AtomicFile.commit(file, overwrite: overwrite); results.set(i, .success(())) } catch { results.set(i, .failure(error)) }
                     }
                     progress(results.done, work.count)
                 }
@@ -194,14 +202,22 @@ public struct BatchJob: Sendable {
             }
             var i = worker
             while i < work.count && !cancel.isCancelled {
-                let (value, path) = work[i]
+                let (value, index, path) = work[i]
+                var joined = joiner == nil
                 do {
                     let rendered = try copies[worker].render(value, options: options)
-                    var filled = rendered
-                    try embedding?.embed(value, into: &filled)
-                    let bytes = try filled.serialized()
-                    staged.append((i, try AtomicFile.stage(bytes, for: path, overwrite: overwrite, flush: false), keep ? rendered : nil))
+                    try joiner?.add(rendered, at: index)
+                    joined = true
+                    if let path {
+                        var filled = rendered
+                        try embedding?.embed(value, into: &filled)
+                        staged.append((i, try AtomicFile.stage(try filled.serialized(), for: path, overwrite: overwrite, flush: false)))
+                    } else {
+                        results.set(i, .success(()))
+                        progress(results.done, work.count)
+                    }
                 } catch {
+                    if !joined { mergeFailure.record(error, at: index) }
                     results.set(i, .failure(error))
                 }
                 if staged.count >= Self.group { commitStaged() }
@@ -209,17 +225,17 @@ public struct BatchJob: Sendable {
             }
             commitStaged()
         }
-        return results.values
+        return (results.values, mergeFailure.error)
     }
 }
 
 /// Results filled in by several threads.
 private final class ResultBox: Sendable {
-    private let state: Mutex<(storage: [Result<OOXMLPackage?, Error>?], count: Int)>
+    private let state: Mutex<(storage: [Result<Void, Error>?], count: Int)>
 
     init(count: Int) { state = Mutex((Array(repeating: nil, count: count), 0)) }
 
-    func set(_ i: Int, _ r: Result<OOXMLPackage?, Error>) {
+    func set(_ i: Int, _ r: Result<Void, Error>) {
         state.withLock {
             $0.storage[i] = r
             $0.count += 1
@@ -227,5 +243,16 @@ private final class ResultBox: Sendable {
     }
 
     var done: Int { state.withLock { $0.count } }
-    var values: [Result<OOXMLPackage?, Error>?] { state.withLock { $0.storage } }
+    var values: [Result<Void, Error>?] { state.withLock { $0.storage } }
+}
+
+/// The error of the first document (in record order) that failed, filled in by several threads.
+private final class FirstFailure: Sendable {
+    private let state = Mutex<(index: Int, error: Error)?>(nil)
+
+    func record(_ error: Error, at index: Int) {
+        state.withLock { if $0 == nil || index < $0!.index { $0 = (index, error) } }
+    }
+
+    var error: Error? { state.withLock { $0?.error } }
 }

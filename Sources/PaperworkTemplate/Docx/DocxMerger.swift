@@ -1,5 +1,6 @@
 import Foundation
 import PaperworkOOXML
+import Synchronization
 
 /// Joins filled documents of one template into one, each starting on a new page, for printing in one go.
 ///
@@ -9,39 +10,87 @@ import PaperworkOOXML
 public enum DocxMerger {
     /// The documents joined, or nil when there are none; throws `.package` when one cannot be read.
     public static func merge(_ documents: [OOXMLPackage]) throws(TemplateError) -> OOXMLPackage? {
-        do { return try joined(documents) } catch { throw .wrap(error) }
+        let joiner = try Joiner(count: documents.count)
+        for (i, document) in documents.enumerated() { try joiner.add(document, at: i) }
+        return try joiner.finish()
     }
 
-    private static func joined(_ documents: [OOXMLPackage]) throws -> OOXMLPackage? {
-        guard var result = documents.first else { return nil }
-        let part = try result.mainDocumentPart()
-        var merged = try result.xml(of: part)
-        guard let bodyIndex = merged.root.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "body" } else { false } }),
-              case .element(var body) = merged.root.children[bodyIndex] else { return result }
-        let prefix = body.name.firstIndex(of: ":").map { String(body.name[...$0]) } ?? ""
-        var children: [MarkupNode] = []
-        var lastSection: MarkupElement?
-        for (i, document) in documents.enumerated() {
-            let doc = i == 0 ? merged : try document.xml(of: part)
-            guard let b = doc.root.elements.first(where: { $0.localName == "body" }) else { continue }
-            var content = b.children
-            var section: MarkupElement?
-            if let s = content.lastIndex(where: { if case .element(let e) = $0 { e.localName == "sectPr" } else { false } }),
-               case .element(let e) = content[s] {
-                section = restartingNumbers(e, prefix: prefix)
-                content.remove(at: s)
-            }
-            if i > 0, let previous = lastSection {
-                children.append(.element(MarkupElement(prefix + "p", children: [.element(MarkupElement(
-                    prefix + "pPr", children: [.element(previous)]))])))
-            }
-            children += content
-            lastSection = section
+    /// Joins documents handed over one by one, from any thread and in any order, as they are filled.
+    ///
+    /// Each document's body is found in its bytes on the thread that hands it over; the joined body is written
+    /// in document order as soon as the documents before it are there, and deflated meanwhile on a thread of its
+    /// own. Only the first document is kept whole (its other parts are the result's); of the others, only the
+    /// bodies waiting for an earlier one are held.
+    public final class Joiner: Sendable {
+        private let count: Int
+        private let state: Mutex<State>
+
+        private struct State {
+            var next = 0
+            var waiting: [Int: [UInt8]] = [:]
+            var first: OOXMLPackage?
+            var part = ""
+            var tail: [UInt8] = []
+            /// The first document has no body: the result is that document as it is.
+            var unjoined = false
+            let body: DeflatedPart
+            var finished: OOXMLPackage?
         }
-        if let lastSection { children.append(.element(lastSection)) }
-        body.children = children
-        merged.root.children[bodyIndex] = .element(body)
-        result.setPart(part, xml: merged)
+
+        /// A joiner for `count` documents.
+        public init(count: Int) throws(TemplateError) {
+            self.count = count
+            do { state = Mutex(State(body: try DeflatedPart())) } catch { throw .package(.output(error)) }
+        }
+
+        /// Hands over the document at `index` (from 0); throws `.package` when its main part cannot be read.
+        public func add(_ document: OOXMLPackage, at index: Int) throws(TemplateError) {
+            let part: String
+            let bytes: [UInt8]
+            do {
+                part = try document.mainDocumentPart()
+                bytes = try document.data(of: part)
+            } catch { throw .package(error) }
+            let body = WordBody(bytes)
+            var piece = body?.piece(last: index == count - 1) ?? []
+            if index == 0, let body { piece = body.head + piece }
+            state.withLock { s in
+                if index == 0 {
+                    s.first = document
+                    s.part = part
+                    s.tail = body?.tail ?? []
+                    s.unjoined = body == nil
+                }
+                s.waiting[index] = piece
+                while let ready = s.waiting.removeValue(forKey: s.next) {
+                    if !s.unjoined { s.body.write(ready) }
+                    s.next += 1
+                }
+            }
+        }
+
+        /// The joined document, or nil when there are none; throws `.internal` when a document was not handed over.
+        /// Called again, it gives the same document.
+        public func finish() throws(TemplateError) -> OOXMLPackage? {
+            guard count > 0 else { return nil }
+            return try state.withLock { s throws(TemplateError) in
+                if let done = s.finished { return done }
+                guard s.next == count, var result = s.first else {
+                    throw .internal(MergeError.documentMissing(number: s.next + 1, count: count))
+                }
+                if !s.unjoined {
+                    s.body.write(s.tail)
+                    result.setPart(s.part, file: s.body)
+                    do throws(PackageError) { try countSectionPages(in: &result, headersAndFootersOf: s.part) } catch { throw .package(error) }
+                }
+                s.finished = result
+                return result
+            }
+        }
+    }
+
+    /// “Page X of Y” in the headers and footers made to count the pages of each document.
+    private static func countSectionPages(in result: inout OOXMLPackage, headersAndFootersOf part: String) throws(PackageError) {
         for kind in ["header", "footer"] {
             for p in try result.related(to: part, kind: kind) {
                 let doc = try result.xml(of: p)
@@ -49,7 +98,6 @@ public enum DocxMerger {
                 if counted != doc.root { result.setPart(p, xml: MarkupDocument(root: counted, prolog: doc.prolog)) }
             }
         }
-        return result
     }
 
     /// Field codes that count the whole document's pages, turned into ones that count the section's.
@@ -67,24 +115,16 @@ public enum DocxMerger {
         }
         return e
     }
+}
 
-    /// The section properties with page numbering starting again at 1, on a new page.
-    private static func restartingNumbers(_ section: MarkupElement, prefix: String) -> MarkupElement {
-        var s = section
-        s.children.removeAll { if case .element(let e) = $0 { e.localName == "pgNumType" || e.localName == "type" } else { false } }
-        let order = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
-                     "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
-                     "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
-        let number = MarkupElement(prefix + "pgNumType", attributes: [MarkupAttribute(prefix + "start", "1")])
-        let type = MarkupElement(prefix + "type", attributes: [MarkupAttribute(prefix + "val", "nextPage")])
-        for (element, name) in [(type, "type"), (number, "pgNumType")] {
-            let rank = order.firstIndex(of: name) ?? order.count
-            let index = s.children.firstIndex { node in
-                guard case .element(let e) = node else { return false }
-                return (order.firstIndex(of: String(e.localName)) ?? order.count) > rank
-            } ?? s.children.count
-            s.children.insert(.element(element), at: index)
+/// A document of a join was never handed over: the caller's fault, found before the joined document is written.
+enum MergeError: LocalizedFailure {
+    case documentMissing(number: Int, count: Int)
+
+    func message(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.documentMissing(n, c), .zh): "内部错误：合并文件缺少第 \(n) 份文档（共 \(c) 份），未写出合并文件"
+        case let (.documentMissing(n, c), .en): "internal error: document \(n) of \(c) is missing from the joined document; it was not written"
         }
-        return s
     }
 }

@@ -1,0 +1,281 @@
+/// Where the body of a filled Word main part lies in its bytes, found in one pass over the tags (no tree):
+/// what stands before the body's content, the content, the body's own section properties (its last `sectPr`
+/// child) and those of its first section, so that documents can be joined by copying bytes.
+struct WordBody {
+    let bytes: [UInt8]
+    /// The body's children; the body's start tag ends right before it and its end tag starts right after it.
+    let content: Range<Int>
+    /// The body's last `sectPr` child, when it has one: the properties of the body's last section.
+    let section: Range<Int>?
+    /// The section properties of the first of several sections: those in the first paragraph of the body that has
+    /// some (`w:p/w:pPr/w:sectPr`, not a table's or a text box's paragraph); nil when the body is one section.
+    let firstSection: Range<Int>?
+    /// The body's qualified name (`w:body`) and its prefix with the colon (`w:`).
+    let name: [UInt8]
+    let prefix: [UInt8]
+    /// `<w:body/>`: an empty body written as one tag.
+    let selfClosing: Bool
+
+    /// Finds the body: the first child of the root element whose local name is `body`; nil when there is none.
+    init?(_ bytes: [UInt8]) {
+        var found: (start: Int, end: Int, name: Range<Int>, selfClosing: Bool)?
+        var contentEnd = 0
+        var section: Range<Int>?
+        var firstSection: Range<Int>?
+        var childStart = 0, sectionStart = 0
+        // Open elements; inside the body, whether its child is a paragraph and that paragraph's child its properties.
+        var depth = 0
+        var inParagraph = false, inProperties = false
+        var cursor = TagCursor(bytes)
+        while let tag = cursor.next() {
+            let local = Self.localName(bytes, tag.name)
+            if tag.closing {
+                depth -= 1
+                guard found != nil else { continue }
+                if depth == 1 { contentEnd = tag.start; break }
+                if depth == 2 && local.elementsEqual(Self.sectPr) { section = childStart..<tag.end + 1 }
+                if depth == 4 && inProperties && firstSection == nil && local.elementsEqual(Self.sectPr) { firstSection = sectionStart..<tag.end + 1 }
+                continue
+            }
+            if depth == 1 && found == nil && local.elementsEqual(Self.body) {
+                found = (tag.start, tag.end, tag.name, tag.selfClosing)
+                if tag.selfClosing { contentEnd = tag.end + 1; break }
+            } else if found != nil {
+                switch depth {
+                case 2:
+                    childStart = tag.start
+                    inParagraph = local.elementsEqual(Self.paragraph)
+                    if tag.selfClosing && local.elementsEqual(Self.sectPr) { section = tag.start..<tag.end + 1 }
+                case 3: inProperties = inParagraph && local.elementsEqual(Self.paragraphProperties)
+                case 4 where inProperties && firstSection == nil && local.elementsEqual(Self.sectPr):
+                    sectionStart = tag.start
+                    if tag.selfClosing { firstSection = tag.start..<tag.end + 1 }
+                default: break
+                }
+            }
+            if !tag.selfClosing { depth += 1 }
+        }
+        guard let found, contentEnd > found.end else { return nil }
+        self.bytes = bytes
+        content = found.end + 1..<contentEnd
+        self.section = section
+        self.firstSection = firstSection
+        name = Array(bytes[found.name])
+        prefix = Array(name[..<(name.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0)])
+        selfClosing = found.selfClosing
+    }
+
+    /// Everything before the body's children: the declaration, the root's start tag, the body's start tag.
+    var head: [UInt8] {
+        guard selfClosing else { return Array(bytes[..<content.lowerBound]) }
+        var tag = Array(bytes[..<(content.lowerBound - 1)])
+        while let last = tag.last, last != UInt8(ascii: "/") { tag.removeLast() }
+        tag.removeLast()
+        return tag + [UInt8(ascii: ">")]
+    }
+
+    /// Everything after the body's children: the body's end tag and what follows it.
+    var tail: [UInt8] {
+        (selfClosing ? Array("</".utf8) + name + [UInt8(ascii: ">")] : []) + Array(bytes[content.upperBound...])
+    }
+
+    /// The body's children for a joined document: its content without its own section properties, then those
+    /// properties — in a paragraph of their own when another document follows, as the joined body's own when this
+    /// one is `last`. The document's first section starts a new page numbered from 1: the body's own section when
+    /// it is the only one, else the first. A body without section properties gets ones that say only that (the page
+    /// is then Word's default, as it was).
+    func piece(last: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count + 200)
+        let ownStart = section?.lowerBound ?? content.upperBound
+        if let first = firstSection, first.upperBound <= ownStart {
+            out += bytes[content.lowerBound..<first.lowerBound]
+            out += SectionBytes.restartingNumbers(bytes, first)
+            out += bytes[first.upperBound..<ownStart]
+        } else {
+            out += bytes[content.lowerBound..<ownStart]
+        }
+        if let section { out += bytes[section.upperBound..<content.upperBound] }
+        let empty = Array("<".utf8) + prefix + Array("sectPr/>".utf8)
+        let properties: [UInt8]
+        switch (section, firstSection) {
+        case (let own?, nil): properties = SectionBytes.restartingNumbers(bytes, own)
+        case (let own?, _?): properties = Array(bytes[own])
+        case (nil, _?): properties = empty
+        case (nil, nil): properties = SectionBytes.restartingNumbers(empty, 0..<empty.count)
+        }
+        if last { return out + properties }
+        let p = prefix + Array("p>".utf8), pPr = prefix + Array("pPr>".utf8)
+        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/")
+        return out + [lt] + p + [lt] + pPr + properties + [lt, slash] + pPr + [lt, slash] + p
+    }
+
+    static let body = Array("body".utf8)
+    static let sectPr = Array("sectPr".utf8)
+    static let paragraph = Array("p".utf8)
+    static let paragraphProperties = Array("pPr".utf8)
+
+    /// The local name of a qualified name (`sectPr` of `w:sectPr`).
+    static func localName(_ bytes: [UInt8], _ name: Range<Int>) -> ArraySlice<UInt8> {
+        let colon = bytes[name].lastIndex(of: UInt8(ascii: ":"))
+        return bytes[(colon.map { $0 + 1 } ?? name.lowerBound)..<name.upperBound]
+    }
+}
+
+/// Section properties (`w:sectPr`) rewritten as bytes.
+enum SectionBytes {
+    /// The order of a section's children in the schema, so that an added child goes where Word expects it.
+    private static let order = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+                                "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+                                "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
+        .map { Array($0.utf8) }
+
+    /// The section properties at `range` of `bytes`, starting on a new page (`type` `nextPage`) whose number is 1
+    /// (`pgNumType` `start="1"`, its other attributes — the number format, the chapter style — kept).
+    static func restartingNumbers(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        var cursor = TagCursor(bytes, from: range.lowerBound, to: range.upperBound)
+        guard let open = cursor.next() else { return Array(bytes[range]) }
+        let qualified = bytes[open.name]
+        let prefix = Array(qualified[..<(qualified.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? qualified.startIndex)])
+        var children: [(rank: Int, bytes: ArraySlice<UInt8>)] = []
+        var numbering: [UInt8] = []
+        var depth = 0
+        var childStart = 0
+        if !open.selfClosing {
+            while let tag = cursor.next() {
+                if tag.closing {
+                    depth -= 1
+                    if depth < 0 { break }
+                    if depth == 0 { children.append((rank(bytes, tag.name), bytes[childStart...tag.end])) }
+                    continue
+                }
+                if depth == 0 {
+                    childStart = tag.start
+                    if WordBody.localName(bytes, tag.name).elementsEqual("pgNumType".utf8) { numbering = attributes(bytes, tag, dropping: "start") }
+                    if tag.selfClosing { children.append((rank(bytes, tag.name), bytes[tag.start...tag.end])) }
+                }
+                if !tag.selfClosing { depth += 1 }
+            }
+        }
+        let typeRank = order.firstIndex(of: Array("type".utf8)) ?? 0, numberRank = order.firstIndex(of: Array("pgNumType".utf8)) ?? 0
+        children.removeAll { $0.rank == typeRank || $0.rank == numberRank }
+        let lt = UInt8(ascii: "<")
+        let type = [lt] + prefix + Array("type ".utf8) + prefix + Array("val=\"nextPage\"/>".utf8)
+        let number = [lt] + prefix + Array("pgNumType".utf8) + numbering + [UInt8(ascii: " ")] + prefix + Array("start=\"1\"/>".utf8)
+        for (element, elementRank) in [(type, typeRank), (number, numberRank)] {
+            let index = children.firstIndex { $0.rank > elementRank } ?? children.count
+            children.insert((elementRank, element[...]), at: index)
+        }
+        var startTag = Array(bytes[open.start..<open.end])
+        if open.selfClosing, let slash = startTag.lastIndex(of: UInt8(ascii: "/")) { startTag.removeSubrange(slash...) }
+        var out = startTag + [UInt8(ascii: ">")]
+        for child in children { out += child.bytes }
+        return out + [lt, UInt8(ascii: "/")] + qualified + [UInt8(ascii: ">")]
+    }
+
+    private static func rank(_ bytes: [UInt8], _ name: Range<Int>) -> Int {
+        let local = WordBody.localName(bytes, name)
+        return order.firstIndex { $0.elementsEqual(local) } ?? order.count
+    }
+
+    /// A tag's attributes as written (each with the space before it), without the one whose local name is `dropped`.
+    private static func attributes(_ bytes: [UInt8], _ tag: TagCursor.Tag, dropping dropped: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = tag.name.upperBound
+        let end = tag.selfClosing ? (bytes[..<tag.end].lastIndex(of: UInt8(ascii: "/")) ?? tag.end) : tag.end
+        while i < end {
+            while i < end && TagCursor.isSpace(bytes[i]) { i += 1 }
+            let nameStart = i
+            while i < end && bytes[i] != UInt8(ascii: "=") && !TagCursor.isSpace(bytes[i]) { i += 1 }
+            let nameEnd = i
+            while i < end && bytes[i] != UInt8(ascii: "\"") && bytes[i] != UInt8(ascii: "'") { i += 1 }
+            guard i < end else { break }
+            let quote = bytes[i]
+            i += 1
+            while i < end && bytes[i] != quote { i += 1 }
+            i = min(i + 1, end)
+            if nameEnd > nameStart && !WordBody.localName(bytes, nameStart..<nameEnd).elementsEqual(dropped.utf8) {
+                out.append(UInt8(ascii: " "))
+                out += bytes[nameStart..<i]
+            }
+        }
+        return out
+    }
+}
+
+/// The tags of XML bytes, one after another: comments, processing instructions, CDATA sections and the
+/// document type are stepped over; text is not looked at.
+struct TagCursor {
+    struct Tag {
+        /// The `<` and the `>`.
+        var start: Int
+        var end: Int
+        /// The qualified name.
+        var name: Range<Int>
+        var closing: Bool
+        var selfClosing: Bool
+    }
+
+    private let bytes: [UInt8]
+    private var i: Int
+    private let limit: Int
+
+    init(_ bytes: [UInt8], from start: Int = 0, to limit: Int? = nil) {
+        self.bytes = bytes
+        i = start
+        self.limit = min(limit ?? bytes.count, bytes.count)
+    }
+
+    mutating func next() -> Tag? {
+        while i < limit {
+            guard let open = bytes[i..<limit].firstIndex(of: UInt8(ascii: "<")) else { i = limit; return nil }
+            i = open
+            if open + 1 < limit, bytes[open + 1] == UInt8(ascii: "?") || bytes[open + 1] == UInt8(ascii: "!") {
+                i = skipMarkup(at: open)
+                continue
+            }
+            var end = open + 1
+            var quote: UInt8 = 0
+            while end < limit {
+                let c = bytes[end]
+                if quote != 0 {
+                    if c == quote { quote = 0 }
+                } else if c == UInt8(ascii: ">") {
+                    break
+                } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                    quote = c
+                }
+                end += 1
+            }
+            guard end < limit else { i = limit; return nil }
+            let closing = bytes[open + 1] == UInt8(ascii: "/")
+            let nameStart = closing ? open + 2 : open + 1
+            var nameEnd = nameStart
+            while nameEnd < end && !Self.isSpace(bytes[nameEnd]) && bytes[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+            i = end + 1
+            return Tag(start: open, end: end, name: nameStart..<nameEnd, closing: closing,
+                       selfClosing: !closing && bytes[end - 1] == UInt8(ascii: "/"))
+        }
+        return nil
+    }
+
+    /// Where what starts at `<?` or `<!` ends: after `?>`, `-->`, `]]>` or (a document type) `>`.
+    private func skipMarkup(at open: Int) -> Int {
+        let rest = bytes[open..<limit]
+        let terminator: [UInt8]
+        if rest.starts(with: "<!--".utf8) { terminator = Array("-->".utf8) }
+        else if rest.starts(with: "<![CDATA[".utf8) { terminator = Array("]]>".utf8) }
+        else if rest.starts(with: "<?".utf8) { terminator = Array("?>".utf8) }
+        else { terminator = [UInt8(ascii: ">")] }
+        var k = open + 2
+        while k + terminator.count <= limit {
+            if bytes[k] == terminator[0] && bytes[k..<k + terminator.count].elementsEqual(terminator) { return k + terminator.count }
+            k += 1
+        }
+        return limit
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r")
+    }
+}

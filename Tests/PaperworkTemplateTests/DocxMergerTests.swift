@@ -1,0 +1,174 @@
+import Foundation
+import PaperworkOOXML
+import PaperworkTestSupport
+import Synchronization
+import Testing
+@testable import PaperworkTemplate
+
+/// The print file of a batch: every filled document joined into one, each on a new page, numbered from 1.
+@Suite struct DocxMergerTests {
+    static let names = ["北京甲公司", "北京乙公司有限责任公司", "北京丙公司"]
+
+    /// The letter of Fixtures/make-merge-letter.py (python-docx), filled once per name.
+    static func letters() throws -> [OOXMLPackage] {
+        let template = try DocxTemplate(contentsOf: Fixture.path("merge-letter.docx"))
+        return try names.enumerated().map { i, name in
+            try template.render(.object(["企业名称": .string(name), "金额": .number(Decimal(100 * (i + 1)))]))
+        }
+    }
+
+    static func body(_ package: OOXMLPackage) throws -> MarkupElement {
+        try #require(package.xml(of: "word/document.xml").root.child("body"))
+    }
+
+    /// The body's own section breaks: the section properties of its paragraphs (not of a table cell's), then its own.
+    static func sections(_ body: MarkupElement) -> [MarkupElement] {
+        body.children("p").compactMap { $0.child("pPr")?.child("sectPr") } + body.children("sectPr")
+    }
+
+    @Test func eachLetterStartsOnANewPageNumberedFromOneInItsOwnFormat() throws {
+        let letters = try Self.letters()
+        let merged = try #require(try DocxMerger.merge(letters))
+        let body = try Self.body(merged)
+        let text = try paragraphs(merged)
+        let starts = Self.names.compactMap { name in text.firstIndex(of: "致 \(name)：") }
+        #expect(starts.count == 3 && starts == starts.sorted(), "every letter, in order: \(text)")
+        #expect(text.filter { $0 == "此致" }.count == 3)
+
+        let sections = Self.sections(body)
+        #expect(sections.count == 3, "a break after each of the first two letters, and the body's own")
+        #expect(body.elements.last?.localName == "sectPr")
+        for section in sections {
+            #expect(section.child("type")?.value("val") == "nextPage")
+            #expect(section.child("pgNumType")?.value("start") == "1")
+            #expect(section.child("pgNumType")?.value("fmt") == "chineseCounting", "the template's number format is kept")
+            let order = section.elements.map { String($0.localName) }
+            #expect(order.firstIndex(of: "type")! < order.firstIndex(of: "pgSz")!)
+            #expect(order.firstIndex(of: "pgNumType")! < order.firstIndex(of: "cols")!)
+            #expect(section.children("pgNumType").count == 1 && section.children("type").count == 1)
+            #expect(section.child("footerReference") != nil)
+        }
+        let inCells = body.all("tc").flatMap { $0.all("sectPr") }
+        #expect(inCells.count == 3 && inCells.allSatisfy { $0.elements.isEmpty }, "a table cell's paragraph keeps its own, untouched")
+    }
+
+    @Test func picturesFootersAndPageCountsStayRight() throws {
+        let letters = try Self.letters()
+        let merged = try #require(try DocxMerger.merge(letters))
+        let body = try Self.body(merged)
+        let pictures = body.all("blip").compactMap { $0.value("embed") }
+        #expect(pictures.count == 3)
+        let relationships = try merged.relationships(of: "word/document.xml")
+        for id in pictures {
+            let target = try #require(relationships.first { $0.id == id }?.targetPart, "\(id) resolves")
+            #expect(merged.contains(target) && merged.contentType(of: target) == "image/png")
+        }
+        let footer = try #require(try merged.related(to: "word/document.xml", kind: "footer").first)
+        let xml = String(decoding: try merged.data(of: footer), as: UTF8.self)
+        #expect(!xml.contains("NUMPAGES"))
+        #expect(xml.components(separatedBy: "SECTIONPAGES").count == 3, "the complex field and the simple one")
+        #expect(xml.contains(" PAGE "))
+        let opened = try OOXMLPackage(bytes: try merged.serialized(), label: "merged.docx")
+        #expect(try paragraphs(opened) == paragraphs(merged), "the joined body, deflated as it was written, reads back")
+    }
+
+    /// Documents handed over from several threads in any order give the same bytes as in order.
+    @Test func documentsHandedOverInAnyOrderGiveTheSameFile() throws {
+        let letters = try Self.letters()
+        let inOrder = try #require(try DocxMerger.merge(letters)).serialized()
+        let joiner = try DocxMerger.Joiner(count: letters.count)
+        let failures = Mutex<[TemplateError]>([])
+        DispatchQueue.concurrentPerform(iterations: letters.count) { k in
+            let i = letters.count - 1 - k
+            do throws(TemplateError) { try joiner.add(letters[i], at: i) } catch { failures.withLock { $0.append(error) } }
+        }
+        #expect(failures.withLock { $0.isEmpty })
+        #expect(try joiner.finish()?.serialized() == inOrder)
+        #expect(try joiner.finish()?.serialized() == inOrder, "finish again gives the same document")
+    }
+
+    @Test func aDocumentNeverHandedOverIsAnErrorAndNoneGivesNothing() throws {
+        let letters = try Self.letters()
+        let joiner = try DocxMerger.Joiner(count: 3)
+        try joiner.add(letters[0], at: 0)
+        try joiner.add(letters[2], at: 2)
+        let error = #expect(throws: TemplateError.self) { try joiner.finish() }
+        guard case .internal(let inner)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(inner.message(.zh).contains("第 2 份") && inner.message(.en).contains("document 2 of 3"))
+        #expect(try DocxMerger.merge([]) == nil)
+    }
+
+    /// Bodies as other producers write them: a text box and a table of paragraphs, section properties followed by
+    /// other children, a namespace declared on the body, comments, no section properties, an empty body.
+    @Test(arguments: [
+        ("<w:body xmlns:x=\"urn:example\"><!-- a <w:p> in a comment --><x:mark/>" + p("甲") + "<w:sectPr><w:pgSz w:w=\"11906\"/></w:sectPr>\n <w:bookmarkEnd w:id=\"0\"/></w:body>",
+         ["甲"], 1),
+        ("<w:body>" + p("乙") + textBox("框内") + "<w:tbl><w:tr><w:tc>" + p("格一") + p("格二") + "</w:tc></w:tr></w:tbl>"
+            + "<w:sectPr><w:type w:val=\"continuous\"/><w:pgNumType w:start=\"7\"></w:pgNumType></w:sectPr></w:body>",
+         ["乙", "框内", "", "格一", "格二"], 0),
+        ("<w:body>" + p("丙") + "</w:body>", ["丙"], 0),
+        ("<w:body/>", [], 0),
+    ] as [(String, [String], Int)])
+    func bodiesOfOtherShapes(body: String, text: [String], marks: Int) throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+            xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" \
+            xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">\(body)</w:document>
+            """
+        var document = try wordPackage(body: "")
+        document.setPart("word/document.xml", bytes: Array(xml.utf8))
+        let merged = try #require(try DocxMerger.merge([document, document, document]))
+        let joined = try Self.body(merged)
+        #expect(try paragraphs(merged).filter { !$0.isEmpty } == Array(repeating: text.filter { !$0.isEmpty }, count: 3).flatMap { $0 })
+        #expect(joined.all("mark").count == 3 * marks, "an element of the body's own namespace, in every copy")
+        #expect(joined.all("bookmarkEnd").count == 3 * marks, "what follows the section properties is kept")
+        let sections = Self.sections(joined)
+        #expect(sections.count == 3 && joined.elements.last?.localName == "sectPr")
+        #expect(sections.allSatisfy { $0.child("type")?.value("val") == "nextPage" && $0.child("pgNumType")?.value("start") == "1" })
+        #expect(joined.all("type").count == 3 && joined.all("pgNumType").count == 3)
+    }
+
+    /// A document of two sections (a portrait cover, then landscape pages numbered in Roman figures): its first
+    /// section starts the new page numbered 1, its second keeps what it had.
+    @Test func aDocumentOfSeveralSectionsRestartsAtItsFirst() throws {
+        let cover = "<w:p><w:pPr><w:sectPr><w:type w:val=\"continuous\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:pPr></w:p>"
+        let own = "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgNumType w:fmt=\"upperRoman\"/></w:sectPr>"
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(p("封面"))\(cover)\(p("正文"))\(own)</w:body></w:document>
+            """
+        var document = try wordPackage(body: "")
+        document.setPart("word/document.xml", bytes: Array(xml.utf8))
+        let joined = try Self.body(try #require(try DocxMerger.merge([document, document, document])))
+        #expect(try paragraphs(try #require(try DocxMerger.merge([document, document]))).filter { !$0.isEmpty } == ["封面", "正文", "封面", "正文"])
+        let sections = Self.sections(joined)
+        #expect(sections.count == 6)
+        for (i, section) in sections.enumerated() {
+            if i % 2 == 0 {
+                #expect(section.child("type")?.value("val") == "nextPage" && section.child("pgNumType")?.value("start") == "1", "\(i)")
+                #expect(section.child("pgSz")?.value("orient") == nil)
+            } else {
+                #expect(section.child("type") == nil && section.child("pgNumType")?.value("start") == nil, "\(i)")
+                #expect(section.child("pgSz")?.value("orient") == "landscape" && section.child("pgNumType")?.value("fmt") == "upperRoman")
+            }
+        }
+    }
+
+    @Test func sectionPropertiesRewrittenAsBytes() {
+        func rewritten(_ xml: String) -> String {
+            String(decoding: SectionBytes.restartingNumbers(Array(xml.utf8), 0..<xml.utf8.count), as: UTF8.self)
+        }
+        #expect(rewritten(#"<w:sectPr w:rsidR="1"><w:headerReference w:type="default" r:id="rId2"><!-- x --></w:headerReference><w:type w:val="continuous"/><w:pgSz w:w="1"/><w:pgNumType w:fmt="upperRoman" w:start='3' w:chapStyle="1"/><w:cols/></w:sectPr>"#)
+                == #"<w:sectPr w:rsidR="1"><w:headerReference w:type="default" r:id="rId2"><!-- x --></w:headerReference><w:type w:val="nextPage"/><w:pgSz w:w="1"/><w:pgNumType w:fmt="upperRoman" w:chapStyle="1" w:start="1"/><w:cols/></w:sectPr>"#)
+        #expect(rewritten("<w:sectPr />") == #"<w:sectPr ><w:type w:val="nextPage"/><w:pgNumType w:start="1"/></w:sectPr>"#)
+        #expect(rewritten(#"<s:sectPr><s:docGrid s:linePitch="360"/></s:sectPr>"#)
+                == #"<s:sectPr><s:type s:val="nextPage"/><s:pgNumType s:start="1"/><s:docGrid s:linePitch="360"/></s:sectPr>"#)
+    }
+}
+
+/// A Word 2010 text box holding one paragraph, in a paragraph of its own.
+private func textBox(_ text: String) -> String {
+    "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>" + p(text)
+        + "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>"
+}
