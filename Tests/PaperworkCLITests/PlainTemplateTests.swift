@@ -227,6 +227,24 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/打印/全部.docx", encoding: .utf8) == "我的笔记")
     }
 
+    /// A print file alone (no --out-dir), on two cores: every valid record in record order, nothing else written.
+    @Test func aPrintFileAloneHoldsEveryValidRecordInOrder() throws {
+        let dir = CLI.scratch()
+        let names = "甲乙丙丁戊己庚辛壬".map { "北京\($0)公司" }
+        let rows = names.enumerated().map { i, name in "\(name),2020-05-\(10 + i),\(i == 4 ? "一百" : String(100 * i))" }
+        try Self.write("企业名称,日期,金额\n" + rows.joined(separator: "\n") + "\n", to: dir + "/名单.csv")
+        let run = try CLI.run(["batch", Self.letter, "名单.csv", "--merge", "打印/全部.docx", "--jobs", "2", "--skip-invalid"], in: dir)
+        #expect(run.status == 4, "\(run.err)")
+        #expect(CLI.files(dir) == ["名单.csv", "打印"] && CLI.files(dir + "/打印") == ["全部.docx"])
+        let merged = try OOXMLPackage(contentsOf: dir + "/打印/全部.docx")
+        let text = String(decoding: try merged.data(of: "word/document.xml"), as: UTF8.self)
+        let places = names.map { text.range(of: "致 \($0)：")?.lowerBound }
+        #expect(places[4] == nil, "the invalid record is left out")
+        let found = places.compactMap { $0 }
+        #expect(found.count == 8 && found == found.sorted(), "every other record, in order")
+        #expect(text.components(separatedBy: "w:start=\"1\"").count == 9, "each on a new page numbered from 1")
+    }
+
     @Test func outputFoldersAreMadeWhenMissing() throws {
         let dir = CLI.scratch()
         try Self.write("企业名称,日期,金额\n北京甲公司,2020-05-14,100\n北京乙公司,2020-05-15,200\n", to: dir + "/ok.csv")
