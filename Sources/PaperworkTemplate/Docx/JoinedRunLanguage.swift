@@ -31,7 +31,8 @@ enum JoinedRunLanguage {
     /// The part with each outermost run that holds marked bytes split (`RunSplitter`); everything else is copied as it
     /// is, in one piece between such runs, since a run without marked bytes comes out of the splitter unchanged.
     private static func splittingMarkedRuns(_ bytes: [UInt8], marked: [Bool], prefix: [UInt8]) -> [UInt8] {
-        let runName = prefix + Array(":r".utf8)
+        let names = RunNames.with(prefix: prefix)
+        let runName = names.run
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var copied = 0
@@ -51,7 +52,7 @@ enum JoinedRunLanguage {
                         depth -= 1
                         if depth == 0 && marked[runStart..<end].contains(true) {
                             out += bytes[copied..<runStart]
-                            var splitter = RunSplitter(bytes: Array(bytes[runStart..<end]), marked: Array(marked[runStart..<end]), prefix: prefix)
+                            var splitter = RunSplitter(bytes: Array(bytes[runStart..<end]), marked: Array(marked[runStart..<end]), names: names)
                             out += splitter.run()
                             copied = end
                         }
@@ -129,12 +130,10 @@ enum JoinedRunLanguage {
 private struct RunSplitter {
     let bytes: [UInt8]
     let marked: [Bool]
-    let prefix: [UInt8]
+    let names: RunNames
     private var out: [UInt8] = []
     private var depth = 0
     private var runs: [OpenRun] = []
-    /// Elements that ECMA-376 puts after `w:lang` in a run's properties (the schema's sequence; other namespaces' last).
-    private let afterLanguage: [[UInt8]]
 
     /// A run being read: its start tag, its properties and its content, in pieces of marked and unmarked bytes.
     private struct OpenRun {
@@ -146,20 +145,11 @@ private struct RunSplitter {
         var pieces: [(marked: Bool, bytes: [UInt8])] = []
     }
 
-    /// The qualified names this pass looks for, with the part's own prefix.
-    private let runName, propertiesName, textName: [UInt8]
-
-    init(bytes: [UInt8], marked: [Bool], prefix: [UInt8]) {
+    init(bytes: [UInt8], marked: [Bool], names: RunNames) {
         self.bytes = bytes
         self.marked = marked
-        self.prefix = prefix
-        runName = prefix + Array(":r".utf8)
-        propertiesName = prefix + Array(":rPr".utf8)
-        textName = prefix + Array(":t".utf8)
-        afterLanguage = ["eastAsianLayout", "specVanish", "oMath", "rPrChange"].map { prefix + Array(":\($0)".utf8) }
+        self.names = names
     }
-
-    private func name(_ local: String) -> [UInt8] { prefix + Array(":\(local)".utf8) }
 
     mutating func run() -> [UInt8] {
         out.reserveCapacity(bytes.count + bytes.count / 8)
@@ -192,9 +182,9 @@ private struct RunSplitter {
         if first == UInt8(ascii: "?") || first == UInt8(ascii: "!") { emit(bytes[range]); return }
         let closing = element.closing
         let selfClosing = element.selfClosing
-        let isProperties = isNamed(element, .runProperties, propertiesName)
-        let isText = isNamed(element, .text, textName)
-        let isRun = isNamed(element, .run, runName)
+        let isProperties = isNamed(element, .runProperties, names.properties)
+        let isText = isNamed(element, .text, names.text)
+        let isRun = isNamed(element, .run, names.run)
         let direct = runs.last.map { depth == $0.childDepth + (closing ? 1 : 0) } ?? false
         if direct, var open = runs.popLast() {
             defer { runs.append(open) }
@@ -246,8 +236,7 @@ private struct RunSplitter {
         if cuts.count == 2 {
             return [(text.isEmpty ? false : marked[text.lowerBound], Array(bytes[tag]) + bytes[text] + bytes[end])]
         }
-        let open = Array("<".utf8) + name("t") + Array(" xml:space=\"preserve\">".utf8)
-        return zip(cuts, cuts.dropFirst()).map { (marked[$0], open + bytes[$0..<$1] + bytes[end]) }
+        return zip(cuts, cuts.dropFirst()).map { (marked[$0], names.textOpen + bytes[$0..<$1] + bytes[end]) }
     }
 
     /// The run as it was, or as runs of marked and unmarked content, the marked ones with East Asian language en-US.
@@ -272,11 +261,7 @@ private struct RunSplitter {
 
     /// The run properties with `w:eastAsia="en-US"` on their own `w:lang`, added or set, every other property kept.
     func withEastAsianLanguage(_ properties: [UInt8]) -> [UInt8] {
-        let attribute = name("eastAsia") + Array("=\"\(JoinedRunLanguage.eastAsia)\"".utf8)
-        let language = Array("<".utf8) + name("lang") + [UInt8(ascii: " ")] + attribute + Array("/>".utf8)
-        guard !properties.isEmpty, properties[properties.count - 2] != UInt8(ascii: "/") else {
-            return Array("<".utf8) + name("rPr") + [UInt8(ascii: ">")] + language + Array("</".utf8) + name("rPr") + [UInt8(ascii: ">")]
-        }
+        guard !properties.isEmpty, properties[properties.count - 2] != UInt8(ascii: "/") else { return names.propertiesWithLanguage }
         // The children one level inside <w:rPr>: where a w:lang is or one goes.
         var level = 0
         var i = 0
@@ -288,31 +273,33 @@ private struct RunSplitter {
             let inner = properties[(i + 1)..<end]
             let closing = inner.first == UInt8(ascii: "/")
             let selfClosing = inner.last == UInt8(ascii: "/")
-            let qname = Array(PartText.qualifiedName(closing ? inner.dropFirst() : inner))
+            let qname = PartText.qualifiedName(closing ? inner.dropFirst() : inner)
             if level == 1 && !closing {
-                if qname == name("lang") { return Array(properties[..<i]) + withAttribute(Array(properties[i...end]), attribute) + properties[(end + 1)...] }
-                let foreign = !qname.starts(with: prefix + [UInt8(ascii: ":")])
-                if insertAt == nil && (afterLanguage.contains(qname) || foreign) { insertAt = i }
+                if qname.elementsEqual(names.language) {
+                    return Array(properties[..<i]) + withAttribute(Array(properties[i...end])) + properties[(end + 1)...]
+                }
+                let foreign = !qname.starts(with: names.qualifying)
+                if insertAt == nil && (foreign || names.afterLanguage.contains { qname.elementsEqual($0) }) { insertAt = i }
             }
-            if level == 1 && closing && qname == name("rPr") && insertAt == nil { insertAt = i }
+            if level == 1 && closing && qname.elementsEqual(names.properties) && insertAt == nil { insertAt = i }
             if !selfClosing { level += closing ? -1 : 1 }
             i = end + 1
         }
         let at = insertAt ?? properties.count
-        return Array(properties[..<at]) + language + properties[at...]
+        return Array(properties[..<at]) + names.languageElement + properties[at...]
     }
 
     /// A `w:lang` start tag with `w:eastAsia` set to en-US, its other attributes kept.
-    private func withAttribute(_ tag: [UInt8], _ attribute: [UInt8]) -> [UInt8] {
-        let key = [UInt8(ascii: " ")] + name("eastAsia") + [UInt8(ascii: "=")]
+    private func withAttribute(_ tag: [UInt8]) -> [UInt8] {
+        let key = names.eastAsiaKey
         if let at = JoinedRunLanguage.firstIndex(of: key, in: tag), at + key.count < tag.count {
             let quote = tag[at + key.count]
             var close = at + key.count + 1
             while close < tag.count && tag[close] != quote { close += 1 }
-            return Array(tag[..<(at + 1)]) + attribute + tag[min(close + 1, tag.count)...]
+            return Array(tag[..<(at + 1)]) + names.eastAsia + tag[min(close + 1, tag.count)...]
         }
         let tail = tag[tag.count - 2] == UInt8(ascii: "/") ? tag.count - 2 : tag.count - 1
-        return Array(tag[..<tail]) + [UInt8(ascii: " ")] + attribute + tag[tail...]
+        return Array(tag[..<tail]) + [UInt8(ascii: " ")] + names.eastAsia + tag[tail...]
     }
 
     private mutating func emit(_ b: some Collection<UInt8>) {
