@@ -17,48 +17,52 @@ enum JoinedRunLanguage {
         apply(to: bytes, text: PartText(bytes))
     }
 
-    /// The same, given the part's text as read from these bytes and the part's WordprocessingML prefix.
-    static func apply(to bytes: [UInt8], text: PartText, prefix: [UInt8]? = nil) -> [UInt8] {
+    /// The same, given the part's text as read from these bytes and the part's WordprocessingML prefix; only the runs
+    /// inside `ranges` (whole paragraphs, in order, all of the bytes when nil) are split.
+    static func apply(to bytes: [UInt8], text: PartText, prefix: [UInt8]? = nil, ranges: [Range<Int>]? = nil) -> [UInt8] {
         let joined = joinedScalars(text.scalars)
         guard joined.contains(true) else { return bytes }
         var marked = [Bool](repeating: false, count: bytes.count)
         for i in joined.indices where joined[i] {
             for b in text.offsets[i]..<(text.offsets[i] + UTF8.width(text.scalars[i])) { marked[b] = true }
         }
-        return splittingMarkedRuns(bytes, marked: marked, prefix: prefix ?? wordPrefix(bytes))
+        return splittingMarkedRuns(bytes, marked: marked, prefix: prefix ?? wordPrefix(bytes), ranges: ranges ?? [0..<bytes.count])
     }
 
     /// The part with each outermost run that holds marked bytes split (`RunSplitter`); everything else is copied as it
     /// is, in one piece between such runs, since a run without marked bytes comes out of the splitter unchanged.
-    private static func splittingMarkedRuns(_ bytes: [UInt8], marked: [Bool], prefix: [UInt8]) -> [UInt8] {
+    /// Runs are looked for in `ranges` only.
+    private static func splittingMarkedRuns(_ bytes: [UInt8], marked: [Bool], prefix: [UInt8], ranges: [Range<Int>]) -> [UInt8] {
         let names = RunNames.with(prefix: prefix)
         let runName = names.run
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var copied = 0
-        var runStart = 0
-        var depth = 0
         bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            while i < buffer.count {
-                guard buffer[i] == UInt8(ascii: "<") else { i += 1; continue }
-                let end = min(PartText.tagEnd(buffer, from: i) + 1, buffer.count)
-                let element = PartText.element(buffer, start: i, end: end - 1)
-                if element.kind == .run && element.name.count == runName.count && buffer[element.name].elementsEqual(runName) {
-                    if !element.closing && !element.selfClosing {
-                        if depth == 0 { runStart = i }
-                        depth += 1
-                    } else if element.closing && depth > 0 {
-                        depth -= 1
-                        if depth == 0 && marked[runStart..<end].contains(true) {
-                            out += bytes[copied..<runStart]
-                            var splitter = RunSplitter(bytes: Array(bytes[runStart..<end]), marked: Array(marked[runStart..<end]), names: names)
-                            out += splitter.run()
-                            copied = end
+            for range in ranges {
+                var runStart = range.lowerBound
+                var depth = 0
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    guard buffer[i] == UInt8(ascii: "<") else { i += 1; continue }
+                    let end = min(PartText.tagEnd(buffer, from: i) + 1, buffer.count)
+                    let element = PartText.element(buffer, start: i, end: end - 1)
+                    if element.kind == .run && element.name.count == runName.count && buffer[element.name].elementsEqual(runName) {
+                        if !element.closing && !element.selfClosing {
+                            if depth == 0 { runStart = i }
+                            depth += 1
+                        } else if element.closing && depth > 0 {
+                            depth -= 1
+                            if depth == 0 && marked[runStart..<end].contains(true) {
+                                out += bytes[copied..<runStart]
+                                var splitter = RunSplitter(bytes: Array(bytes[runStart..<end]), marked: Array(marked[runStart..<end]), names: names)
+                                out += splitter.run()
+                                copied = end
+                            }
                         }
                     }
+                    i = end
                 }
-                i = end
             }
         }
         out += bytes[copied...]
@@ -69,24 +73,23 @@ enum JoinedRunLanguage {
     /// numbers kept on one line: `NumberJoins`, then the joined text in runs of East Asian language en-US.
     /// The text is read once.
     static func keepingNumbersTogether(_ bytes: [UInt8], prefix: [UInt8]) -> [UInt8] {
-        let (joined, text) = NumberJoins.joined(bytes)
-        return apply(to: joined, text: text, prefix: prefix)
+        keepingNumbersTogether(bytes, in: [0..<bytes.count], prefix: prefix)
     }
 
     /// A filled Word part whose fixed paragraphs were kept together when it was compiled: the same for the stretches
-    /// `paragraphs` (whole outermost paragraphs, in order), the rest copied as it is.
+    /// `paragraphs` (whole outermost paragraphs, in order), read in one pass; the rest is copied as it is.
     static func keepingNumbersTogether(_ bytes: [UInt8], in paragraphs: [Range<Int>], prefix: [UInt8]) -> [UInt8] {
         guard !paragraphs.isEmpty else { return bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        var copied = 0
-        for range in paragraphs {
-            out += bytes[copied..<range.lowerBound]
-            out += keepingNumbersTogether(Array(bytes[range]), prefix: prefix)
-            copied = range.upperBound
+        let (joined, text, joinedAt) = NumberJoins.joined(bytes, text: PartText(bytes, in: paragraphs))
+        // The paragraphs where they stand once the joiners are in (each joiner lies inside its paragraph).
+        var k = 0
+        let width = String(NumberJoins.joiner).utf8.count
+        let shifted = paragraphs.map { range -> Range<Int> in
+            let before = k
+            while k < joinedAt.count && joinedAt[k] < range.upperBound { k += 1 }
+            return (range.lowerBound + before * width)..<(range.upperBound + k * width)
         }
-        out += bytes[copied...]
-        return out
+        return apply(to: joined, text: text, prefix: prefix, ranges: shifted)
     }
 
     /// The joiners, the characters beside them and the whole numbers those touch.

@@ -19,14 +19,21 @@ enum NumberJoins {
 
     /// The part's bytes with joiners, and its text as it reads in them (the bytes as they were when nothing needs joining).
     static func joined(_ bytes: [UInt8]) -> (bytes: [UInt8], text: PartText) {
-        let text = PartText(bytes)
+        let (out, text, _) = joined(bytes, text: PartText(bytes))
+        return (out, text)
+    }
+
+    /// The same for bytes whose text (or the text of some of their paragraphs) was read as `text`; also where the
+    /// joiners went, as offsets in the bytes given, in order.
+    static func joined(_ bytes: [UInt8], text: PartText) -> (bytes: [UInt8], text: PartText, joinedAt: [Int]) {
         let joins = joinsAfter(text.scalars)
-        guard let first = joins.firstIndex(of: true) else { return (bytes, text) }
+        guard let first = joins.firstIndex(of: true) else { return (bytes, text, []) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var after = PartText()
         after.scalars.reserveCapacity(text.scalars.count + 16)
         after.offsets.reserveCapacity(text.offsets.count + 16)
+        var joinedAt: [Int] = []
         var copied = 0
         var next = 0
         for i in joins.indices[first...] where joins[i] {
@@ -41,6 +48,7 @@ enum NumberJoins {
             after.scalars.append(joiner)
             after.offsets.append(out.count)
             out += joinerBytes
+            joinedAt.append(at)
             copied = at
         }
         let shift = out.count - copied
@@ -50,7 +58,7 @@ enum NumberJoins {
         }
         out += bytes[copied...]
         after.offsets.append(out.count)
-        return (out, after)
+        return (out, after, joinedAt)
     }
 
     /// For each scalar, whether a joiner goes after it.

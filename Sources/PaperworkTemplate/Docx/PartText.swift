@@ -15,14 +15,23 @@ struct PartText {
     init() {}
 
     init(_ bytes: [UInt8]) {
-        scalars.reserveCapacity(bytes.count / 4)
-        offsets.reserveCapacity(bytes.count / 4)
-        bytes.withUnsafeBufferPointer { read($0) }
+        self.init(bytes, in: [0..<bytes.count])
     }
 
-    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let count = bytes.count
-        var i = 0
+    /// The text of the stretches `ranges` of the bytes only (whole paragraphs, in order); offsets are the bytes'.
+    init(_ bytes: [UInt8], in ranges: [Range<Int>]) {
+        let size = ranges.reduce(0) { $0 + $1.count }
+        scalars.reserveCapacity(size / 4)
+        offsets.reserveCapacity(size / 4)
+        bytes.withUnsafeBufferPointer { buffer in
+            for range in ranges { read(buffer, range) }
+        }
+        offsets.append(bytes.count)
+    }
+
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        let count = range.upperBound
+        var i = range.lowerBound
         var inText = false
         while i < count {
             let byte = bytes[i]
@@ -56,7 +65,6 @@ struct PartText {
             }
             i += length
         }
-        offsets.append(count)
     }
 
     /// The scalar whose UTF-8 encoding of `length` bytes starts at `i`, or nil where the bytes are not one.
