@@ -27,19 +27,18 @@ enum Deflater {
         defer { pool.withLock { $0.append(stream) } }
         let z = stream.pointer
         guard deflateReset(z) == Z_OK else { return nil }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(z, UInt(bytes.count))) + 16)
-        let (status, produced) = bytes.withUnsafeBufferPointer { input in
-            out.withUnsafeMutableBufferPointer { output in
+        var status = Z_OK
+        let out = [UInt8](unsafeUninitializedCapacity: Int(deflateBound(z, UInt(bytes.count))) + 16) { output, produced in
+            bytes.withUnsafeBufferPointer { input in
                 z.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 z.pointee.avail_in = UInt32(input.count)
                 z.pointee.next_out = output.baseAddress
                 z.pointee.avail_out = UInt32(output.count)
-                let status = CZlib.deflate(z, Z_FINISH)
-                return (status, output.count - Int(z.pointee.avail_out))
+                status = CZlib.deflate(z, Z_FINISH)
+                produced = output.count - Int(z.pointee.avail_out)
             }
         }
         guard status == Z_STREAM_END else { return nil }
-        out.removeSubrange(produced...)
         let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
         return DeflatedBytes(compressed: out, size: bytes.count, crc: crc)
     }
