@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the body of a filled Word main part lies in its bytes, found in one pass over the tags (no tree):
 /// what stands before the body's content, the content, the body's own section properties (its last `sectPr`
 /// child) and those of its first section, so that documents can be joined by copying bytes.
@@ -18,7 +20,20 @@ struct WordBody {
 
     /// Finds the body: the first child of the root element whose local name is `body`; nil when there is none.
     init?(_ bytes: [UInt8]) {
-        var found: (start: Int, end: Int, name: Range<Int>, selfClosing: Bool)?
+        guard let found = bytes.withUnsafeBufferPointer(Self.scan) else { return nil }
+        self.bytes = bytes
+        content = found.content
+        section = found.section
+        firstSection = found.firstSection
+        name = Array(bytes[found.name])
+        prefix = Array(name[..<(name.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0)])
+        selfClosing = found.selfClosing
+    }
+
+    private typealias Found = (content: Range<Int>, section: Range<Int>?, firstSection: Range<Int>?, name: Range<Int>, selfClosing: Bool)
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Found? {
+        var body: (end: Int, name: Range<Int>, selfClosing: Bool)?
         var contentEnd = 0
         var section: Range<Int>?
         var firstSection: Range<Int>?
@@ -28,26 +43,25 @@ struct WordBody {
         var inParagraph = false, inProperties = false
         var cursor = TagCursor(bytes)
         while let tag = cursor.next() {
-            let local = Self.localName(bytes, tag.name)
             if tag.closing {
                 depth -= 1
-                guard found != nil else { continue }
+                guard body != nil else { continue }
                 if depth == 1 { contentEnd = tag.start; break }
-                if depth == 2 && local.elementsEqual(Self.sectPr) { section = childStart..<tag.end + 1 }
-                if depth == 4 && inProperties && firstSection == nil && local.elementsEqual(Self.sectPr) { firstSection = sectionStart..<tag.end + 1 }
+                if depth == 2 && isNamed(bytes, tag.name, Self.sectPr) { section = childStart..<tag.end + 1 }
+                if depth == 4 && inProperties && firstSection == nil && isNamed(bytes, tag.name, Self.sectPr) { firstSection = sectionStart..<tag.end + 1 }
                 continue
             }
-            if depth == 1 && found == nil && local.elementsEqual(Self.body) {
-                found = (tag.start, tag.end, tag.name, tag.selfClosing)
+            if depth == 1 && body == nil && isNamed(bytes, tag.name, Self.body) {
+                body = (tag.end, tag.name, tag.selfClosing)
                 if tag.selfClosing { contentEnd = tag.end + 1; break }
-            } else if found != nil {
+            } else if body != nil {
                 switch depth {
                 case 2:
                     childStart = tag.start
-                    inParagraph = local.elementsEqual(Self.paragraph)
-                    if tag.selfClosing && local.elementsEqual(Self.sectPr) { section = tag.start..<tag.end + 1 }
-                case 3: inProperties = inParagraph && local.elementsEqual(Self.paragraphProperties)
-                case 4 where inProperties && firstSection == nil && local.elementsEqual(Self.sectPr):
+                    inParagraph = isNamed(bytes, tag.name, Self.paragraph)
+                    if tag.selfClosing && isNamed(bytes, tag.name, Self.sectPr) { section = tag.start..<tag.end + 1 }
+                case 3: inProperties = inParagraph && isNamed(bytes, tag.name, Self.paragraphProperties)
+                case 4 where inProperties && firstSection == nil && isNamed(bytes, tag.name, Self.sectPr):
                     sectionStart = tag.start
                     if tag.selfClosing { firstSection = tag.start..<tag.end + 1 }
                 default: break
@@ -55,14 +69,16 @@ struct WordBody {
             }
             if !tag.selfClosing { depth += 1 }
         }
-        guard let found, contentEnd > found.end else { return nil }
-        self.bytes = bytes
-        content = found.end + 1..<contentEnd
-        self.section = section
-        self.firstSection = firstSection
-        name = Array(bytes[found.name])
-        prefix = Array(name[..<(name.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0)])
-        selfClosing = found.selfClosing
+        guard let body, contentEnd > body.end else { return nil }
+        return (body.end + 1..<contentEnd, section, firstSection, body.name, body.selfClosing)
+    }
+
+    /// Whether the qualified name at `name` has the local name `local` (`w:sectPr`, `sectPr`).
+    private static func isNamed(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, _ local: [UInt8]) -> Bool {
+        let start = name.upperBound - local.count
+        guard start >= name.lowerBound, start == name.lowerBound || bytes[start - 1] == UInt8(ascii: ":") else { return false }
+        for k in 0..<local.count where bytes[start + k] != local[k] { return false }
+        return true
     }
 
     /// Everything before the body's children: the declaration, the root's start tag, the body's start tag.
@@ -133,7 +149,10 @@ enum SectionBytes {
     /// The section properties at `range` of `bytes`, starting on a new page (`type` `nextPage`) whose number is 1
     /// (`pgNumType` `start="1"`, its other attributes — the number format, the chapter style — kept).
     static func restartingNumbers(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
-        var cursor = TagCursor(bytes, from: range.lowerBound, to: range.upperBound)
+        let tags = bytes.withUnsafeBufferPointer { buffer in
+            Array(sequence(state: TagCursor(buffer, from: range.lowerBound, to: range.upperBound)) { $0.next() })
+        }
+        var cursor = tags.makeIterator()
         guard let open = cursor.next() else { return Array(bytes[range]) }
         let qualified = bytes[open.name]
         let prefix = Array(qualified[..<(qualified.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? qualified.startIndex)])
@@ -216,11 +235,11 @@ struct TagCursor {
         var selfClosing: Bool
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i: Int
     private let limit: Int
 
-    init(_ bytes: [UInt8], from start: Int = 0, to limit: Int? = nil) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to limit: Int? = nil) {
         self.bytes = bytes
         i = start
         self.limit = min(limit ?? bytes.count, bytes.count)
@@ -228,7 +247,8 @@ struct TagCursor {
 
     mutating func next() -> Tag? {
         while i < limit {
-            guard let open = bytes[i..<limit].firstIndex(of: UInt8(ascii: "<")) else { i = limit; return nil }
+            guard let base = bytes.baseAddress, let found = memchr(base + i, Int32(UInt8(ascii: "<")), limit - i) else { i = limit; return nil }
+            let open = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             i = open
             if open + 1 < limit, bytes[open + 1] == UInt8(ascii: "?") || bytes[open + 1] == UInt8(ascii: "!") {
                 i = skipMarkup(at: open)
