@@ -44,17 +44,25 @@ public enum OutputError: LocalizedFailure, Equatable {
 /// Writes files so that readers see either the old file or the complete new one, never a part.
 ///
 /// The bytes go to a hidden temporary file in the target folder, are flushed to disk, and
-/// the temporary file is then linked (no overwrite) or renamed (overwrite) into place. A batch
-/// stages a group of files, flushes the file system once, then moves the group into place.
+/// the temporary file is then renamed into place (never replacing a file unless asked). A batch
+/// stages a group of files, flushes the file system once, then moves the group into place; where
+/// the file system allows, its files have no name at all until they get their own (`O_TMPFILE`).
 public enum AtomicFile {
     /// The suffix of temporary files, so that an interrupted run's leftovers can be recognised.
     public static let temporarySuffix = ".paperwork-tmp"
 
-    /// A complete file under a hidden temporary name in its target folder, not yet in place.
+    /// A complete file in its target folder, not yet in place: under a hidden temporary name, or open with no name.
     public struct Staged: Sendable {
-        public let temporary: String
+        enum Holder: Sendable {
+            case named(String)
+            case unnamed(Int32)
+        }
+        let holder: Holder
         public let path: String
     }
+
+    /// False once the system would not give an unnamed file its name (no `/proc`): batches then use temporary names.
+    private static let unnamedFilesLink = Atomic<Bool>(true)
 
     /// Writes `bytes` to `path`; an existing file is replaced only when `overwrite` is true.
     /// `syncFolder: false` leaves the folder's own flush to the caller.
@@ -78,7 +86,7 @@ public enum AtomicFile {
         }
         do throws(OutputError) {
             try finish(created.fd, temporary: created.temporary, folder: created.folder, path: path, flush: true)
-            try commit(Staged(temporary: created.temporary, path: path), overwrite: overwrite)
+            try commit(Staged(holder: .named(created.temporary), path: path), overwrite: overwrite)
             if syncFolder { try Self.syncFolder(created.folder) }
         } catch {
             throw output(error)
@@ -86,8 +94,10 @@ public enum AtomicFile {
     }
 
     /// Writes the bytes to a hidden temporary file beside `path`; with `flush`, waits until they are on disk.
-    /// A batch stages many files unflushed and then flushes the file system once (`flushFileSystem`).
+    /// A batch stages many files unflushed and then flushes the file system once (`flushFileSystem`); when nothing
+    /// may be replaced, such a file has no name until `commit` gives it its own, where the file system allows.
     public static func stage(_ bytes: [UInt8], for path: String, overwrite: Bool, flush: Bool) throws(OutputError) -> Staged {
+        if !overwrite && !flush && unnamedFilesLink.load(ordering: .relaxed), let staged = try stageUnnamed(bytes, for: path) { return staged }
         let (fd, temp, folder) = try create(for: path, overwrite: overwrite)
         defer { close(fd) }
         do throws(OutputError) { try writeAll(bytes, fd: fd, path: path) } catch {
@@ -95,7 +105,29 @@ public enum AtomicFile {
             throw error
         }
         try finish(fd, temporary: temp, folder: folder, path: path, flush: flush)
-        return Staged(temporary: temp, path: path)
+        return Staged(holder: .named(temp), path: path)
+    }
+
+    /// The bytes in a new file of `path`'s folder that has no name yet, or nil where the file system makes no such
+    /// files (or this process has too many open): no temporary name is made and removed, and nothing is left
+    /// behind if the process stops before `commit`.
+    private static func stageUnnamed(_ bytes: [UInt8], for path: String) throws(OutputError) -> Staged? {
+        var status = stat()
+        if lstat(path, &status) == 0 { throw .exists(path: path) }
+        let fd = paperwork_open_unnamed(split(path).folder, 0o666)
+        guard fd >= 0 else {
+            let cause = SystemError.last(.create)
+            switch cause.code {
+            case ENOENT, ENOTDIR: throw .folderMissing(path: path)
+            case EOPNOTSUPP, ENOTSUP, EISDIR, EINVAL, EMFILE, ENFILE: return nil
+            default: throw .failed(path: path, cause: cause)
+            }
+        }
+        do throws(OutputError) { try writeAll(bytes, fd: fd, path: path) } catch {
+            close(fd)
+            throw error
+        }
+        return Staged(holder: .unnamed(fd), path: path)
     }
 
     /// A new hidden temporary file in `path`'s folder, open for writing: its descriptor, name and folder.
@@ -137,7 +169,12 @@ public enum AtomicFile {
     /// has no such rename) when nothing may be replaced, `rename` when it may.
     /// On failure the temporary file is removed and the existing file, if any, is untouched.
     public static func commit(_ staged: Staged, overwrite: Bool) throws(OutputError) {
-        let (temp, path) = (staged.temporary, staged.path)
+        let path = staged.path
+        let temp: String
+        switch staged.holder {
+        case .named(let name): temp = name
+        case .unnamed(let fd): return try name(fd, path)
+        }
         if overwrite {
             guard rename(temp, path) == 0 else { let cause = SystemError.last(.rename); unlink(temp); throw .failed(path: path, cause: cause) }
             return
@@ -168,9 +205,42 @@ public enum AtomicFile {
         guard flushed(fd, in: folder, paperwork_syncfs) else { throw .last(.flush) }
     }
 
+    /// Gives a staged unnamed file its name, which must not be taken, and closes it. Where the system will not link it
+    /// (no `/proc`), its bytes are written the named way instead, flushed, and later batches use temporary names.
+    private static func name(_ fd: Int32, _ path: String) throws(OutputError) {
+        defer { close(fd) }
+        if paperwork_link_unnamed(fd, path) == 0 { return }
+        let cause = SystemError.last(.link)
+        if cause.code == EEXIST { throw .exists(path: path) }
+        guard cause.code == ENOENT || cause.code == EPERM || cause.code == EOPNOTSUPP || cause.code == ENOTSUP,
+              let bytes = readAll(fd) else { throw .failed(path: path, cause: cause) }
+        unnamedFilesLink.store(false, ordering: .relaxed)
+        let staged = try stage(bytes, for: path, overwrite: false, flush: true)
+        try commit(staged, overwrite: false)
+    }
+
+    /// The whole content of an open file, or nil when it cannot be read.
+    private static func readAll(_ fd: Int32) -> [UInt8]? {
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + offset, size - offset, off_t(offset)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            offset += n
+        }
+        return bytes
+    }
+
     /// Removes a staged file that will not be moved into place.
     public static func discard(_ staged: Staged) {
-        unlink(staged.temporary)
+        switch staged.holder {
+        case .named(let temporary): unlink(temporary)
+        case .unnamed(let fd): close(fd)
+        }
     }
 
     /// The start of a file's name used in its temporary name, cut so that the whole temporary name stays
