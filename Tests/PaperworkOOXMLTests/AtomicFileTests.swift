@@ -32,4 +32,28 @@ import PaperworkTestSupport
             #expect(try folder.contents().isEmpty)
         }
     }
+
+    /// What a batch stages for a name that must not be taken: nothing is seen in the folder until it is committed,
+    /// a committed file gets the mode new files get, a taken name is refused with the file there untouched, and a
+    /// discarded one leaves nothing.
+    @Test func stagedFilesAppearOnlyWhenCommitted() throws {
+        let dir = Fixture.scratchFolder()
+        let first = try AtomicFile.stage([1, 2], for: dir + "/a.docx", overwrite: false, flush: false)
+        let second = try AtomicFile.stage([3], for: dir + "/b.docx", overwrite: false, flush: false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }.isEmpty)
+        try AtomicFile.flushFileSystem(of: dir)
+        try AtomicFile.commit(first, overwrite: false)
+        AtomicFile.discard(second)
+        #expect(FileManager.default.contents(atPath: dir + "/a.docx") == Data([1, 2]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["a.docx"])
+        let mask = umask(0o022)
+        umask(mask)
+        let mode = (try FileManager.default.attributesOfItem(atPath: dir + "/a.docx")[.posixPermissions] as? Int) ?? 0
+        #expect(mode == 0o666 & ~Int(mask))
+        let late = try AtomicFile.stage([9], for: dir + "/c.docx", overwrite: false, flush: false)
+        try AtomicFile.write([7], to: dir + "/c.docx", overwrite: false)
+        #expect(throws: OutputError.exists(path: dir + "/c.docx")) { try AtomicFile.commit(late, overwrite: false) }
+        #expect(FileManager.default.contents(atPath: dir + "/c.docx") == Data([7]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.docx", "c.docx"])
+    }
 }
