@@ -72,6 +72,47 @@ import Testing
         #expect(try paragraphs(opened) == paragraphs(merged), "the joined body, deflated as it was written, reads back")
     }
 
+    /// Clauses numbered by Word's automatic numbering are numbered 1, 2 in every letter, not 3, 4 in the second.
+    @Test func numberedListsStartAgainInEachLetter() throws {
+        let merged = try #require(try DocxMerger.merge(try Self.letters()))
+        let lists = try Self.body(merged).all("numId").compactMap { $0.value("val") }
+        #expect(lists == ["5", "5", "15", "15", "25", "25"], "list n of letter i is n + 10i: the numbering part's lists go up to 9")
+        let numbering = try merged.xml(of: "word/numbering.xml").root
+        for id in ["15", "25"] {
+            let list = try #require(numbering.children("num").first { $0.value("numId") == id })
+            #expect(list.child("abstractNumId")?.value("val") == "7", "the same definition as list 5")
+            let override = try #require(list.child("lvlOverride"))
+            #expect(override.value("ilvl") == "0" && override.child("startOverride")?.value("val") == "1")
+        }
+        let names = numbering.elements.map { String($0.localName) }
+        #expect(names.lastIndex(of: "abstractNum")! < names.firstIndex(of: "num")!, "lists after every definition, as the schema orders them")
+        #expect(numbering.children("num").count == 9 + 2)
+    }
+
+    /// A list that already starts its levels somewhere keeps that; the other levels start at their definition's start.
+    @Test func aRestartedListKeepsItsOwnStarts() throws {
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let numbering = "<w:numbering \(w)><w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/></w:lvl>"
+            + "<w:lvl w:ilvl=\"1\"><w:start w:val=\"4\"/></w:lvl><w:lvl w:ilvl=\"2\"/></w:abstractNum>"
+            + "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"3\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"7\"/></w:lvlOverride>"
+            + "<w:lvlOverride w:ilvl=\"2\"><w:lvl w:ilvl=\"2\"/></w:lvlOverride></w:num><w:numIdMacAtCleanup w:val=\"1\"/></w:numbering>"
+        var document = try wordPackage(body: "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:p>")
+        document.setPart("word/numbering.xml", bytes: Array(numbering.utf8),
+                         contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml")
+        var rels = String(decoding: try document.data(of: "word/_rels/document.xml.rels"), as: UTF8.self)
+        rels = rels.replacingOccurrences(of: "</Relationships>", with: "<Relationship Id=\"rIdN\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/></Relationships>")
+        document.setPart("word/_rels/document.xml.rels", bytes: Array(rels.utf8))
+        let merged = try #require(try DocxMerger.merge([document, document]))
+        #expect(try Self.body(merged).all("numId").compactMap { $0.value("val") } == ["2", "5"])
+        let root = try merged.xml(of: "word/numbering.xml").root
+        let list = try #require(root.children("num").first { $0.value("numId") == "5" })
+        let starts = list.children("lvlOverride").map { ($0.value("ilvl") ?? "", $0.child("startOverride")?.value("val") ?? "none", $0.child("lvl") != nil) }
+        #expect(starts.map(\.0) == ["0", "2", "1"] && starts.map(\.1) == ["7", "0", "4"] && starts.map(\.2) == [false, true, false],
+                "level 0 keeps its 7, level 2 keeps its own definition and starts at the default 0, level 1 starts at its 4: \(starts)")
+        #expect(root.elements.last?.localName == "numIdMacAtCleanup")
+        #expect(root.children("lvlOverride").isEmpty && list.child("lvlOverride")?.elements.first?.localName == "startOverride")
+    }
+
     /// Documents handed over from several threads in any order give the same bytes as in order.
     @Test func documentsHandedOverInAnyOrderGiveTheSameFile() throws {
         let letters = try Self.letters()

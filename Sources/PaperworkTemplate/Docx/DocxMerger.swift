@@ -5,8 +5,8 @@ import Synchronization
 /// Joins filled documents of one template into one, each starting on a new page, for printing in one go.
 ///
 /// Each document's body becomes a section of the result; page numbers restart in each section and
-/// “page X of Y” counts the pages of each document (`NUMPAGES` becomes `SECTIONPAGES`).
-/// Headers and footers are those of the first document.
+/// “page X of Y” counts the pages of each document (`NUMPAGES` becomes `SECTIONPAGES`); numbered lists start again
+/// in each document (`ListRestarts`). Headers and footers are those of the first document.
 public enum DocxMerger {
     /// The documents joined, or nil when there are none; throws `.package` when one cannot be read.
     public static func merge(_ documents: [OOXMLPackage]) throws(TemplateError) -> OOXMLPackage? {
@@ -27,10 +27,14 @@ public enum DocxMerger {
 
         private struct State {
             var next = 0
-            var waiting: [Int: [UInt8]] = [:]
+            var waiting: [Int: WordBody.Piece] = [:]
             var first: OOXMLPackage?
             var part = ""
             var tail: [UInt8] = []
+            /// The lists documents after the first use, each started again in each (`ListRestarts`); nil when the
+            /// first document has no numbering part.
+            var listStride: Int?
+            var lists = Set<Int>()
             /// The first document has no body: the result is that document as it is.
             var unjoined = false
             let body: DeflatedPart
@@ -48,23 +52,31 @@ public enum DocxMerger {
         public func add(_ document: OOXMLPackage, at index: Int) throws(TemplateError) {
             let part: String
             let bytes: [UInt8]
+            var stride: Int?
             do {
                 part = try document.mainDocumentPart()
                 bytes = try document.data(of: part)
+                if index == 0 { stride = try ListRestarts.stride(of: document, mainPart: part) }
             } catch { throw .package(error) }
             let body = WordBody(bytes)
-            var piece = body?.piece(last: index == count - 1) ?? []
-            if index == 0, let body { piece = body.head + piece }
+            var piece = body?.piece(last: index == count - 1) ?? WordBody.Piece()
+            if index == 0, let body { piece.bytes = body.head + piece.bytes }
             state.withLock { s in
                 if index == 0 {
                     s.first = document
                     s.part = part
                     s.tail = body?.tail ?? []
                     s.unjoined = body == nil
+                    s.listStride = stride
                 }
                 s.waiting[index] = piece
                 while let ready = s.waiting.removeValue(forKey: s.next) {
-                    if !s.unjoined { s.body.write(ready) }
+                    if !s.unjoined, let stride = s.listStride, s.next > 0 {
+                        s.body.write(ListRestarts.renumbered(ready, index: s.next, stride: stride))
+                        s.lists.formUnion(ready.numbers.map(\.value))
+                    } else if !s.unjoined {
+                        s.body.write(ready.bytes)
+                    }
                     s.next += 1
                 }
             }
@@ -82,7 +94,10 @@ public enum DocxMerger {
                 if !s.unjoined {
                     s.body.write(s.tail)
                     result.setPart(s.part, file: s.body)
-                    do throws(PackageError) { try countSectionPages(in: &result, headersAndFootersOf: s.part) } catch { throw .package(error) }
+                    do throws(PackageError) {
+                        try countSectionPages(in: &result, headersAndFootersOf: s.part)
+                        if let stride = s.listStride { try ListRestarts.restart(s.lists, documents: count, stride: stride, in: &result, mainPart: s.part) }
+                    } catch { throw .package(error) }
                 }
                 s.finished = result
                 return result

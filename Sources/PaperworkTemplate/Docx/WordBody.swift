@@ -12,6 +12,8 @@ struct WordBody {
     /// The section properties of the first of several sections: those in the first paragraph of the body that has
     /// some (`w:p/w:pPr/w:sectPr`, not a table's or a text box's paragraph); nil when the body is one section.
     let firstSection: Range<Int>?
+    /// The values of the list numbers its paragraphs use (`w:numPr/w:numId/@w:val`), in order.
+    let numbers: [Range<Int>]
     /// The body's qualified name (`w:body`) and its prefix with the colon (`w:`).
     let name: [UInt8]
     let prefix: [UInt8]
@@ -25,18 +27,21 @@ struct WordBody {
         content = found.content
         section = found.section
         firstSection = found.firstSection
+        numbers = found.numbers
         name = Array(bytes[found.name])
         prefix = Array(name[..<(name.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0)])
         selfClosing = found.selfClosing
     }
 
-    private typealias Found = (content: Range<Int>, section: Range<Int>?, firstSection: Range<Int>?, name: Range<Int>, selfClosing: Bool)
+    private typealias Found = (content: Range<Int>, section: Range<Int>?, firstSection: Range<Int>?, numbers: [Range<Int>],
+                               name: Range<Int>, selfClosing: Bool)
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Found? {
         var body: (end: Int, name: Range<Int>, selfClosing: Bool)?
         var contentEnd = 0
         var section: Range<Int>?
         var firstSection: Range<Int>?
+        var numbers: [Range<Int>] = []
         var childStart = 0, sectionStart = 0
         // Open elements; inside the body, whether its child is a paragraph and that paragraph's child its properties.
         var depth = 0
@@ -55,6 +60,10 @@ struct WordBody {
                 body = (tag.end, tag.name, tag.selfClosing)
                 if tag.selfClosing { contentEnd = tag.end + 1; break }
             } else if body != nil {
+                if isNamed(bytes, tag.name, Self.numId),
+                   let value = TagCursor.attributes(bytes, tag).first(where: { isNamed(bytes, $0.name, Self.val) })?.value {
+                    numbers.append(value)
+                }
                 switch depth {
                 case 2:
                     childStart = tag.start
@@ -70,7 +79,7 @@ struct WordBody {
             if !tag.selfClosing { depth += 1 }
         }
         guard let body, contentEnd > body.end else { return nil }
-        return (body.end + 1..<contentEnd, section, firstSection, body.name, body.selfClosing)
+        return (body.end + 1..<contentEnd, section, firstSection, numbers, body.name, body.selfClosing)
     }
 
     /// Whether the qualified name at `name` has the local name `local` (`w:sectPr`, `sectPr`).
@@ -100,18 +109,32 @@ struct WordBody {
     /// one is `last`. The document's first section starts a new page numbered from 1: the body's own section when
     /// it is the only one, else the first. A body without section properties gets ones that say only that (the page
     /// is then Word's default, as it was).
-    func piece(last: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(content.count + 200)
+    func piece(last: Bool) -> Piece {
+        var out = Piece()
+        out.bytes.reserveCapacity(content.count + 200)
+        var nextNumber = 0
+        /// Copies bytes of the body, noting where the list numbers in them land.
+        func copy(_ range: Range<Int>) {
+            while nextNumber < numbers.count && numbers[nextNumber].lowerBound < range.lowerBound { nextNumber += 1 }
+            while nextNumber < numbers.count && numbers[nextNumber].upperBound <= range.upperBound {
+                let number = numbers[nextNumber]
+                if let value = Int(String(decoding: bytes[number], as: UTF8.self)), value != 0 {
+                    let at = out.bytes.count + number.lowerBound - range.lowerBound
+                    out.numbers.append((at..<at + number.count, value))
+                }
+                nextNumber += 1
+            }
+            out.bytes += bytes[range]
+        }
         let ownStart = section?.lowerBound ?? content.upperBound
         if let first = firstSection, first.upperBound <= ownStart {
-            out += bytes[content.lowerBound..<first.lowerBound]
-            out += SectionBytes.restartingNumbers(bytes, first)
-            out += bytes[first.upperBound..<ownStart]
+            copy(content.lowerBound..<first.lowerBound)
+            out.bytes += SectionBytes.restartingNumbers(bytes, first)
+            copy(first.upperBound..<ownStart)
         } else {
-            out += bytes[content.lowerBound..<ownStart]
+            copy(content.lowerBound..<ownStart)
         }
-        if let section { out += bytes[section.upperBound..<content.upperBound] }
+        if let section { copy(section.upperBound..<content.upperBound) }
         let empty = Array("<".utf8) + prefix + Array("sectPr/>".utf8)
         let properties: [UInt8]
         switch (section, firstSection) {
@@ -120,16 +143,28 @@ struct WordBody {
         case (nil, _?): properties = empty
         case (nil, nil): properties = SectionBytes.restartingNumbers(empty, 0..<empty.count)
         }
-        if last { return out + properties }
-        let p = prefix + Array("p>".utf8), pPr = prefix + Array("pPr>".utf8)
-        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/")
-        return out + [lt] + p + [lt] + pPr + properties + [lt, slash] + pPr + [lt, slash] + p
+        if last {
+            out.bytes += properties
+        } else {
+            let p = prefix + Array("p>".utf8), pPr = prefix + Array("pPr>".utf8)
+            let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/")
+            out.bytes += [lt] + p + [lt] + pPr + properties + [lt, slash] + pPr + [lt, slash] + p
+        }
+        return out
+    }
+
+    /// A document's part of the joined body, and where in it the list numbers (`numId` values) are.
+    struct Piece {
+        var bytes: [UInt8] = []
+        var numbers: [(at: Range<Int>, value: Int)] = []
     }
 
     static let body = Array("body".utf8)
     static let sectPr = Array("sectPr".utf8)
     static let paragraph = Array("p".utf8)
     static let paragraphProperties = Array("pPr".utf8)
+    static let numId = Array("numId".utf8)
+    static let val = Array("val".utf8)
 
     /// The local name of a qualified name (`sectPr` of `w:sectPr`).
     static func localName(_ bytes: [UInt8], _ name: Range<Int>) -> ArraySlice<UInt8> {
@@ -200,23 +235,10 @@ enum SectionBytes {
     /// A tag's attributes as written (each with the space before it), without the one whose local name is `dropped`.
     private static func attributes(_ bytes: [UInt8], _ tag: TagCursor.Tag, dropping dropped: String) -> [UInt8] {
         var out: [UInt8] = []
-        var i = tag.name.upperBound
-        let end = tag.selfClosing ? (bytes[..<tag.end].lastIndex(of: UInt8(ascii: "/")) ?? tag.end) : tag.end
-        while i < end {
-            while i < end && TagCursor.isSpace(bytes[i]) { i += 1 }
-            let nameStart = i
-            while i < end && bytes[i] != UInt8(ascii: "=") && !TagCursor.isSpace(bytes[i]) { i += 1 }
-            let nameEnd = i
-            while i < end && bytes[i] != UInt8(ascii: "\"") && bytes[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < end else { break }
-            let quote = bytes[i]
-            i += 1
-            while i < end && bytes[i] != quote { i += 1 }
-            i = min(i + 1, end)
-            if nameEnd > nameStart && !WordBody.localName(bytes, nameStart..<nameEnd).elementsEqual(dropped.utf8) {
-                out.append(UInt8(ascii: " "))
-                out += bytes[nameStart..<i]
-            }
+        for attribute in bytes.withUnsafeBufferPointer({ TagCursor.attributes($0, tag) })
+        where !WordBody.localName(bytes, attribute.name).elementsEqual(dropped.utf8) {
+            out.append(UInt8(ascii: " "))
+            out += bytes[attribute.name.lowerBound..<attribute.value.upperBound + 1]
         }
         return out
     }
@@ -293,6 +315,28 @@ struct TagCursor {
             k += 1
         }
         return limit
+    }
+
+    /// A tag's attributes: each one's qualified name and its value (between the quotes).
+    static func attributes(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: Tag) -> [(name: Range<Int>, value: Range<Int>)] {
+        var found: [(name: Range<Int>, value: Range<Int>)] = []
+        var i = tag.name.upperBound
+        let end = tag.end
+        while i < end {
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            let nameStart = i
+            while i < end && bytes[i] != UInt8(ascii: "=") && !isSpace(bytes[i]) && bytes[i] != UInt8(ascii: "/") { i += 1 }
+            let nameEnd = i
+            while i < end && bytes[i] != UInt8(ascii: "\"") && bytes[i] != UInt8(ascii: "'") { i += 1 }
+            guard i < end else { break }
+            let quote = bytes[i]
+            let valueStart = i + 1
+            i = valueStart
+            while i < end && bytes[i] != quote { i += 1 }
+            if nameEnd > nameStart { found.append((nameStart..<nameEnd, valueStart..<min(i, end))) }
+            i += 1
+        }
+        return found
     }
 
     static func isSpace(_ c: UInt8) -> Bool {

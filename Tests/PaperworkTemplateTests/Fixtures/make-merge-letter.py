@@ -3,7 +3,8 @@
 what a joined body must keep working — a picture (a relationship of the main part), a table whose cell holds two
 paragraphs, a paragraph with a section break of its own inside the table's cell (Word ignores it there, the join must
 not take it for the body's), a footer "第 X 页 共 Y 页" with a PAGE and a NUMPAGES field (complex and simple), and
-page numbers in Chinese counting, starting at 5."""
+page numbers in Chinese counting, starting at 5, and two clauses numbered by Word's automatic numbering (their own
+w:numPr, list 5 of python-docx's numbering part)."""
 import os, struct, zlib
 from docx import Document
 from docx.oxml import OxmlElement
@@ -53,6 +54,14 @@ table.cell(0, 0).text = "企业"
 cell = table.cell(0, 1)
 cell.paragraphs[0].text = "{{企业名称}}"
 inner = cell.add_paragraph("第二段：{{金额 | rmb_upper}}")
+for clause in ("本函自发出之日起生效。", "如有异议请于十日内联系。"):
+    numbered = doc.add_paragraph(clause)
+    numbering = OxmlElement("w:numPr")
+    for name, value in (("w:ilvl", "0"), ("w:numId", "5")):
+        element = OxmlElement(name)
+        element.set(qn("w:val"), value)
+        numbering.append(element)
+    numbered._p.get_or_add_pPr().append(numbering)
 doc.add_paragraph("此致")
 
 section = doc.sections[0]

@@ -1,0 +1,86 @@
+import PaperworkOOXML
+
+/// Numbered lists that start again in each joined document, as they do in each document alone.
+///
+/// Joined as they are, the documents' paragraphs would share one list (`w:numId`), and the second letter's
+/// clauses would be numbered 4, 5, 6 after the first's 1, 2, 3. So document `i` (from 0) uses list
+/// `n + i × stride` wherever it used list `n` — `stride` is one more than the numbering part's greatest list number —
+/// and the numbering part gets those lists: the same list definition (`w:abstractNumId`), each level started again
+/// (`w:lvlOverride/w:startOverride`), as Word's "restart numbering" writes it.
+/// Lists that paragraphs take from their style (no `w:numPr` of their own) are not started again.
+enum ListRestarts {
+    /// One more than the greatest list number of the main part's numbering part; nil when there is none.
+    static func stride(of document: OOXMLPackage, mainPart: String) throws(PackageError) -> Int? {
+        guard let part = try document.related(to: mainPart, kind: "numbering").first else { return nil }
+        let numbers = try document.xml(of: part).root.elements.filter { $0.localName == "num" }.compactMap { value($0, "numId").flatMap { Int($0) } }
+        return (numbers.max() ?? 0) + 1
+    }
+
+    /// The piece's bytes with each list number `n` written as `n + index × stride`.
+    static func renumbered(_ piece: WordBody.Piece, index: Int, stride: Int) -> [UInt8] {
+        guard index > 0, !piece.numbers.isEmpty else { return piece.bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(piece.bytes.count + 4 * piece.numbers.count)
+        var done = 0
+        for number in piece.numbers {
+            out += piece.bytes[done..<number.at.lowerBound]
+            out += String(number.value + index * stride).utf8
+            done = number.at.upperBound
+        }
+        out += piece.bytes[done...]
+        return out
+    }
+
+    /// The numbering part given, for documents 1 to `documents - 1`, their own copy of each of `lists`.
+    static func restart(_ lists: Set<Int>, documents: Int, stride: Int, in result: inout OOXMLPackage, mainPart: String) throws(PackageError) {
+        guard !lists.isEmpty, documents > 1, let part = try result.related(to: mainPart, kind: "numbering").first else { return }
+        var numbering = try result.xml(of: part)
+        let elements = numbering.root.elements
+        let definitions = Dictionary(elements.filter { $0.localName == "abstractNum" }.compactMap { e in value(e, "abstractNumId").map { ($0, e) } },
+                                     uniquingKeysWith: { first, _ in first })
+        var added: [MarkupNode] = []
+        for list in lists.sorted() {
+            guard let num = elements.first(where: { $0.localName == "num" && value($0, "numId") == String(list) }) else { continue }
+            let definition = num.elements.first { $0.localName == "abstractNumId" }.flatMap { value($0, "val") }.flatMap { definitions[$0] }
+            let restarted = startingAgain(num, definition)
+            for i in 1..<documents {
+                var copy = restarted
+                if let id = copy.attributes.firstIndex(where: { local($0.name) == "numId" }) { copy.attributes[id].value = String(list + i * stride) }
+                added.append(.element(copy))
+            }
+        }
+        let lastList = numbering.root.children.lastIndex { if case .element(let e) = $0 { e.localName == "num" } else { false } }
+        numbering.root.children.insert(contentsOf: added, at: lastList.map { $0 + 1 } ?? numbering.root.children.count)
+        result.setPart(part, xml: numbering)
+    }
+
+    /// The list with every level of its definition started again at the level's first number.
+    private static func startingAgain(_ num: MarkupElement, _ definition: MarkupElement?) -> MarkupElement {
+        let prefix = num.name.firstIndex(of: ":").map { String(num.name[...$0]) } ?? ""
+        var result = num
+        for level in definition?.elements.filter({ $0.localName == "lvl" }) ?? [] {
+            guard let ilvl = value(level, "ilvl") else { continue }
+            let start = level.elements.first { $0.localName == "start" }.flatMap { value($0, "val") } ?? "0"
+            let startOverride = MarkupNode.element(MarkupElement(prefix + "startOverride", attributes: [MarkupAttribute(prefix + "val", start)]))
+            if let k = result.children.firstIndex(where: { if case .element(let e) = $0 { e.localName == "lvlOverride" && value(e, "ilvl") == ilvl } else { false } }),
+               case .element(var override) = result.children[k] {
+                guard !override.elements.contains(where: { $0.localName == "startOverride" }) else { continue }
+                override.children.insert(startOverride, at: 0)
+                result.children[k] = .element(override)
+            } else {
+                result.children.append(.element(MarkupElement(prefix + "lvlOverride", attributes: [MarkupAttribute(prefix + "ilvl", ilvl)],
+                                                              children: [startOverride])))
+            }
+        }
+        return result
+    }
+
+    private static func local(_ name: String) -> Substring {
+        name.firstIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
+    }
+
+    /// The value of the attribute whose local name is `name`, whatever its prefix.
+    private static func value(_ element: MarkupElement, _ name: String) -> String? {
+        element.attributes.first { local($0.name) == name && !$0.name.hasPrefix("xmlns") }?.value
+    }
+}
