@@ -50,6 +50,9 @@ public struct BatchJob: Sendable {
     public var jobs = 0
     /// Documents written before each flush of the file system: one `syncfs` per group instead of one `fsync` per file.
     static let group = 32
+    /// The most bytes of rendered Word documents kept from checking every record to writing them (about 1,500
+    /// two-page letters): a batch up to that size renders each document once; beyond it, the rest twice.
+    public var heldBytes = 48 << 20
 
     public init(fill: FillJob, outDir: String?) {
         self.fill = fill
@@ -72,7 +75,15 @@ public struct BatchJob: Sendable {
         try checkOutputs(template)
         var prepared = try fill.prepare(template)
         let options = fill.renderOptions
-        try TemplateCheck.check(&prepared.cases, template: template, options: options, jobs: jobs)
+        var filling = template, embedding = outDir == nil ? nil : fill.embedding(for: template, templatePath: fill.templatePath ?? "")
+        if let each = embedding { (filling, embedding) = try each.preparing(template) }
+        // Word documents checked by rendering them whole are kept (while they fit) for the writing below.
+        var held: [Int: OOXMLPackage] = [:]
+        if case .docx = template {
+            held = try TemplateCheck.render(&prepared.cases, template: filling, options: options, jobs: jobs, keepingUpTo: heldBytes)
+        } else {
+            try TemplateCheck.check(&prepared.cases, template: template, options: options, jobs: jobs)
+        }
         var summary = BatchSummary(prepared: prepared)
         if prepared.hasErrors && !skipInvalid { return summary }
         let valid = prepared.cases.indices.filter { prepared.cases[$0].isValid }
@@ -98,9 +109,7 @@ public struct BatchJob: Sendable {
         } else {
             work = cases.indices.map { ($0, nil) }
         }
-        var filling = template, embedding = outDir == nil ? nil : fill.embedding(for: template, templatePath: fill.templatePath ?? "")
-        if let each = embedding { (filling, embedding) = try each.preparing(template) }
-        let (results, mergeFailure) = try write(work.map { (cases[$0.index].value, $0.index, $0.path) }, template: filling, options: options,
+        let (results, mergeFailure) = try write(work.map { (cases[$0.index].value, held[valid[$0.index]], $0.index, $0.path) }, template: filling, options: options,
                                                 embedding: embedding, joiner: joiner, cancel: cancel, progress: progress)
         if let outDir {
             do throws(OutputError) { try AtomicFile.syncFolder(outDir) } catch { summary.folderNotFlushed = error }
@@ -170,10 +179,10 @@ public struct BatchJob: Sendable {
         return names.map { folder + "/" + $0 }
     }
 
-    /// Renders and writes documents on every core, handing each to the print file's `joiner` as it is rendered;
-    /// a document without a path is rendered for the joiner only. Returns each document's result (nil for those not
+    /// Renders (unless the check kept it rendered) and writes documents on every core, handing each to the print
+    /// file's `joiner` as it is rendered; a document without a path is rendered for the joiner only. Returns each document's result (nil for those not
     /// started because of cancellation), and the first error that kept a document from the joiner.
-    private func write(_ work: [(value: TemplateValue, index: Int, path: String?)], template: DocumentTemplate, options: RenderOptions,
+    private func write(_ work: [(value: TemplateValue, rendered: OOXMLPackage?, index: Int, path: String?)], template: DocumentTemplate, options: RenderOptions,
                        embedding: CaseEmbedding?, joiner: DocxMerger.Joiner?, cancel: BatchCancellation,
                        progress: @escaping @Sendable (Int, Int) -> Void) throws -> ([Result<Void, Error>?], Error?) {
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, work.count))
@@ -202,10 +211,10 @@ public struct BatchJob: Sendable {
             }
             var i = worker
             while i < work.count && !cancel.isCancelled {
-                let (value, index, path) = work[i]
+                let (value, held, index, path) = work[i]
                 var joined = joiner == nil
                 do {
-                    let rendered = try copies[worker].render(value, options: options)
+                    let rendered = try held ?? copies[worker].render(value, options: options)
                     try joiner?.add(rendered, at: index)
                     joined = true
                     if let path {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PaperworkOOXML
 import PaperworkTemplate
 import Synchronization
 
@@ -10,15 +11,25 @@ public enum TemplateCheck {
     /// Renders every valid case of `cases` on `jobs` threads (all cores when 0) and adds the problems found.
     public static func check(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions,
                              jobs: Int = 0) throws(PaperworkError) {
-        do { try checkCases(&cases, template: template, options: options, jobs: jobs) } catch { throw .wrap(error) }
+        do { _ = try checkCases(&cases, template: template, options: options, jobs: jobs) } catch { throw .wrap(error) }
     }
 
-    private static func checkCases(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions, jobs: Int) throws {
+    /// The same for a batch of Word documents, which renders each valid case whole and keeps the documents, while
+    /// they hold no more than `budget` bytes in all, for the batch to write without rendering them again; the rest
+    /// are checked as `check` does. Returns the kept documents by case index.
+    public static func render(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions, jobs: Int = 0,
+                              keepingUpTo budget: Int) throws(PaperworkError) -> [Int: OOXMLPackage] {
+        do { return try checkCases(&cases, template: template, options: options, jobs: jobs, budget: budget) } catch { throw .wrap(error) }
+    }
+
+    private static func checkCases(_ cases: inout [ValidatedCase], template: DocumentTemplate, options: RenderOptions, jobs: Int,
+                                   budget: Int = 0) throws -> [Int: OOXMLPackage] {
         let todo = cases.indices.filter { cases[$0].isValid && cases[$0].streams.isEmpty }
-        guard !todo.isEmpty else { return }
+        guard !todo.isEmpty else { return [:] }
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, todo.count))
         let copies = try (0..<workers).map { _ in try template.independentCopy() }
         let found = Mutex<[Int: [Finding]]>([:])
+        let kept = Mutex<(documents: [Int: OOXMLPackage], bytes: Int)>(([:], 0))
         let failure = Mutex<(any Error)?>(nil)
         let snapshot = cases
         var checking = options
@@ -28,7 +39,15 @@ public enum TemplateCheck {
             for n in stride(from: worker, to: todo.count, by: workers) {
                 let i = todo[n]
                 do {
-                    _ = try copies[worker].render(snapshot[i].value, options: only)
+                    if kept.withLock({ $0.bytes < budget }) {
+                        let document = try copies[worker].render(snapshot[i].value, options: options)
+                        kept.withLock {
+                            $0.documents[i] = document
+                            $0.bytes += document.heldBytes
+                        }
+                    } else {
+                        _ = try copies[worker].render(snapshot[i].value, options: only)
+                    }
                 } catch {
                     if let problems = (error as? TemplateError)?.dataProblems {
                         let findings = Self.findings(problems, record: i + 1, row: snapshot[i].row)
@@ -41,6 +60,7 @@ public enum TemplateCheck {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         for (i, findings) in found.withLock({ $0 }) { cases[i].findings += findings }
+        return kept.withLock { $0.documents }
     }
 
     /// The data problems of one fill as findings of its record: the tag's path as the field, its place in the message.

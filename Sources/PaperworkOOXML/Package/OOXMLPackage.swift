@@ -54,6 +54,9 @@ public struct OOXMLPackage: Sendable {
         guard contains(main) else { throw .missingPart(file: label, part: main) }
     }
 
+    /// The bytes this package holds in memory: the parts set since it was opened (a filled document's own parts).
+    public var heldBytes: Int { replaced.values.reduce(0) { $0 + $1.count } }
+
     /// The names of all parts, in archive order (folders excluded).
     public var partNames: [String] { order.filter { !$0.hasSuffix("/") } }
 

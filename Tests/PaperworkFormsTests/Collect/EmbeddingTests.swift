@@ -109,6 +109,30 @@ import PaperworkTemplate
         #expect(try !print.relationships(of: "word/document.xml").contains { $0.kind == "customXml" })
     }
 
+    /// The documents a batch keeps from checking every record are the ones it would render again: the same bytes
+    /// whether all, some (a budget a few documents fill) or none are kept, on one core or two.
+    @Test func documentsKeptFromTheCheckAreTheOnesRenderedAgain() throws {
+        let landlord = ["甲方.名称=北京密云示例国有资产经营有限公司", "甲方.信用代码=91110228MA0030003Y", "甲方.地址=北京市密云区鼓楼东大街18号",
+                        "甲方.法定代表人=张建国", "甲方.联系电话=010-69043376", "签订日期=2020-05-20"]
+        var outputs: [[String: Data]] = []
+        for (budget, jobs) in [(48 << 20, 1), (100_000, 2), (0, 2)] {
+            let dir = scratch("")
+            var batch = BatchJob(fill: FillJob(data: Repo.root + "/Samples/rent-reduction-agreement/tenants.csv", template: nil,
+                                               form: try Repo.catalog.form("rent-reduction-agreement"), policy: Repo.policy,
+                                               options: LoadOptions(settings: landlord)), outDir: dir + "out")
+            batch.heldBytes = budget
+            batch.jobs = jobs
+            let summary = try batch.run()
+            #expect(summary.written.count == 12)
+            outputs.append(Dictionary(uniqueKeysWithValues: try summary.written.map { path in
+                (URL(fileURLWithPath: path).lastPathComponent, try #require(FileManager.default.contents(atPath: path)))
+            }))
+        }
+        #expect(outputs[0].count == 12)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
+
     func scratch(_ name: String) -> String {
         let dir = NSTemporaryDirectory() + "paperwork-embed-" + UUID().uuidString + "/"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
