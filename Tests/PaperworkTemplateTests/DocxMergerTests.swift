@@ -58,6 +58,9 @@ import Testing
         let body = try Self.body(merged)
         let pictures = body.all("blip").compactMap { $0.value("embed") }
         #expect(pictures.count == 3)
+        let drawings = body.all("docPr").compactMap { $0.value("id") }
+        let first = try Self.body(letters[0]).all("docPr").compactMap { $0.value("id") }
+        #expect(drawings.count == 3 && Set(drawings).count == 3 && drawings.first == first.first, "ids of their own after the first letter's: \(drawings)")
         let relationships = try merged.relationships(of: "word/document.xml")
         for id in pictures {
             let target = try #require(relationships.first { $0.id == id }?.targetPart, "\(id) resolves")
@@ -194,6 +197,11 @@ import Testing
                 #expect(section.child("pgSz")?.value("orient") == "landscape" && section.child("pgNumType")?.value("fmt") == "upperRoman")
             }
         }
+    }
+
+    /// The drawings of a header count too: a later letter's drawing never takes the id of one in the header.
+    @Test func drawingIdsOfAPartAreFound() {
+        #expect(WordBody.drawingIDs(in: Array(#"<w:hdr><w:p><wp:docPr id="7" name="x"/><wp:docPr name="y" id='12'></wp:docPr></w:p></w:hdr>"#.utf8)) == [7, 12])
     }
 
     @Test func sectionPropertiesRewrittenAsBytes() {

@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Each document's body becomes a section of the result; page numbers restart in each section and
 /// “page X of Y” counts the pages of each document (`NUMPAGES` becomes `SECTIONPAGES`); numbered lists start again
-/// in each document (`ListRestarts`). Headers and footers are those of the first document.
+/// in each document (`ListRestarts`); drawings after the first document's get ids of their own (Word may call a
+/// file with two drawings of one id damaged). Headers and footers are those of the first document.
 public enum DocxMerger {
     /// The documents joined, or nil when there are none; throws `.package` when one cannot be read.
     public static func merge(_ documents: [OOXMLPackage]) throws(TemplateError) -> OOXMLPackage? {
@@ -35,6 +36,8 @@ public enum DocxMerger {
             /// first document has no numbering part.
             var listStride: Int?
             var lists = Set<Int>()
+            /// The id the next drawing of a document after the first gets: above every id of the first document.
+            var nextDrawing = 1
             /// The first document has no body: the result is that document as it is.
             var unjoined = false
             let body: DeflatedPart
@@ -53,14 +56,24 @@ public enum DocxMerger {
             let part: String
             let bytes: [UInt8]
             var stride: Int?
+            var drawings: [Int] = []
             do {
                 part = try document.mainDocumentPart()
                 bytes = try document.data(of: part)
-                if index == 0 { stride = try ListRestarts.stride(of: document, mainPart: part) }
+                if index == 0 {
+                    stride = try ListRestarts.stride(of: document, mainPart: part)
+                    for kind in ["header", "footer"] {
+                        for p in try document.related(to: part, kind: kind) { drawings += WordBody.drawingIDs(in: try document.data(of: p)) }
+                    }
+                }
             } catch { throw .package(error) }
             let body = WordBody(bytes)
             var piece = body?.piece(last: index == count - 1) ?? WordBody.Piece()
-            if index == 0, let body { piece.bytes = body.head + piece.bytes }
+            if index == 0, let body {
+                let head = body.head
+                piece.bytes = head + piece.bytes
+                piece.numbers = piece.numbers.map { ($0.at.lowerBound + head.count..<$0.at.upperBound + head.count, $0.value, $0.kind) }
+            }
             state.withLock { s in
                 if index == 0 {
                     s.first = document
@@ -68,14 +81,13 @@ public enum DocxMerger {
                     s.tail = body?.tail ?? []
                     s.unjoined = body == nil
                     s.listStride = stride
+                    s.nextDrawing = (drawings + piece.numbers.filter { $0.kind == .drawing }.map(\.value)).max().map { $0 + 1 } ?? 1
                 }
                 s.waiting[index] = piece
                 while let ready = s.waiting.removeValue(forKey: s.next) {
-                    if !s.unjoined, let stride = s.listStride, s.next > 0 {
-                        s.body.write(ListRestarts.renumbered(ready, index: s.next, stride: stride))
-                        s.lists.formUnion(ready.numbers.map(\.value))
-                    } else if !s.unjoined {
-                        s.body.write(ready.bytes)
+                    if !s.unjoined {
+                        s.body.write(ready.written(index: s.next, listStride: s.listStride, nextDrawing: &s.nextDrawing))
+                        if s.next > 0 { s.lists.formUnion(ready.lists) }
                     }
                     s.next += 1
                 }

@@ -16,21 +16,6 @@ enum ListRestarts {
         return (numbers.max() ?? 0) + 1
     }
 
-    /// The piece's bytes with each list number `n` written as `n + index × stride`.
-    static func renumbered(_ piece: WordBody.Piece, index: Int, stride: Int) -> [UInt8] {
-        guard index > 0, !piece.numbers.isEmpty else { return piece.bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(piece.bytes.count + 4 * piece.numbers.count)
-        var done = 0
-        for number in piece.numbers {
-            out += piece.bytes[done..<number.at.lowerBound]
-            out += String(number.value + index * stride).utf8
-            done = number.at.upperBound
-        }
-        out += piece.bytes[done...]
-        return out
-    }
-
     /// The numbering part given, for documents 1 to `documents - 1`, their own copy of each of `lists`.
     static func restart(_ lists: Set<Int>, documents: Int, stride: Int, in result: inout OOXMLPackage, mainPart: String) throws(PackageError) {
         guard !lists.isEmpty, documents > 1, let part = try result.related(to: mainPart, kind: "numbering").first else { return }

@@ -12,8 +12,11 @@ struct WordBody {
     /// The section properties of the first of several sections: those in the first paragraph of the body that has
     /// some (`w:p/w:pPr/w:sectPr`, not a table's or a text box's paragraph); nil when the body is one section.
     let firstSection: Range<Int>?
-    /// The values of the list numbers its paragraphs use (`w:numPr/w:numId/@w:val`), in order.
-    let numbers: [Range<Int>]
+    /// The numbers a joined document may have to change, in order: the lists its paragraphs use
+    /// (`w:numPr/w:numId/@w:val`) and the ids of its drawings (`wp:docPr/@id`).
+    let numbers: [(value: Range<Int>, kind: NumberKind)]
+
+    enum NumberKind { case list, drawing }
     /// The body's qualified name (`w:body`) and its prefix with the colon (`w:`).
     let name: [UInt8]
     let prefix: [UInt8]
@@ -33,7 +36,8 @@ struct WordBody {
         selfClosing = found.selfClosing
     }
 
-    private typealias Found = (content: Range<Int>, section: Range<Int>?, firstSection: Range<Int>?, numbers: [Range<Int>],
+    private typealias Found = (content: Range<Int>, section: Range<Int>?, firstSection: Range<Int>?,
+                               numbers: [(value: Range<Int>, kind: NumberKind)],
                                name: Range<Int>, selfClosing: Bool)
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Found? {
@@ -41,7 +45,7 @@ struct WordBody {
         var contentEnd = 0
         var section: Range<Int>?
         var firstSection: Range<Int>?
-        var numbers: [Range<Int>] = []
+        var numbers: [(value: Range<Int>, kind: NumberKind)] = []
         var childStart = 0, sectionStart = 0
         // Open elements; inside the body, whether its child is a paragraph and that paragraph's child its properties.
         var depth = 0
@@ -60,10 +64,7 @@ struct WordBody {
                 body = (tag.end, tag.name, tag.selfClosing)
                 if tag.selfClosing { contentEnd = tag.end + 1; break }
             } else if body != nil {
-                if isNamed(bytes, tag.name, Self.numId),
-                   let value = TagCursor.attributes(bytes, tag).first(where: { isNamed(bytes, $0.name, Self.val) })?.value {
-                    numbers.append(value)
-                }
+                if let number = number(bytes, tag) { numbers.append(number) }
                 switch depth {
                 case 2:
                     childStart = tag.start
@@ -80,6 +81,29 @@ struct WordBody {
         }
         guard let body, contentEnd > body.end else { return nil }
         return (body.end + 1..<contentEnd, section, firstSection, numbers, body.name, body.selfClosing)
+    }
+
+    /// A list's number (`numId`'s `val`) or a drawing's id (`docPr`'s `id`) in the tag, when it is one of those.
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: TagCursor.Tag) -> (value: Range<Int>, kind: NumberKind)? {
+        let kind: NumberKind, attribute: [UInt8]
+        if isNamed(bytes, tag.name, Self.numId) { (kind, attribute) = (.list, Self.val) }
+        else if isNamed(bytes, tag.name, Self.docPr) { (kind, attribute) = (.drawing, Self.id) }
+        else { return nil }
+        return TagCursor.attributes(bytes, tag).first { isNamed(bytes, $0.name, attribute) }.map { ($0.value, kind) }
+    }
+
+    /// The ids of the drawings in a part (a header's, a footer's).
+    static func drawingIDs(in bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var ids: [Int] = []
+            var cursor = TagCursor(buffer)
+            while let tag = cursor.next() {
+                if !tag.closing, let found = number(buffer, tag), found.kind == .drawing, let id = Int(String(decoding: buffer[found.value], as: UTF8.self)) {
+                    ids.append(id)
+                }
+            }
+            return ids
+        }
     }
 
     /// Whether the qualified name at `name` has the local name `local` (`w:sectPr`, `sectPr`).
@@ -115,12 +139,12 @@ struct WordBody {
         var nextNumber = 0
         /// Copies bytes of the body, noting where the list numbers in them land.
         func copy(_ range: Range<Int>) {
-            while nextNumber < numbers.count && numbers[nextNumber].lowerBound < range.lowerBound { nextNumber += 1 }
-            while nextNumber < numbers.count && numbers[nextNumber].upperBound <= range.upperBound {
-                let number = numbers[nextNumber]
-                if let value = Int(String(decoding: bytes[number], as: UTF8.self)), value != 0 {
+            while nextNumber < numbers.count && numbers[nextNumber].value.lowerBound < range.lowerBound { nextNumber += 1 }
+            while nextNumber < numbers.count && numbers[nextNumber].value.upperBound <= range.upperBound {
+                let (number, kind) = numbers[nextNumber]
+                if let value = Int(String(decoding: bytes[number], as: UTF8.self)), value != 0 || kind == .drawing {
                     let at = out.bytes.count + number.lowerBound - range.lowerBound
-                    out.numbers.append((at..<at + number.count, value))
+                    out.numbers.append((at..<at + number.count, value, kind))
                 }
                 nextNumber += 1
             }
@@ -153,10 +177,35 @@ struct WordBody {
         return out
     }
 
-    /// A document's part of the joined body, and where in it the list numbers (`numId` values) are.
+    /// A document's part of the joined body, and where in it the list numbers and drawing ids are.
     struct Piece {
         var bytes: [UInt8] = []
-        var numbers: [(at: Range<Int>, value: Int)] = []
+        var numbers: [(at: Range<Int>, value: Int, kind: NumberKind)] = []
+
+        /// The bytes of the `index`th document (from 0) as joined: after the first, list `n` becomes
+        /// `n + index × listStride` (`ListRestarts`; kept without a stride), and each drawing gets the next id from
+        /// `nextDrawing`, so that no two drawings of the joined body share one.
+        func written(index: Int, listStride: Int?, nextDrawing: inout Int) -> [UInt8] {
+            guard index > 0, !numbers.isEmpty else { return bytes }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 4 * numbers.count)
+            var done = 0
+            for number in numbers {
+                let value: Int
+                switch number.kind {
+                case .list: value = number.value + index * (listStride ?? 0)
+                case .drawing: value = nextDrawing; nextDrawing += 1
+                }
+                out += bytes[done..<number.at.lowerBound]
+                out += String(value).utf8
+                done = number.at.upperBound
+            }
+            out += bytes[done...]
+            return out
+        }
+
+        /// The lists it uses.
+        var lists: [Int] { numbers.filter { $0.kind == .list }.map(\.value) }
     }
 
     static let body = Array("body".utf8)
@@ -165,6 +214,8 @@ struct WordBody {
     static let paragraphProperties = Array("pPr".utf8)
     static let numId = Array("numId".utf8)
     static let val = Array("val".utf8)
+    static let docPr = Array("docPr".utf8)
+    static let id = Array("id".utf8)
 
     /// The local name of a qualified name (`sectPr` of `w:sectPr`).
     static func localName(_ bytes: [UInt8], _ name: Range<Int>) -> ArraySlice<UInt8> {
