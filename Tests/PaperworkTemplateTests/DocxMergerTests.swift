@@ -140,6 +140,13 @@ import Testing
         guard case .internal(let inner)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(inner.message(.zh).contains("第 2 份") && inner.message(.en).contains("document 2 of 3"))
         #expect(try DocxMerger.merge([]) == nil)
+
+        let abandoned = try DocxMerger.Joiner(count: 3)
+        try abandoned.add(letters[1], at: 1)
+        abandoned.abandon()
+        try abandoned.add(letters[0], at: 0)
+        try abandoned.add(letters[2], at: 2)
+        #expect(throws: TemplateError.self, "a document that will never come: no print file, even when the others came") { try abandoned.finish() }
     }
 
     /// Bodies as other producers write them: a text box and a table of paragraphs, section properties followed by

@@ -226,7 +226,10 @@ public struct BatchJob: Sendable {
                         progress(results.done, work.count)
                     }
                 } catch {
-                    if !joined { mergeFailure.record(error, at: index) }
+                    if !joined {
+                        mergeFailure.record(error, at: index)
+                        joiner?.abandon()  // the print file cannot be made: hold none of the documents after this one
+                    }
                     results.set(i, .failure(error))
                 }
                 if staged.count >= Self.group { commitStaged() }

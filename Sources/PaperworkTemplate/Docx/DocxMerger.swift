@@ -40,6 +40,8 @@ public enum DocxMerger {
             var nextDrawing = 1
             /// The first document has no body: the result is that document as it is.
             var unjoined = false
+            /// A document will never come (`abandon()`): nothing more is held.
+            var abandoned = false
             let body: DeflatedPart
             var finished: OOXMLPackage?
         }
@@ -75,6 +77,7 @@ public enum DocxMerger {
                 piece.numbers = piece.numbers.map { ($0.at.lowerBound + head.count..<$0.at.upperBound + head.count, $0.value, $0.kind) }
             }
             state.withLock { s in
+                guard !s.abandoned else { return }
                 if index == 0 {
                     s.first = document
                     s.part = part
@@ -91,6 +94,15 @@ public enum DocxMerger {
                     }
                     s.next += 1
                 }
+            }
+        }
+
+        /// Says that a document will never be handed over (it could not be filled): the bodies waiting for it, and
+        /// those handed over later, are let go, and `finish()` throws.
+        public func abandon() {
+            state.withLock { s in
+                s.abandoned = true
+                s.waiting = [:]
             }
         }
 
