@@ -48,7 +48,7 @@ public final class DeflatedPart: @unchecked Sendable {
         guard fd >= 0 else { throw .failed(path: NSTemporaryDirectory(), cause: .last(.create)) }
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         stream.initialize(to: z_stream())
-        guard paperwork_deflate_init(stream, effort.rawValue) == Z_OK else {
+        guard paperwork_deflate_init(stream, effort.rawValue, 8) == Z_OK else {
             close(fd)
             unlink(path)
             throw .compressionFailed(path: path)
