@@ -32,9 +32,9 @@ public enum DocxMerger {
             var first: OOXMLPackage?
             var part = ""
             var tail: [UInt8] = []
-            /// The lists documents after the first use, each started again in each (`ListRestarts`); nil when the
-            /// first document has no numbering part.
+            /// One more than the first document's greatest list number (`ListRestarts`); nil when it has no numbering part.
             var listStride: Int?
+            /// The lists the documents after the first use: each is started again in each of them.
             var lists = Set<Int>()
             /// The id the next drawing of a document after the first gets: above every id of the first document.
             var nextDrawing = 1
