@@ -90,12 +90,13 @@ public struct CaseEmbedding: Sendable {
 
     /// `{8-4-4-4-12}` upper-case hex from the digest's first 32 hex digits.
     static func guid(_ digest: String) -> String {
-        let hex = Array((digest.split(separator: ":").last.map(String.init) ?? "").uppercased().utf8.prefix(32))
+        let bytes = Array(digest.utf8)
+        let hex = bytes[(bytes.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0)...].prefix(32)
         guard hex.count == 32 else { return "{00000000-0000-0000-0000-000000000000}" }
         var out = Array("{".utf8)
         for (k, byte) in hex.enumerated() {
             if k == 8 || k == 12 || k == 16 || k == 20 { out.append(UInt8(ascii: "-")) }
-            out.append(byte)
+            out.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
         }
         return String(decoding: out + Array("}".utf8), as: UTF8.self)
     }

@@ -51,10 +51,11 @@ struct SHA256 {
     /// The digest as 64 lower-case hex digits.
     func hex() -> String {
         var copy = self
-        return copy.finish().map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in copy.finish() { text += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The digest of some bytes, as `sha256:` and hex.

@@ -28,6 +28,11 @@ import PaperworkTemplate
         }
     }
 
+    @Test func theDataStoreIDIsTheCaseDigestsFirst32HexDigitsInUpperCase() {
+        #expect(CaseEmbedding.guid(SHA256.label(Array("abc".utf8))) == "{BA7816BF-8F01-CFEA-4141-40DE5DAE2223}")
+        #expect(CaseEmbedding.guid("sha256:12ab") == "{00000000-0000-0000-0000-000000000000}", "too short for a GUID")
+    }
+
     @Test func aFilledDocumentCarriesItsFormPolicyVersionAndDeclaredData() throws {
         let out = scratch("协议.docx")
         try fill("interest-subsidy-application", "valid.yaml", to: out)
