@@ -75,11 +75,19 @@ import Testing
         #expect(try paragraphs(opened) == paragraphs(merged), "the joined body, deflated as it was written, reads back")
     }
 
-    /// Clauses numbered by Word's automatic numbering are numbered 1, 2 in every letter, not 3, 4 in the second.
+    /// Clauses numbered by Word's automatic numbering are numbered 1, 2, 3 in every letter, not 4, 5, 6 in the second;
+    /// the third clause, numbered by its style, is given the style's list in the later letters so that it starts again too.
     @Test func numberedListsStartAgainInEachLetter() throws {
         let merged = try #require(try DocxMerger.merge(try Self.letters()))
-        let lists = try Self.body(merged).all("numId").compactMap { $0.value("val") }
-        #expect(lists == ["5", "5", "15", "15", "25", "25"], "list n of letter i is n + 10i: the numbering part's lists go up to 9")
+        let body = try Self.body(merged)
+        let lists = body.all("numId").compactMap { $0.value("val") }
+        #expect(lists == ["5", "5", "15", "15", "15", "25", "25", "25"], "list n of letter i is n + 10i: the numbering part's lists go up to 9")
+        let styled = body.all("pPr").filter { $0.child("pStyle")?.value("val") == "ListNumber" }
+        #expect(styled.count == 3 && styled[0].child("numPr") == nil, "the first letter's paragraph is left as it was")
+        for properties in styled.dropFirst() {
+            #expect(properties.elements.map { String($0.localName) } == ["pStyle", "numPr"])
+            #expect(properties.child("numPr")?.child("ilvl")?.value("val") == "0")
+        }
         let numbering = try merged.xml(of: "word/numbering.xml").root
         for id in ["15", "25"] {
             let list = try #require(numbering.children("num").first { $0.value("numId") == id })
@@ -90,6 +98,21 @@ import Testing
         let names = numbering.elements.map { String($0.localName) }
         #expect(names.lastIndex(of: "abstractNum")! < names.firstIndex(of: "num")!, "lists after every definition, as the schema orders them")
         #expect(numbering.children("num").count == 9 + 2)
+    }
+
+    /// A style's list and level come from the style or the one it is based on; list 0 in a style numbers nothing.
+    @Test func stylesGiveTheirListsThroughTheirBase() throws {
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        func style(_ id: String, basedOn: String? = nil, list: String? = nil, level: String? = nil) -> String {
+            let numbering = list.map { "<w:pPr><w:numPr>" + (level.map { "<w:ilvl w:val=\"\($0)\"/>" } ?? "") + "<w:numId w:val=\"\($0)\"/></w:numPr></w:pPr>" } ?? ""
+            return "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\">" + (basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "") + numbering + "</w:style>"
+        }
+        let styles = "<w:styles \(w)>" + style("Normal") + style("条款", basedOn: "Normal", list: "3", level: "1") + style("子条款", basedOn: "条款")
+            + style("不编号", basedOn: "条款", list: "0") + style("循环", basedOn: "循环") + "<w:style w:type=\"character\" w:styleId=\"字符\"/></w:styles>"
+        var document = try wordPackage(body: "")
+        document.setPart("word/styles.xml", bytes: Array(styles.utf8))
+        let lists = try ListRestarts.styleLists(of: document, mainPart: "word/document.xml")
+        #expect(lists.mapValues { "\($0.list)/\($0.level)" } == ["条款": "3/1", "子条款": "3/1"])
     }
 
     /// A list that already starts its levels somewhere keeps that; the other levels start at their definition's start.

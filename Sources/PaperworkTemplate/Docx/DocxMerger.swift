@@ -25,6 +25,8 @@ public enum DocxMerger {
     public final class Joiner: Sendable {
         private let count: Int
         private let state: Mutex<State>
+        /// The lists paragraph styles give (`ListRestarts.styleLists`), read once from the first document to need them.
+        private let styleLists = Mutex<[String: (list: Int, level: Int)]?>(nil)
 
         private struct State {
             var next = 0
@@ -59,9 +61,18 @@ public enum DocxMerger {
             let bytes: [UInt8]
             var stride: Int?
             var drawings: [Int] = []
+            var lists: [String: (list: Int, level: Int)] = [:]
             do {
                 part = try document.mainDocumentPart()
                 bytes = try document.data(of: part)
+                if index > 0 {
+                    lists = try styleLists.withLock { (cached: inout [String: (list: Int, level: Int)]?) throws(PackageError) in
+                        if let cached { return cached }
+                        let found = try ListRestarts.styleLists(of: document, mainPart: part)
+                        cached = found
+                        return found
+                    }
+                }
                 if index == 0 {
                     stride = try ListRestarts.stride(of: document, mainPart: part)
                     for kind in ["header", "footer"] {
@@ -70,7 +81,7 @@ public enum DocxMerger {
                 }
             } catch { throw .package(error) }
             let body = WordBody(bytes)
-            var piece = body?.piece(last: index == count - 1) ?? WordBody.Piece()
+            var piece = body?.piece(last: index == count - 1, styleLists: lists) ?? WordBody.Piece()
             if index == 0, let body {
                 let head = body.head
                 piece.bytes = head + piece.bytes

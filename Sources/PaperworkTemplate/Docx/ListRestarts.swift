@@ -7,13 +7,36 @@ import PaperworkOOXML
 /// `n + i × stride` wherever it used list `n` — `stride` is one more than the numbering part's greatest list number —
 /// and the numbering part gets those lists: the same list definition (`w:abstractNumId`), each level started again
 /// (`w:lvlOverride/w:startOverride`), as Word's "restart numbering" writes it.
-/// Lists that paragraphs take from their style (no `w:numPr` of their own) are not started again.
+/// A paragraph that takes its list from its style (no `w:numPr` of its own) is given the style's list and level as its own
+/// in the documents after the first, so that it is started again too.
 enum ListRestarts {
     /// One more than the greatest list number of the main part's numbering part; nil when there is none.
     static func stride(of document: OOXMLPackage, mainPart: String) throws(PackageError) -> Int? {
         guard let part = try document.related(to: mainPart, kind: "numbering").first else { return nil }
         let numbers = try document.xml(of: part).root.elements.filter { $0.localName == "num" }.compactMap { value($0, "numId").flatMap { Int($0) } }
         return (numbers.max() ?? 0) + 1
+    }
+
+    /// The lists paragraph styles number their paragraphs with (`w:pPr/w:numPr` of the style or of a style it is
+    /// based on), by style id, with the level; a style whose list is 0 numbers nothing.
+    static func styleLists(of document: OOXMLPackage, mainPart: String) throws(PackageError) -> [String: (list: Int, level: Int)] {
+        guard let part = try document.related(to: mainPart, kind: "styles").first else { return [:] }
+        var own: [String: (list: Int?, level: Int?, basedOn: String?)] = [:]
+        for style in try document.xml(of: part).root.elements where style.localName == "style" && value(style, "type") == "paragraph" {
+            guard let id = value(style, "styleId") else { continue }
+            let numbering = style.elements.first { $0.localName == "pPr" }?.elements.first { $0.localName == "numPr" }
+            let list = numbering?.elements.first { $0.localName == "numId" }.flatMap { value($0, "val") }.flatMap { Int($0) }
+            let level = numbering?.elements.first { $0.localName == "ilvl" }.flatMap { value($0, "val") }.flatMap { Int($0) }
+            let basedOn = style.elements.first { $0.localName == "basedOn" }.flatMap { value($0, "val") }
+            own[id] = (list, level, basedOn)
+        }
+        func resolved(_ id: String, _ seen: Set<String>) -> (list: Int, level: Int)? {
+            guard let style = own[id], !seen.contains(id) else { return nil }
+            let inherited = style.basedOn.flatMap { resolved($0, seen.union([id])) }
+            guard let list = style.list ?? inherited?.list, list != 0 else { return nil }
+            return (list, style.level ?? inherited?.level ?? 0)
+        }
+        return own.keys.reduce(into: [:]) { result, id in result[id] = resolved(id, []) }
     }
 
     /// The numbering part given, for documents 1 to `documents - 1`, their own copy of each of `lists`.

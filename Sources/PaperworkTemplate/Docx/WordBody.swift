@@ -17,6 +17,10 @@ struct WordBody {
     let numbers: [(value: Range<Int>, kind: NumberKind)]
 
     enum NumberKind { case list, drawing }
+
+    /// Paragraphs whose style numbers them (a `pStyle` and no `numPr` of their own): where a `numPr` would go in
+    /// their properties, and the style's name.
+    let styled: [(at: Int, style: Range<Int>)]
     /// The body's qualified name (`w:body`) and its prefix with the colon (`w:`).
     let name: [UInt8]
     let prefix: [UInt8]
@@ -31,13 +35,14 @@ struct WordBody {
         section = found.section
         firstSection = found.firstSection
         numbers = found.numbers
+        styled = found.styled
         name = Array(bytes[found.name])
         prefix = Array(name[..<(name.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0)])
         selfClosing = found.selfClosing
     }
 
     private typealias Found = (content: Range<Int>, section: Range<Int>?, firstSection: Range<Int>?,
-                               numbers: [(value: Range<Int>, kind: NumberKind)],
+                               numbers: [(value: Range<Int>, kind: NumberKind)], styled: [(at: Int, style: Range<Int>)],
                                name: Range<Int>, selfClosing: Bool)
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Found? {
@@ -46,6 +51,9 @@ struct WordBody {
         var section: Range<Int>?
         var firstSection: Range<Int>?
         var numbers: [(value: Range<Int>, kind: NumberKind)] = []
+        var styled: [(at: Int, style: Range<Int>)] = []
+        // The paragraph properties being read: their depth, style, whether they number, where a numPr would go.
+        var properties: (depth: Int, style: Range<Int>?, numbered: Bool, insertAt: Int?)?
         var childStart = 0, sectionStart = 0
         // Open elements; inside the body, whether its child is a paragraph and that paragraph's child its properties.
         var depth = 0
@@ -58,6 +66,10 @@ struct WordBody {
                 if depth == 1 { contentEnd = tag.start; break }
                 if depth == 2 && isNamed(bytes, tag.name, Self.sectPr) { section = childStart..<tag.end + 1 }
                 if depth == 4 && inProperties && firstSection == nil && isNamed(bytes, tag.name, Self.sectPr) { firstSection = sectionStart..<tag.end + 1 }
+                if let p = properties, depth == p.depth {
+                    if let style = p.style, !p.numbered { styled.append((p.insertAt ?? tag.start, style)) }
+                    properties = nil
+                }
                 continue
             }
             if depth == 1 && body == nil && isNamed(bytes, tag.name, Self.body) {
@@ -65,6 +77,19 @@ struct WordBody {
                 if tag.selfClosing { contentEnd = tag.end + 1; break }
             } else if body != nil {
                 if let number = number(bytes, tag) { numbers.append(number) }
+                if var p = properties {
+                    if depth == p.depth + 1 {
+                        if isNamed(bytes, tag.name, Self.paragraphStyle) {
+                            p.style = TagCursor.attributes(bytes, tag).first { isNamed(bytes, $0.name, Self.val) }?.value
+                        } else if isNamed(bytes, tag.name, Self.numberingProperties) {
+                            p.numbered = true
+                        }
+                        if p.insertAt == nil && !Self.beforeNumbering.contains(where: { isNamed(bytes, tag.name, $0) }) { p.insertAt = tag.start }
+                        properties = p
+                    }
+                } else if !tag.selfClosing && isNamed(bytes, tag.name, Self.paragraphProperties) {
+                    properties = (depth, nil, false, nil)
+                }
                 switch depth {
                 case 2:
                     childStart = tag.start
@@ -80,7 +105,7 @@ struct WordBody {
             if !tag.selfClosing { depth += 1 }
         }
         guard let body, contentEnd > body.end else { return nil }
-        return (body.end + 1..<contentEnd, section, firstSection, numbers, body.name, body.selfClosing)
+        return (body.end + 1..<contentEnd, section, firstSection, numbers, styled, body.name, body.selfClosing)
     }
 
     /// A list's number (`numId`'s `val`) or a drawing's id (`docPr`'s `id`) in the tag, when it is one of those.
@@ -133,22 +158,42 @@ struct WordBody {
     /// one is `last`. The document's first section starts a new page numbered from 1: the body's own section when
     /// it is the only one, else the first. A body without section properties gets ones that say only that (the page
     /// is then Word's default, as it was).
-    func piece(last: Bool) -> Piece {
+    func piece(last: Bool, styleLists: [String: (list: Int, level: Int)] = [:]) -> Piece {
         var out = Piece()
         out.bytes.reserveCapacity(content.count + 200)
-        var nextNumber = 0
-        /// Copies bytes of the body, noting where the list numbers in them land.
+        var nextNumber = 0, nextStyled = 0
+        /// Copies bytes of the body, noting where the list numbers and drawing ids in them land, and giving each
+        /// paragraph numbered by its style (in `styleLists`) that list as its own.
         func copy(_ range: Range<Int>) {
             while nextNumber < numbers.count && numbers[nextNumber].value.lowerBound < range.lowerBound { nextNumber += 1 }
-            while nextNumber < numbers.count && numbers[nextNumber].value.upperBound <= range.upperBound {
-                let (number, kind) = numbers[nextNumber]
-                if let value = Int(String(decoding: bytes[number], as: UTF8.self)), value != 0 || kind == .drawing {
-                    let at = out.bytes.count + number.lowerBound - range.lowerBound
-                    out.numbers.append((at..<at + number.count, value, kind))
+            while nextStyled < styled.count && styled[nextStyled].at < range.lowerBound { nextStyled += 1 }
+            var done = range.lowerBound
+            while true {
+                let number = nextNumber < numbers.count && numbers[nextNumber].value.upperBound <= range.upperBound ? numbers[nextNumber] : nil
+                let insertion = nextStyled < styled.count && styled[nextStyled].at <= range.upperBound ? styled[nextStyled] : nil
+                if let insertion, insertion.at <= number?.value.lowerBound ?? Int.max {
+                    nextStyled += 1
+                    guard let list = styleLists[String(decoding: bytes[insertion.style], as: UTF8.self)] else { continue }
+                    out.bytes += bytes[done..<insertion.at]
+                    done = insertion.at
+                    out.bytes += Array("<".utf8) + prefix + Array("numPr><".utf8) + prefix + Array("ilvl ".utf8) + prefix
+                        + Array("val=\"\(list.level)\"/><".utf8) + prefix + Array("numId ".utf8) + prefix + Array("val=\"".utf8)
+                    let at = out.bytes.count
+                    out.bytes += String(list.list).utf8
+                    out.numbers.append((at..<out.bytes.count, list.list, .list))
+                    out.bytes += Array("\"/></".utf8) + prefix + Array("numPr>".utf8)
+                } else if let (number, kind) = number {
+                    nextNumber += 1
+                    guard let value = Int(String(decoding: bytes[number], as: UTF8.self)), value != 0 || kind == .drawing else { continue }
+                    out.bytes += bytes[done..<number.lowerBound]
+                    out.numbers.append((out.bytes.count..<out.bytes.count + number.count, value, kind))
+                    out.bytes += bytes[number]
+                    done = number.upperBound
+                } else {
+                    break
                 }
-                nextNumber += 1
             }
-            out.bytes += bytes[range]
+            out.bytes += bytes[done..<range.upperBound]
         }
         let ownStart = section?.lowerBound ?? content.upperBound
         if let first = firstSection, first.upperBound <= ownStart {
@@ -215,6 +260,10 @@ struct WordBody {
     static let numId = Array("numId".utf8)
     static let val = Array("val".utf8)
     static let docPr = Array("docPr".utf8)
+    static let paragraphStyle = Array("pStyle".utf8)
+    static let numberingProperties = Array("numPr".utf8)
+    /// What comes before `numPr` in paragraph properties, in the schema's order.
+    static let beforeNumbering = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl"].map { Array($0.utf8) }
     static let id = Array("id".utf8)
 
     /// The local name of a qualified name (`sectPr` of `w:sectPr`).

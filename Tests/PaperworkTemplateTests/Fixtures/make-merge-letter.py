@@ -4,7 +4,7 @@ what a joined body must keep working — a picture (a relationship of the main p
 paragraphs, a paragraph with a section break of its own inside the table's cell (Word ignores it there, the join must
 not take it for the body's), a footer "第 X 页 共 Y 页" with a PAGE and a NUMPAGES field (complex and simple), and
 page numbers in Chinese counting, starting at 5, and two clauses numbered by Word's automatic numbering (their own
-w:numPr, list 5 of python-docx's numbering part)."""
+w:numPr, list 5 of python-docx's numbering part) and a third numbered by its style (List Number, list 5 too)."""
 import os, struct, zlib
 from docx import Document
 from docx.oxml import OxmlElement
@@ -62,6 +62,7 @@ for clause in ("本函自发出之日起生效。", "如有异议请于十日内
         element.set(qn("w:val"), value)
         numbering.append(element)
     numbered._p.get_or_add_pPr().append(numbering)
+doc.add_paragraph("本函一式两份。", style="List Number")
 doc.add_paragraph("此致")
 
 section = doc.sections[0]
