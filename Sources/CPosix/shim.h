@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <fcntl.h>
 #include <errno.h>
-#include <sys/types.h>
 
-/* syncfs is a GNU extension that Swift's Glibc module does not show. */
+/* syncfs is a GNU extension that Swift's Glibc module does not show. No header here may pull in <sys/select.h>
+   (<sys/types.h> does): its fd_set, seen with _GNU_SOURCE, would differ from the one other modules build. */
 static inline int paperwork_syncfs(int fd) { return syncfs(fd); }
 
 /* A rename that fails with EEXIST instead of replacing the target (renameat2, RENAME_NOREPLACE): atomic, one call. */
@@ -19,7 +19,7 @@ static inline int paperwork_rename_noreplace(const char *from, const char *to) {
 
 /* A file with no name yet in a folder (O_TMPFILE), open for reading and writing; fails with EOPNOTSUPP, EISDIR or
    EINVAL where the file system has no such files. */
-static inline int paperwork_open_unnamed(const char *folder, mode_t mode) {
+static inline int paperwork_open_unnamed(const char *folder, unsigned int mode) {
     return open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
 }
 
