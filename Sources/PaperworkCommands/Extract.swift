@@ -29,7 +29,7 @@ struct Extract: ParsableCommand {
     func run() throws {
         try output.guarded {
             let (form, _) = try formOptions.resolve(template: nil)
-            let catalog = try? FormCatalog(folder: formOptions.templates)
+            let catalog = FormCatalog(folder: formOptions.templates)
             let progress = ProgressLine(quiet: output.quiet, language: output.language, minimum: ProgressLine.rowsShown, rows: true)
             let result = ExtractJob(files: files, form: form, catalog: catalog, prefer: prefer).run(progress: progress.update)
             progress.finish()
