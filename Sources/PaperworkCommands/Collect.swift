@@ -35,6 +35,8 @@ struct Collect: ParsableCommand {
             if let report { try FindingReport.checkTarget(report, overwrite: force) }
             let findings: [CollectFinding]
             let blocked: Bool
+            /// Written with errors: `--skip-invalid` left the invalid rows out, which exit status 4 says.
+            var leftOut = false
             if form.manifest.kind == .list {
                 var job = ListCollectJob(files: files, form: form, policy: policy, settings: formOptions.settings + (batch.map { ["批次=\($0)"] } ?? []))
                 job.previous = previous
@@ -46,6 +48,7 @@ struct Collect: ParsableCommand {
                 progress.finish()
                 findings = summary.findings
                 blocked = summary.written == nil
+                leftOut = summary.written != nil && summary.hasErrors
                 if let written = summary.written {
                     output.say(zh: "已汇总 \(files.count) 份清单，共 \(summary.rows) 行，写入 \(summary.kept) 行：\(written)",
                                en: "merged \(files.count) list(s), \(summary.rows) row(s), \(summary.kept) written: \(written)")
@@ -69,6 +72,7 @@ struct Collect: ParsableCommand {
                            en: "\(errors) error(s); nothing was written (--skip-invalid merges the valid rows)", toError: true)
                 throw ExitCode(ExitStatus.invalidData)
             }
+            if leftOut { throw ExitCode(ExitStatus.someSkipped) }
         }
     }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/检查结果.csv", encoding: .utf8) == report)
         let merged = try CLI.run(["collect", "--form", "hr-enterprise-list"] + lists + ["--batch", "2"] + Self.district
                                  + ["-o", "区汇总-第2批.xlsx", "--report", "检查结果.csv", "--skip-invalid", "--force"], in: dir)
-        #expect(merged.status == 0, "\(merged.err)")
+        #expect(merged.status == 4, "the repeated row was left out: \(merged.err)")
         #expect(merged.out.contains("已汇总 3 份清单，共 41 行，写入 40 行：区汇总-第2批.xlsx"))
         let extracted = try CLI.run(["extract", "区汇总-第2批.xlsx", "-o", "区汇总.json"], in: dir)
         #expect(extracted.status == 0)
