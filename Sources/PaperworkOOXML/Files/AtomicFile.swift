@@ -112,15 +112,13 @@ public enum AtomicFile {
     /// files (or this process has too many open): no temporary name is made and removed, and nothing is left
     /// behind if the process stops before `commit`.
     private static func stageUnnamed(_ bytes: [UInt8], for path: String) throws(OutputError) -> Staged? {
-        var status = stat()
-        if lstat(path, &status) == 0 { throw .exists(path: path) }
+        try refuseExisting(path)
         let fd = paperwork_open_unnamed(split(path).folder, 0o666)
         guard fd >= 0 else {
             let cause = SystemError.last(.create)
             switch cause.code {
-            case ENOENT, ENOTDIR: throw .folderMissing(path: path)
             case EOPNOTSUPP, ENOTSUP, EISDIR, EINVAL, EMFILE, ENFILE: return nil
-            default: throw .failed(path: path, cause: cause)
+            default: throw notCreated(path, cause)
             }
         }
         do throws(OutputError) { try writeAll(bytes, fd: fd, path: path) } catch {
@@ -135,16 +133,22 @@ public enum AtomicFile {
     /// file by one `lstat`: a batch writes thousands of files, and each check is a system call.
     private static func create(for path: String, overwrite: Bool) throws(OutputError) -> (Int32, String, String) {
         let (folder, name) = split(path)
-        var status = stat()
-        if !overwrite && lstat(path, &status) == 0 { throw .exists(path: path) }
+        if !overwrite { try refuseExisting(path) }
         var template = Array((folder + "/." + temporaryStem(name) + ".XXXXXX" + temporarySuffix).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(temporarySuffix.utf8.count)) }
-        guard fd >= 0 else {
-            let cause = SystemError.last(.create)
-            if cause.code == ENOENT || cause.code == ENOTDIR { throw .folderMissing(path: path) }
-            throw .failed(path: path, cause: cause)
-        }
+        guard fd >= 0 else { throw notCreated(path, .last(.create)) }
         return (fd, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, folder)
+    }
+
+    /// Fails when a file (or anything else) stands at `path`: one `lstat`.
+    private static func refuseExisting(_ path: String) throws(OutputError) {
+        var status = stat()
+        if lstat(path, &status) == 0 { throw .exists(path: path) }
+    }
+
+    /// Why a new file for `path` could not be made: its folder missing (or not a folder), or the system's error.
+    private static func notCreated(_ path: String, _ cause: SystemError) -> OutputError {
+        cause.code == ENOENT || cause.code == ENOTDIR ? .folderMissing(path: path) : .failed(path: path, cause: cause)
     }
 
     /// A path's folder (`.` for a bare name) and its last component.

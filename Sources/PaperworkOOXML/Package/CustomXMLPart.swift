@@ -44,7 +44,7 @@ extension OOXMLPackage {
     public mutating func setCustomXMLPart(file: DeflatedPart, namespace: String, itemID: String) throws(PackageError) {
         let item = try customXMLItem(namespace: namespace)
         setPart(item.part, file: file)
-        if let properties = item.properties { setPart(properties, bytes: Self.properties(itemID: itemID, namespace: namespace)) }
+        name(item, itemID)
     }
 
     /// The custom XML item holding `namespace`; when there is none, one is added holding `placeholder` (an XML
@@ -73,6 +73,11 @@ extension OOXMLPackage {
     /// Puts `bytes` into a custom XML item of this package and names its data store item `itemID` (`{…}`).
     public mutating func fill(_ item: CustomXMLItem, with bytes: [UInt8], itemID: String) {
         setPart(item.part, bytes: bytes)
+        name(item, itemID)
+    }
+
+    /// Writes the item's properties part (when it has one) naming its data store item `itemID`.
+    private mutating func name(_ item: CustomXMLItem, _ itemID: String) {
         if let properties = item.properties { setPart(properties, bytes: Self.properties(itemID: itemID, namespace: item.namespace)) }
     }
 

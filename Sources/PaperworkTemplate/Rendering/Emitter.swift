@@ -67,12 +67,12 @@ struct Emitter {
             }
             switch s.tokens[i] {
             case .open(let e):
-                if let prefix, let paragraphs, paragraphs.fixed[i] {
+                if let prefix, let paragraphs, paragraphs.fixed(i) {
                     frames[frames.count - 1].pending += JoinedRunLanguage.keepingNumbersTogether(fixedBytes(s, i...s.match[i]), prefix: prefix)
                     i = s.match[i] + 1
                     continue
                 }
-                if paragraphs?.filled[i] == true { frames[frames.count - 1].append(.paragraphStart) }
+                if paragraphs?.filled(i) == true { frames[frames.count - 1].append(.paragraphStart) }
                 if guarded[i] != nil { frames[frames.count - 1].append(.guardStart) }
                 MarkupSerializer.writeStartTag(e, selfClosing: false, into: &frames[frames.count - 1].pending)
             case .close(let name):
@@ -83,7 +83,7 @@ struct Emitter {
                 } else {
                     MarkupSerializer.writeEndTag(name, into: &frames[frames.count - 1].pending)
                 }
-                if paragraphs?.filled[s.match[i]] == true { frames[frames.count - 1].append(.paragraphEnd) }
+                if paragraphs?.filled(s.match[i]) == true { frames[frames.count - 1].append(.paragraphEnd) }
             case .empty(let e):
                 MarkupSerializer.writeStartTag(e, selfClosing: true, into: &frames[frames.count - 1].pending)
             case let .choice(expression, tag, yes, no):

@@ -5,10 +5,14 @@
 /// line paragraph by paragraph (a paragraph's start and end separate text for `NumberJoins`), so a fixed paragraph
 /// needs those passes once, when the template is compiled.
 struct OutermostParagraphs {
-    /// By open token: an outermost paragraph that no record changes.
-    var fixed: [Bool]
-    /// By open token: an outermost paragraph that holds something filled per record.
-    var filled: [Bool]
+    /// By open token of each outermost paragraph: whether a record can change it (nil for every other token).
+    private let changes: [Bool?]
+
+    /// An outermost paragraph that no record changes.
+    func fixed(_ token: Int) -> Bool { changes[token] == false }
+
+    /// An outermost paragraph that holds something filled per record.
+    func filled(_ token: Int) -> Bool { changes[token] == true }
 
     init(_ s: TokenStream, _ layout: BlockLayout) {
         // Points between and on tokens: 2t stands before token t, 2t + 1 on it.
@@ -23,15 +27,13 @@ struct OutermostParagraphs {
         for t in s.tokens.indices { if case .choice = s.tokens[t] { points[2 * t + 1] = 1 } }
         var sums = [Int](repeating: 0, count: points.count + 1)
         for k in points.indices { sums[k + 1] = sums[k] + points[k] }
-        fixed = Array(repeating: false, count: s.tokens.count)
-        filled = fixed
+        var changes = [Bool?](repeating: nil, count: s.tokens.count)
         for i in s.tokens.indices where s.role[i] == .paragraph && s.match[i] > i && !Self.inParagraph(i, s) {
             guard case .open = s.tokens[i] else { continue }
             // The paragraph's points run from its open token to its close token.
-            let changes = sums[2 * s.match[i] + 2] - sums[2 * i + 1] > 0
-            fixed[i] = !changes
-            filled[i] = changes
+            changes[i] = sums[2 * s.match[i] + 2] - sums[2 * i + 1] > 0
         }
+        self.changes = changes
     }
 
     private static func inParagraph(_ token: Int, _ s: TokenStream) -> Bool {
